@@ -41,6 +41,13 @@ _BOILERPLATE = [
 _SENT_SPLIT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z0-9])")
 _STRAY_TAIL = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+([a-z][a-z'-]{0,15}\.?)\s*$")
 _WORD = re.compile(r"[^\W_]+")
+# "MOGADISHU, 16 October 2017 - ", "ALEPPO, Syria, 22 December 2016 — ", "KABUL (Reuters) - ":
+# where the reporter filed from, not where anything happened.
+_DATELINE_PREFIX = re.compile(
+    r"^[A-Z][A-Z'. -]{2,30}(?:,\s*[A-Z][\w .'-]{1,30})?"
+    r"(?:,\s*\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|,\s*[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})?"
+    r"\s*(?:\([A-Za-z. ]+\))?\s*[-–—]+\s+"
+)
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]]$")
 
 
@@ -103,6 +110,15 @@ def clean(article: Article) -> Document:
         dropped.append(DroppedSpan(paragraphs[0], "title"))
         paragraphs = paragraphs[1:]
 
+    dateline = None
+    if paragraphs:
+        m = _DATELINE_PREFIX.match(paragraphs[0])
+        if m:
+            # Kept as a paragraph of its own: where the report was filed is the place of
+            # last resort for its events, never a sentence of the story.
+            dateline = re.sub(r"[\s\-–—]+$", "", m.group(0)).strip()
+            paragraphs[0] = paragraphs[0][m.end() :]
+
     kept_paras: list[list[_Sent]] = []
     seen: list[_Sent] = []
     for para in paragraphs:
@@ -123,12 +139,15 @@ def clean(article: Article) -> Document:
         if sents:
             kept_paras.append(sents)
 
-    out_paras = []
+    out_paras = [dateline] if dateline else []
     for sents in kept_paras:
         text = " ".join(s.text for s in sents if s.keep)
         if text:
             out_paras.append(text)
-    return _assemble(article, out_paras, dropped)
+    document = _assemble(article, out_paras, dropped)
+    if dateline:
+        document.dateline = document.paragraphs[0]
+    return document
 
 
 def _mark_repeat(sent: _Sent, seen: list[_Sent], dropped: list[DroppedSpan]) -> bool:

@@ -30,7 +30,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
     """Force a sentence start after any token followed by a blank line, and forbid one
     inside spans the parser tends to split (none yet)."""
     for i, token in enumerate(doc[:-1]):
-        if "\n" in token.whitespace_ or token.is_space and "\n" in token.text:
+        if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
             doc[i + 1].is_sent_start = True
     return doc
 

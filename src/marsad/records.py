@@ -79,6 +79,7 @@ class Document:
     dropped: list[DroppedSpan] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     doc: Any = None  # spacy.tokens.Doc once the nlp stage has run
+    dateline: tuple[int, int] | None = None  # "MOGADISHU, 16 October 2017": filed from
 
     @property
     def article_id(self) -> str:

@@ -1,0 +1,1446 @@
+"""events stage: who did what to whom, sentence by sentence, in ACLED's taxonomy.
+
+For every sentence of a parsed :class:`Document` the stage finds trigger words from the
+lexicon in ``data/triggers.csv``, reads the roles off the dependency parse (subject, object,
+"from X", "to Y", passive agents), judges the modality (conditional, intended, future,
+negated and failed actions never become completed events) and fills place, date and
+fatalities from the mentions that the places, time and actors stages found. Every field keeps
+its :class:`Evidence`.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from marsad import time as timex
+from marsad.records import (
+    GEO_NEAR,
+    ActorMention,
+    DateMention,
+    Document,
+    EventMention,
+    Evidence,
+    PlaceMention,
+    Sentence,
+)
+
+GAIN = "Government regains territory"
+OVERTAKE = "Non-state actor overtakes territory"
+CLASH = "Armed clash"
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    lemma: str
+    pos: str
+    frame: str
+    event_type: str
+    sub_event_type: str
+    context: str
+
+
+@lru_cache(maxsize=1)
+def load_triggers() -> dict[tuple[str, str], list[Trigger]]:
+    """The trigger lexicon, keyed by (lemma, coarse POS)."""
+    table: dict[tuple[str, str], list[Trigger]] = {}
+    path = resources.files("marsad") / "data" / "triggers.csv"
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            trig = Trigger(
+                row["lemma"],
+                row["pos"],
+                row["frame"],
+                row["event_type"],
+                row["sub_event_type"],
+                row["context"] or "",
+            )
+            table.setdefault((trig.lemma, trig.pos), []).append(trig)
+    return table
+
+
+# Words whose clause makes what they govern unreal: intentions, hypotheticals, abilities.
+IRREALIS_HEADS = frozenset(
+    [
+        "hope",
+        "aim",
+        "plan",
+        "intend",
+        "seek",
+        "want",
+        "wish",
+        "threaten",
+        "vow",
+        "expect",
+        "prepare",
+        "promise",
+        "propose",
+        "prospect",
+        "chance",
+        "opportunity",
+        "ability",
+        "strategy",
+        "plan",
+        "goal",
+        "fear",
+        "risk",
+        "threat",
+        "possibility",
+        "launchpad",
+        "capacity",
+        "potential",
+        "desire",
+        "bid",
+        "effort",
+        "ambition",
+        "intention",
+        "need",
+        "prevent",
+        "avoid",
+        "deny",
+        "could",
+        "would",
+        "might",
+        "may",
+        "should",
+        "will",
+        "shall",
+        "unable",
+    ]
+)
+ATTEMPT_HEADS = frozenset({"attempt", "try", "fail", "struggle"})
+NEGATORS = frozenset({"not", "never", "no", "n't", "neither", "nor", "without"})
+CLAIM_HEADS = frozenset({"claim", "say", "report", "announce", "state", "allege", "insist"})
+UNREAL_ADVERBS = frozenset({"never", "possibly", "potentially", "perhaps", "maybe", "eventually"})
+MODALS = frozenset({"could", "would", "might", "may", "should", "will", "shall", "'d", "'ll"})
+UNREAL_AMODS = frozenset({"future", "potential", "possible", "planned", "expected"})
+CIVILIAN_WORDS = frozenset(
+    [
+        "civilian",
+        "civilians",
+        "people",
+        "villager",
+        "villagers",
+        "resident",
+        "residents",
+        "worshipper",
+        "worshippers",
+        "child",
+        "children",
+        "woman",
+        "women",
+        "student",
+        "students",
+        "farmer",
+        "farmers",
+        "passenger",
+        "passengers",
+        "shopper",
+        "shoppers",
+        "pilgrim",
+        "pilgrims",
+        "mourner",
+        "mourners",
+        "family",
+        "families",
+    ]
+)
+ARMED_WORDS = frozenset(
+    [
+        "militant",
+        "militants",
+        "fighter",
+        "fighters",
+        "soldier",
+        "soldiers",
+        "troops",
+        "forces",
+        "force",
+        "army",
+        "jihadist",
+        "jihadists",
+        "insurgent",
+        "insurgents",
+        "rebel",
+        "rebels",
+        "police",
+        "policemen",
+        "gunmen",
+        "militia",
+        "militias",
+        "guard",
+        "guards",
+        "officer",
+        "officers",
+    ]
+)
+AIR_WORDS = frozenset(
+    [
+        "air",
+        "jet",
+        "jets",
+        "warplane",
+        "warplanes",
+        "aircraft",
+        "bomber",
+        "bombers",
+        "drone",
+        "drones",
+        "helicopter",
+        "helicopters",
+        "airstrike",
+        "airstrikes",
+        "plane",
+        "planes",
+        "aerial",
+    ]
+)
+PROPERTY_WORDS = frozenset(
+    [
+        "house",
+        "houses",
+        "home",
+        "homes",
+        "building",
+        "buildings",
+        "shop",
+        "shops",
+        "market",
+        "village",
+        "villages",
+        "church",
+        "mosque",
+        "school",
+        "property",
+        "vehicle",
+        "vehicles",
+        "car",
+        "cars",
+        "crop",
+        "crops",
+        "office",
+        "offices",
+    ]
+)
+MOTION_VERBS = frozenset({"send", "fly", "deploy", "return", "come", "arrive", "travel", "move"})
+NON_EVENT_PLACES = frozenset({"physical"})
+MAX_EVENT_DAYS = 180
+
+
+@dataclass(slots=True)
+class _Candidate:
+    trigger: Trigger
+    token: Token
+    modality: str
+    actor1: ActorMention | None = None
+    actor2: ActorMention | None = None
+    assoc1: ActorMention | None = None
+    place: PlaceMention | None = None
+    place_method: str = ""
+    claimed_by: ActorMention | None = None
+    absorbed: bool = False
+    role_tokens: set[int] = field(default_factory=set)
+
+
+# --------------------------------------------------------------------------------------
+# dependency helpers
+
+
+def _governors(token: Token) -> Iterable[Token]:
+    """The chain of heads a clause hangs from, stopping at relative clauses (which assert
+    on their own) and at the sentence root."""
+    cur = token
+    while cur.head.i != cur.i and cur.dep_ != "relcl" and not _relative_where(cur):
+        cur = cur.head
+        yield cur
+
+
+def _relative_where(tok: Token) -> bool:
+    """'Mosul, from where their leader declared ...' asserts like a relative clause."""
+    return any(c.tag_ == "WRB" and c.lower_ == "where" for c in tok.children)
+
+
+# Inflected forms the small model's lemmatizer gets wrong ("hoping" -> "hop").
+_FORMS = {"hoping": "hope", "hoped": "hope", "hopes": "hope", "aiming": "aim", "seeking": "seek",
+          "sought": "seek", "planning": "plan", "planned": "plan", "trying": "try",
+          "tried": "try", "attempting": "attempt", "attempted": "attempt"}  # fmt: skip
+
+
+def _lemma(tok: Token) -> str:
+    return _FORMS.get(tok.lower_, tok.lemma_.lower())
+
+
+def _sentence_is_hypothetical(token: Token) -> bool:
+    """A sentence whose main verb is modal ("... could give them a chance to ...") or
+    conditional asserts nothing in its main clause."""
+    root = token.sent.root
+    for child in root.children:
+        if child.dep_ == "aux" and child.lower_ in MODALS:
+            return True
+        if child.dep_ == "mark" and child.lower_ in {"if", "unless"}:
+            return True
+        if (
+            child.dep_ == "advcl"
+            and any(g.dep_ == "mark" and g.lower_ in {"if", "unless"} for g in child.children)
+            and any(c.dep_ == "aux" and c.lower_ in MODALS for c in root.children)
+        ):
+            return True
+    return False
+
+
+def _modality(token: Token) -> str:
+    """asserted | attempted | claimed | unreal (conditional, intended, future, negated)."""
+    claimed = False
+    chain = [token, *_governors(token)]
+    if _sentence_is_hypothetical(token):
+        return "unreal"
+    for i, tok in enumerate(chain):
+        lemma = _lemma(tok)
+        for child in tok.children:
+            clemma = child.lemma_.lower()
+            if child.dep_ == "mark" and clemma in {"if", "unless", "whether"}:
+                return "unreal"
+            if child.dep_ == "neg" or (child.dep_ == "advmod" and clemma in UNREAL_ADVERBS):
+                return "unreal"
+            if child.dep_ == "aux" and clemma in MODALS:
+                return "unreal"
+            if child.dep_ == "amod" and clemma in UNREAL_AMODS and i == 0 and tok.pos_ == "NOUN":
+                return "unreal"
+        if i == 0:
+            continue
+        if lemma in ATTEMPT_HEADS and tok.pos_ in {"VERB", "NOUN", "AUX"}:
+            return "attempted"
+        if lemma in IRREALIS_HEADS:
+            return "unreal"
+        if lemma in CLAIM_HEADS and tok.pos_ in {"VERB", "NOUN"}:
+            claimed = True
+    return "claimed" if claimed else "asserted"
+
+
+def _subject(token: Token) -> Token | None:
+    """The grammatical subject of a trigger's clause, climbing through xcomp, advcl, conj and
+    prepositional complements ("by overrunning", "only to lose it")."""
+    cur = token
+    for _ in range(8):
+        if cur.pos_ == "NOUN" and _lemma(cur) in CLAIM_HEADS:  # "the SDF claim to have killed"
+            claimant = _noun_owner(cur)
+            if claimant is not None:
+                return claimant
+        for child in cur.children:
+            if child.dep_ in {"nsubj", "csubj"}:
+                return child
+            # The small model reads the acronym "IS" before a verb as an auxiliary.
+            if child.dep_ == "aux" and child.text == "IS" and child.i < cur.i:
+                return child
+            if child.dep_ == "agent":
+                for gchild in child.children:
+                    if gchild.dep_ == "pobj":
+                        return gchild
+        if cur.dep_ in {"xcomp", "advcl", "conj", "pcomp", "prep", "acl", "ccomp", "acomp"}:
+            cur = cur.head
+            continue
+        break
+    return None
+
+
+def _noun_owner(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ in {"poss", "compound"} and child.i < token.i:
+            return child
+    return None
+
+
+def _passive_subject(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "nsubjpass":
+            return child
+    return None
+
+
+def _obj(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ in {"dobj", "obj", "attr"}:
+            return child
+    return None
+
+
+def _prep_obj(token: Token, preps: set[str]) -> Token | None:
+    for child in token.children:
+        if child.dep_ in {"prep", "agent", "dative"} and child.lower_ in preps:
+            for gchild in child.children:
+                if gchild.dep_ in {"pobj", "pcomp"}:
+                    return gchild
+    return None
+
+
+def _relative_antecedent(token: Token) -> Token:
+    """'which' / 'that' / 'it' in a relative clause -> the noun the clause hangs on."""
+    if token.tag_ in {"WDT", "WP"}:
+        cur = token
+        while cur.head.i != cur.i and cur.dep_ != "relcl":
+            cur = cur.head
+        if cur.dep_ == "relcl":
+            return cur.head
+    return token
+
+
+# --------------------------------------------------------------------------------------
+# mention lookup
+
+
+class _Index:
+    """Mentions of one sentence, by character offset."""
+
+    def __init__(
+        self,
+        actors: list[ActorMention],
+        places: list[PlaceMention],
+        sent: Span,
+        main: frozenset[str] = frozenset(),
+    ) -> None:
+        lo, hi = sent.start_char, sent.end_char
+        self.actors = [a for a in actors if lo <= a.start < hi]
+        self.places = [p for p in places if lo <= p.start < hi]
+        self.main = main
+
+    def foreign(self, place: PlaceMention) -> bool:
+        """A place outside the countries the article is about ('backed by Iran')."""
+        return bool(self.main) and place.country_code not in self.main
+
+    def actor_in(self, tok: Token | None) -> ActorMention | None:
+        """The actor a phrase names: a mention on the head word, else the one nearest it."""
+        if tok is None:
+            return None
+        lo = tok.left_edge.idx
+        hi = tok.right_edge.idx + len(tok.right_edge)
+        inside = [a for a in self.actors if lo <= a.start < hi]
+        if not inside:
+            return None
+        head = tok.idx
+
+        def score(a: ActorMention) -> tuple[int, int, float]:
+            covers = a.start <= head < a.end
+            backed = "backed" in tok.doc.text[a.end : a.end + 10]
+            return (0 if covers else 1, 1 if backed else 0, abs(a.start - head))
+
+        return min(inside, key=score)
+
+    def assoc_in(self, tok: Token | None, main: ActorMention | None) -> ActorMention | None:
+        """'Russian-backed X' / 'X, backed by Y' -> Y as the associated actor."""
+        if tok is None or main is None:
+            return None
+        lo = tok.left_edge.idx
+        hi = tok.right_edge.idx + len(tok.right_edge)
+        for a in self.actors:
+            if lo <= a.start < hi and a is not main and a.key != main.key:
+                tail = tok.doc.text[a.end : a.end + 10].lower()
+                if "backed" in tail or "supported" in tail or "allied" in tail:
+                    return a
+        return None
+
+    def place_in(self, tok: Token | None) -> PlaceMention | None:
+        if tok is None:
+            return None
+        lo = tok.left_edge.idx
+        hi = tok.right_edge.idx + len(tok.right_edge)
+        inside = [p for p in self.places if lo <= p.start < hi and _eventful(p)]
+        if not inside:
+            return None
+        return min(inside, key=lambda p: (_place_rank(p), abs(p.start - tok.idx)))
+
+
+def _eventful(place: PlaceMention) -> bool:
+    return place.feature not in NON_EVENT_PLACES
+
+
+def _place_rank(place: PlaceMention) -> int:
+    return {"city": 0, "region": 1, "admin2": 1, "admin1": 2, "physical": 3, "country": 4}.get(
+        place.feature, 3
+    )
+
+
+def _is_civilian(tok: Token | None) -> bool:
+    if tok is None:
+        return False
+    words = {t.lower_ for t in tok.subtree}
+    return bool(words & CIVILIAN_WORDS) and not (words & ARMED_WORDS)
+
+
+def _has_context(token: Token, words: frozenset[str] | set[str], window: int = 3) -> bool:
+    sent = token.sent
+    lo = max(sent.start, token.i - window)
+    hi = min(sent.end, token.i + window + 1)
+    near = {t.lower_ for t in token.doc[lo:hi]} | {t.lemma_.lower() for t in token.doc[lo:hi]}
+    near |= {c.lower_ for c in token.children}
+    return bool(near & words)
+
+
+def _context_ok(trig: Trigger, token: Token, index: _Index) -> bool:
+    ctx = trig.context
+    if not ctx:
+        return True
+    if ctx.startswith("word:"):
+        return _has_context(token, set(ctx[5:].split("|")), 2)
+    if ctx == "air":
+        return _has_context(token, AIR_WORDS, 4)
+    if ctx == "suicide":
+        return _has_context(token, {"suicide"}, 2)
+    if ctx == "fire":
+        return _has_context(token, {"fire", "fired", "attack", "strike", "launched", "hit"}, 4)
+    if ctx == "device":
+        return _has_context(token, {"roadside", "car", "explosive", "planted", "device", "truck"})
+    if ctx == "throw":
+        return _has_context(token, {"throw", "threw", "thrown", "hurled", "lobbed", "attack"})
+    if ctx == "in":
+        return _has_context(token, {"in"}, 2)
+    if ctx == "over":
+        return _has_context(token, {"over"}, 3)
+    if ctx == "property-object":
+        return _has_context(token, PROPERTY_WORDS, 4)
+    if ctx == "agreement-object":
+        return _has_context(token, {"agreement", "deal", "ceasefire", "truce", "accord"}, 4)
+    if ctx == "base-object":
+        return _has_context(token, {"caliphate", "headquarters", "base", "capital", "state"}, 8)
+    if ctx == "armed-object":
+        return _is_armed(_obj(token))
+    if ctx in {"place-object", "place-of", "place-from", "to-actor"}:
+        target = {
+            "place-object": _obj(token),
+            "place-of": _prep_obj(token, {"of"}),
+            "place-from": _prep_obj(token, {"from"}),
+            "to-actor": _prep_obj(token, {"to"}),
+        }[ctx]
+        if ctx == "to-actor":
+            return target is not None and index.actor_in(target) is not None
+        if target is not None and target.lower_ in {"it", "which", "that"}:
+            return True
+        return index.place_in(target) is not None or _is_place_noun(target)
+    return True
+
+
+PLACE_NOUNS = frozenset(
+    [
+        "city",
+        "town",
+        "village",
+        "district",
+        "province",
+        "region",
+        "area",
+        "territory",
+        "neighbourhood",
+        "neighborhood",
+        "base",
+        "airport",
+        "airbase",
+        "border",
+        "crossing",
+        "stronghold",
+        "outskirts",
+        "side",
+        "quarter",
+        "suburb",
+        "countryside",
+        "enclave",
+        "capital",
+    ]
+)
+
+
+def _is_place_noun(tok: Token | None) -> bool:
+    return tok is not None and tok.lemma_.lower() in PLACE_NOUNS
+
+
+def _is_armed(tok: Token | None) -> bool:
+    if tok is None:
+        return False
+    return bool({t.lower_ for t in tok.subtree} & ARMED_WORDS)
+
+
+def _coarse_pos(token: Token) -> str:
+    if token.pos_ in {"VERB", "AUX"}:
+        return "VERB"
+    if token.pos_ in {"NOUN", "PROPN"}:
+        return "NOUN"
+    return token.pos_
+
+
+# --------------------------------------------------------------------------------------
+# the stage
+
+
+def find_triggers(sent: Span, index: _Index) -> list[_Candidate]:
+    table = load_triggers()
+    found: list[_Candidate] = []
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if token.tag_ == "VBZ" and token.text == "IS":
+            continue
+        options = table.get((lemma, _coarse_pos(token))) or table.get((token.lower_, "NOUN"))
+        if not options and lemma.endswith("s"):
+            options = table.get((lemma[:-1], _coarse_pos(token)))
+        if not options:
+            continue
+        # Prefer the most specific reading whose context holds.
+        chosen = None
+        for trig in sorted(options, key=lambda t: not t.context):
+            if _context_ok(trig, token, index):
+                chosen = trig
+                break
+        if chosen is None:
+            continue
+        if token.ent_type_ in {"DATE", "TIME"}:  # "March" the month, "May" the month
+            continue
+        found.append(_Candidate(chosen, token, _modality(token)))
+    return found
+
+
+def _conjoined_places(cand: _Candidate, index: _Index) -> list[_Candidate]:
+    """'overrunning the provincial capital of Anbar and the city of Palmyra': one event
+    for each conjoined place taken."""
+    if cand.trigger.frame not in {"gain", "lose"} or cand.place is None:
+        return []
+    obj = _obj(cand.token)
+    if obj is None:
+        return []
+    extra = []
+    for conj in obj.conjuncts:
+        place = index.place_in(conj)
+        if place is not None and place.name != cand.place.name:
+            extra.append(replace(cand, place=place, role_tokens=set(cand.role_tokens)))
+    return extra
+
+
+WEAPON_FRAMES = frozenset({"air", "bomb", "shell", "suicide", "ied"})
+
+
+def _fold_killings(cands: list[_Candidate]) -> None:
+    """'Air strikes struck a market, killing 31 civilians', '276 people were killed when a
+    truck bomb blew up': the killing is what the strike or blast did, so it becomes that
+    event's victims, not an event of its own."""
+    weapons = [c for c in cands if c.trigger.frame in WEAPON_FRAMES and c.modality != "unreal"]
+    if not weapons:
+        return
+    for kill in cands:
+        if kill.trigger.frame != "kill" or kill.absorbed:
+            continue
+        weapon = min(weapons, key=lambda w: abs(w.token.i - kill.token.i))
+        weapon.actor1 = weapon.actor1 or kill.actor1
+        if weapon.actor2 is None and kill.actor2 is not None and kill.actor2 is not weapon.actor1:
+            weapon.actor2 = kill.actor2
+        if weapon.place is None:
+            weapon.place = kill.place
+        kill.absorbed = True
+
+
+def _background_of(token: Token, other: Token) -> bool:
+    """'killed 620 since beginning their offensive': the offensive is the background of the
+    killing (a 'since' clause under it), not an event of its own."""
+    through_since = False
+    for gov in _governors(token):
+        if gov.lower_ == "since":
+            through_since = True
+        if gov.i == other.i:
+            return through_since
+    return False
+
+
+def _fill_roles(cand: _Candidate, index: _Index) -> None:
+    tok = cand.token
+    frame = cand.trigger.frame
+    subj = _subject(tok)
+    psubj = _passive_subject(tok)
+    obj = _obj(tok)
+    if obj is not None:
+        obj = _relative_antecedent(obj)
+    roles: list[Token] = []
+
+    if frame == "gain":
+        if tok.pos_ == "NOUN":
+            actor_tok = _noun_actor(tok, index)
+            place_tok = _prep_obj(tok, {"of"}) or obj
+        else:
+            actor_tok = subj if psubj is None else _prep_obj(tok, {"by"})
+            place_tok = psubj if psubj is not None else obj
+        cand.actor1 = index.actor_in(actor_tok)
+        cand.assoc1 = index.assoc_in(actor_tok, cand.actor1)
+        cand.actor2 = index.actor_in(_prep_obj(tok, {"from"}))
+        cand.place = index.place_in(place_tok)
+        roles += [t for t in (actor_tok, _prep_obj(tok, {"from"})) if t is not None]
+    elif frame == "lose":
+        winner = _prep_obj(tok, {"to"})
+        cand.actor2 = index.actor_in(subj)
+        cand.actor1 = index.actor_in(winner)
+        cand.assoc1 = index.assoc_in(winner, cand.actor1)
+        cand.place = index.place_in(obj)
+        roles += [t for t in (winner, subj) if t is not None]
+    elif frame == "fall":
+        winner = _prep_obj(tok, {"to"})
+        cand.actor1 = index.actor_in(winner)
+        cand.assoc1 = index.assoc_in(winner, cand.actor1)
+        place_tok = subj if tok.pos_ == "VERB" else _prep_obj(tok, {"of"})
+        cand.place = index.place_in(place_tok)
+        roles += [t for t in (winner,) if t is not None]
+    elif frame in {"withdraw", "handover"}:
+        cand.actor1 = index.actor_in(subj)
+        cand.place = index.place_in(_prep_obj(tok, {"from"}) or obj)
+    else:
+        if tok.pos_ == "NOUN":
+            actor_tok = _noun_actor(tok, index)
+            target_tok = _prep_obj(tok, {"on", "against", "with", "of"})
+        elif psubj is not None:
+            actor_tok = _prep_obj(tok, {"by"})
+            target_tok = psubj
+        else:
+            actor_tok = subj
+            target_tok = obj or _prep_obj(tok, {"on", "against", "with"})
+        cand.actor1 = index.actor_in(actor_tok)
+        cand.assoc1 = index.assoc_in(actor_tok, cand.actor1)
+        target = index.actor_in(target_tok)
+        cand.actor2 = target if target is not cand.actor1 else None
+        cand.place = index.place_in(target_tok) if target is None else None
+        if cand.place is None and tok.pos_ == "NOUN":  # "the Paris attacks"
+            for child in tok.children:
+                if child.dep_ in {"compound", "amod", "nmod"} and child.i < tok.i:
+                    cand.place = cand.place or index.place_in(child)
+        roles += [t for t in (actor_tok, target_tok) if t is not None]
+        _specialise(cand, target_tok)
+    for r in roles:
+        cand.role_tokens.update(t.i for t in r.subtree)
+
+
+def _noun_actor(tok: Token, index: _Index) -> Token | None:
+    """The doer of a nominal trigger: its possessor or compound ('the group's offensive',
+    'a Kurdish Peshmerga offensive'), a 'by' phrase, else the subject of its verb
+    ('X launched an offensive')."""
+    for child in tok.children:
+        if child.dep_ in {"poss", "compound", "amod", "nmod"} and index.actor_in(child):
+            return child
+    by = _prep_obj(tok, {"by"})
+    if by is not None:
+        return by
+    if tok.dep_ in {"dobj", "pobj", "attr"}:
+        head = tok.head if tok.dep_ != "pobj" else tok.head.head
+        return _subject(head)
+    return None
+
+
+def _generic_actor(key: str, tok: Token, confidence: float = 0.6) -> ActorMention:
+    """A generic side named by a common noun ('276 people', 'the sit-in'): Civilians,
+    Protesters; its ACLED name is set by country later (Civilians (Somalia))."""
+    name = {"CIV": "Civilians", "PROT": "Protesters", "UAG": "Unidentified Armed Group"}[key]
+    inter = {"CIV": 7, "PROT": 6, "UAG": 3}[key]
+    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+    return ActorMention(
+        lo, hi, tok.doc.text[lo:hi], name, inter, None, "generic-noun", confidence, key
+    )
+
+
+PROTEST_WORDS = frozenset(
+    [
+        "protest",
+        "protests",
+        "protester",
+        "protesters",
+        "protestors",
+        "demonstrators",
+        "demonstration",
+        "demonstrations",
+        "sit-in",
+        "rally",
+        "rallies",
+        "marchers",
+        "crowd",
+        "crowds",
+    ]
+)
+
+
+def _is_protest(tok: Token | None) -> bool:
+    if tok is None:
+        return False
+    text = tok.doc.text[tok.left_edge.idx : tok.right_edge.idx + len(tok.right_edge)].lower()
+    return any(w in PROTEST_WORDS for w in re.findall(r"[\w-]+", text))
+
+
+def _specialise(cand: _Candidate, target_tok: Token | None) -> None:
+    """Refine an attack or killing by what was hit: civilians -> Violence against civilians;
+    a protest -> force against protesters; aircraft doing the bombing -> air strike, else a
+    remote explosive."""
+    frame = cand.trigger.frame
+    trig = cand.trigger
+    if frame in {"attack", "kill", "assault", "clash"} and _is_protest(target_tok):
+        assert target_tok is not None
+        deadly = find_fatalities(cand.token.sent.text) is not None or _has_context(
+            cand.token, {"fire", "firing", "fired", "shot", "killed", "killing", "live"}, 12
+        )
+        sub = "Excessive force against protesters" if deadly else "Protest with intervention"
+        forces = cand.actor1
+        cand.actor1 = _generic_actor("PROT", target_tok)
+        cand.actor2 = forces
+        cand.trigger = replace(trig, event_type="Protests", sub_event_type=sub)
+        return
+    if frame in {"attack", "kill"} and _is_civilian(target_tok):
+        assert target_tok is not None
+        if cand.actor2 is None:
+            cand.actor2 = _generic_actor("CIV", target_tok)
+        cand.trigger = replace(
+            trig, event_type="Violence against civilians", sub_event_type="Attack"
+        )
+    elif frame == "attack" and cand.actor2 is None and target_tok is None:
+        # "the Paris attacks", "a terror attack": an attack on no armed side.
+        terror = _has_context(cand.token, {"terror", "terrorist", "gun", "shooting"}, 3)
+        if terror or cand.token.tag_ == "NNS":
+            cand.trigger = replace(
+                trig, event_type="Violence against civilians", sub_event_type="Attack"
+            )
+    elif frame == "bomb" and cand.trigger.sub_event_type == "Air/drone strike":
+        doer = cand.actor1
+        if not (_has_context(cand.token, AIR_WORDS, 12) or (doer and doer.inter in {1, 8})):
+            cand.trigger = replace(trig, sub_event_type="Remote explosive/landmine/IED")
+
+
+def _territory_type(cand: _Candidate) -> str:
+    """ACLED: a state's forces regaining ground vs a non-state actor overtaking it."""
+    winner, loser = cand.actor1, cand.actor2
+    if winner is not None:
+        return GAIN if winner.inter in {1, 8} or _is_state_like(winner) else OVERTAKE
+    if loser is not None:
+        return OVERTAKE if loser.inter in {1, 8} else GAIN
+    return OVERTAKE
+
+
+def _is_state_like(actor: ActorMention) -> bool:
+    return actor.actor.startswith(("Military Forces of", "Police Forces of"))
+
+
+_NUM_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "a dozen": 12, "dozen": 12,
+}  # fmt: skip
+_VAGUE = {
+    "a few": (2, 5), "few": (2, 5), "several": (3, 9), "dozens": (24, 99), "dozens of": (24, 99),
+    "scores": (40, 99), "scores of": (40, 99), "hundreds": (200, 999), "hundreds of": (200, 999),
+    "a number of": (2, 9), "many": (10, 99), "tens of": (20, 99),
+}  # fmt: skip
+_NUM = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d+|"
+    + "|".join(sorted((re.escape(k) for k in _NUM_WORDS), key=len, reverse=True))
+    + r"|"
+    + "|".join(sorted((re.escape(k) for k in _VAGUE), key=len, reverse=True))
+    + r")"
+)
+_QUAL = r"(?:at least|more than|over|nearly|almost|around|about|some|up to|as many as|roughly)"
+_DEATH = r"(?:killed|dead|died|slain|lost their lives|deaths|fatalities|bodies)"
+_FATALITY_PATTERNS = [
+    re.compile(
+        rf"\b(?P<qual>{_QUAL}\s+)?(?P<n>{_NUM})(?:\s*(?:to|-|–|or)\s*(?P<n2>{_NUM}))?"
+        rf"(?:\s+[\w-]+){{0,5}}?\s+(?:(?:were|was|have been|had been|are|being)\s+)?{_DEATH}\b",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?:killed|killing|kills|kill)\s+(?P<qual>{_QUAL}\s+)?(?P<n>{_NUM})"
+        rf"(?:\s*(?:to|-|–|or)\s*(?P<n2>{_NUM}))?\b",
+        re.I,
+    ),
+    re.compile(rf"\bdeath toll\s+(?:\w+\s+){{0,3}}?(?P<qual>{_QUAL}\s+)?(?P<n>{_NUM})\b", re.I),
+]
+
+
+def _number(text: str) -> tuple[int, int] | None:
+    t = text.lower().strip()
+    if t in _VAGUE:
+        return _VAGUE[t]
+    if t in _NUM_WORDS:
+        return _NUM_WORDS[t], _NUM_WORDS[t]
+    digits = t.replace(",", "")
+    if digits.isdigit():
+        n = int(digits)
+        return n, n
+    return None
+
+
+def find_fatalities(text: str) -> tuple[int, int, int, int, str] | None:
+    """(low, high, start, end, rule) of the death count a sentence reports, if any.
+    "at least 620" -> 620..None-bounded high (kept equal), "30 to 50" -> 30..50,
+    "dozens" -> 24..99; "more than N" -> N+1 as the low figure."""
+    for i, pattern in enumerate(_FATALITY_PATTERNS):
+        m = pattern.search(text)
+        if not m:
+            continue
+        first = _number(m.group("n"))
+        if first is None:
+            continue
+        low, high = first
+        if m.groupdict().get("n2"):
+            second = _number(m.group("n2"))
+            if second is not None:
+                high = max(high, second[1])
+        qual = (m.group("qual") or "").strip().lower()
+        if qual in {"more than", "over"}:
+            low += 1
+            high = max(high, low)
+        if low > 100_000:
+            continue
+        return low, high, m.start("n"), m.end(), f"fatalities-pattern-{i + 1}"
+    return None
+
+
+# --------------------------------------------------------------------------------------
+
+
+def _evidence(
+    document: Document,
+    sent: Sentence,
+    start: int,
+    end: int,
+    fieldname: str,
+    method: str,
+    conf: float,
+) -> Evidence:
+    return Evidence(
+        article_id=document.article_id,
+        sentence_index=sent.index,
+        start=start,
+        end=end,
+        text=document.text[start:end],
+        field=fieldname,
+        method=method,
+        confidence=round(conf, 3),
+    )
+
+
+def extract_events(
+    document: Document,
+    actors: list[ActorMention],
+    places: list[PlaceMention],
+    dates: list[DateMention],
+) -> list[EventMention]:
+    """Event mentions of a parsed document, given its actor, place and date mentions."""
+    doc: Doc = document.doc
+    published: date = document.article.published or date.today()
+    main = _main_countries(places)
+    out: list[EventMention] = []
+    history: list[EventMention] = []
+    dateline_places = []
+    if document.dateline:
+        lo, hi = document.dateline
+        dateline_places = [p for p in places if lo <= p.start < hi and p.feature == "city"]
+        places = [p for p in places if not lo <= p.start < hi]
+    for sent_rec in document.sentences:
+        if document.dateline and sent_rec.start < document.dateline[1]:
+            continue
+        span = doc.char_span(sent_rec.start, sent_rec.end, alignment_mode="expand")
+        if span is None:
+            continue
+        index = _Index(actors, places, span, main)
+        cands = find_triggers(span, index)
+        for cand in list(cands):
+            _fill_roles(cand, index)
+            cands.extend(_conjoined_places(cand, index))
+        # A trigger inside another's role phrase ("lost Sinjar to a Peshmerga offensive")
+        # is part of that event, not a second one.
+        _fold_killings(cands)
+        for cand in cands:
+            for other in cands:
+                if (
+                    other is not cand
+                    and not other.absorbed
+                    and (
+                        cand.token.i in other.role_tokens or _background_of(cand.token, other.token)
+                    )
+                ):
+                    cand.absorbed = True
+        for cand in cands:
+            if cand.absorbed or cand.modality == "unreal":
+                continue
+            mention = _build_mention(
+                document, sent_rec, span, cand, index, dates, published, history, dateline_places
+            )
+            if mention is not None:
+                out.append(mention)
+                history.append(mention)
+    mentions = infer_missing_actors(_collapse(out), _state_forces)
+    _attribute_perpetrators(mentions, _attribution(doc, actors))
+    for m in mentions:
+        _localise(m)
+    return mentions
+
+
+def _attribution(doc: Doc, actors: list[ActorMention]) -> ActorMention | None:
+    """Who an article says did it: 'the government blamed X', 'X claimed responsibility'
+    (a denial, 'did not claim', does not count)."""
+    for tok in doc:
+        lemma = _lemma(tok)
+        if tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children):
+            continue
+        target: Token | None = None
+        if lemma in {"blame", "accuse"}:
+            target = _obj(tok) or _prep_obj(tok, {"on"})
+        elif lemma in {"claim", "admit"} and any(
+            c.lemma_.lower() == "responsibility" for c in tok.subtree
+        ):
+            target = _subject(tok)
+        if target is None:
+            continue
+        lo, hi = target.left_edge.idx, target.right_edge.idx + len(target.right_edge)
+        for a in actors:
+            if lo <= a.start < hi and a.inter in {2, 3, 4} and a.key not in {"CIV", "PROT"}:
+                return a
+    return None
+
+
+def _attribute_perpetrators(mentions: list[EventMention], blamed: ActorMention | None) -> None:
+    """A bombing or an attack on civilians with no named perpetrator: the actor the article
+    blames, else ACLED's 'Unidentified Armed Group'."""
+    for m in mentions:
+        if m.actor1 is not None or m.event_type not in {
+            "Explosions/Remote violence",
+            "Violence against civilians",
+        }:
+            continue
+        if blamed is not None:
+            m.actor1 = replace(blamed, method="attributed", confidence=0.5)
+            _note_inferred(m, "actor1", "inferred-blamed")
+        elif m.sub_event_type != "Air/drone strike":
+            m.actor1 = ActorMention(
+                m.trigger_start,
+                m.trigger_end,
+                m.trigger,
+                "Unidentified Armed Group",
+                3,
+                None,
+                "inferred",
+                0.4,
+                "UAG",
+            )
+            _note_inferred(m, "actor1", "inferred-unidentified")
+
+
+def _state_forces(country_code: str) -> ActorMention | None:
+    from marsad.actors import ActorDictionary, actor_for_country
+
+    dictionary = ActorDictionary.load()
+    entry = dictionary.forces_for(country_code)
+    if entry is None:
+        return None
+    name = actor_for_country(entry, country_code, dictionary=dictionary)
+    return ActorMention(0, 0, "", name, entry.inter, entry.country, "inferred", 0.4, entry.key)
+
+
+def _localise(m: EventMention) -> None:
+    """ACLED names an actor by where the event is ("Islamic State (Iraq)" in Iraq), and a
+    state's forces abroad are external forces (inter 8)."""
+    from marsad.actors import ActorDictionary, actor_for_country, inter_for_country
+
+    if m.place is None:
+        return
+    dictionary = ActorDictionary.load()
+    cc = m.place.country_code
+    for role in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2"):
+        actor = getattr(m, role)
+        entry = dictionary.get(actor.key) if actor is not None and actor.key else None
+        if entry is None:
+            continue
+        local = dictionary.for_country(entry, cc)
+        setattr(
+            m,
+            role,
+            replace(
+                actor,
+                actor=actor_for_country(local, cc, dictionary=dictionary),
+                inter=inter_for_country(local, cc),
+                key=local.key,
+            ),
+        )
+
+
+def _build_mention(
+    document: Document,
+    sent: Sentence,
+    span: Span,
+    cand: _Candidate,
+    index: _Index,
+    dates: list[DateMention],
+    published: date,
+    history: list[EventMention],
+    dateline_places: list[PlaceMention] | None = None,
+) -> EventMention | None:
+    trig = cand.trigger
+    event_type, sub_type = trig.event_type, trig.sub_event_type
+    if cand.modality == "attempted":
+        if trig.frame in {"gain", "lose", "fall"}:
+            sub_type, event_type = CLASH, "Battles"
+        elif trig.event_type == "Battles":
+            pass
+        else:
+            return None
+    elif sub_type == "territory":
+        sub_type = _territory_type(cand)
+    if trig.frame == "lose" and cand.actor2 is None:
+        return None
+    tok = cand.token
+    conf = 0.75 if cand.modality == "asserted" else 0.6
+    ev: list[Evidence] = [
+        _evidence(
+            document, sent, tok.idx, tok.idx + len(tok), "event_type", f"trigger:{trig.frame}", conf
+        )
+    ]
+    # Place: the trigger's own phrases, else the nearest place in the sentence, else carried
+    # from the previous event or place of the paragraph.
+    place, place_method = cand.place, "role"
+    if place is None:
+        place, place_method = _sentence_place(index, tok)
+    if place is None:
+        place, place_method = _carried_place(document, sent, history, cand, index)
+    if place is None and dateline_places:
+        place, place_method = replace(dateline_places[0], geo_precision=GEO_NEAR), "dateline"
+    if place is None:
+        return None
+    ev.append(
+        _evidence(
+            document,
+            sent,
+            place.start,
+            place.end,
+            "location",
+            f"place:{place_method}",
+            place.confidence,
+        )
+    )
+    if (
+        place_method != "role"
+        and place.geo_precision < GEO_NEAR
+        and place_method.startswith("carried")
+    ):
+        place = replace(place, geo_precision=GEO_NEAR)
+    # Actors
+    actor1, actor2 = cand.actor1, cand.actor2
+    if actor1 is None and actor2 is None and trig.frame not in WEAPON_FRAMES:
+        return None  # a bombing may name no one; its perpetrator is attributed later
+    for role, actor in (("actor1", actor1), ("actor2", actor2), ("assoc_actor_1", cand.assoc1)):
+        if actor is not None:
+            ev.append(
+                _evidence(
+                    document,
+                    sent,
+                    actor.start,
+                    actor.end,
+                    role,
+                    f"actor:{actor.method}",
+                    actor.confidence,
+                )
+            )
+    # Date
+    para_start = document.paragraphs[sent.paragraph][0] if document.paragraphs else 0
+    date_m, rule = timex.date_for_event(
+        document.doc, sent.start, sent.end, tok.idx, dates, para_start, published
+    )
+    if (date_m.latest - date_m.earliest).days > MAX_EVENT_DAYS:
+        return None  # "for over two years now": a summary of a war, not one event
+    ev.append(
+        _evidence(
+            document,
+            sent,
+            date_m.start,
+            date_m.end,
+            "event_date",
+            f"date:{rule}",
+            date_m.confidence,
+        )
+    )
+    # Fatalities and who claims them
+    low = high = None
+    fat = find_fatalities(sent.text)
+    if fat is not None and trig.frame in {
+        "kill",
+        "attack",
+        "clash",
+        "assault",
+        "air",
+        "bomb",
+        "shell",
+        "suicide",
+        "ied",
+        "gain",
+    }:
+        low, high, fstart, fend, frule = fat
+        ev.append(
+            _evidence(
+                document, sent, sent.start + fstart, sent.start + fend, "fatalities", frule, 0.7
+            )
+        )
+    claimed_by = None
+    if cand.modality == "claimed":
+        claimer = _claimer(tok, index)
+        if claimer is not None:
+            claimed_by = claimer.actor
+            ev.append(
+                _evidence(
+                    document,
+                    sent,
+                    claimer.start,
+                    claimer.end,
+                    "claimed_by",
+                    "claim-verb-subject",
+                    0.7,
+                )
+            )
+    mention = EventMention(
+        article_id=document.article_id,
+        sentence_index=sent.index,
+        trigger_start=tok.idx,
+        trigger_end=tok.idx + len(tok),
+        trigger=tok.text,
+        event_type=event_type,
+        sub_event_type=sub_type,
+        actor1=actor1,
+        assoc_actor_1=cand.assoc1,
+        actor2=actor2,
+        place=place,
+        date=date_m,
+        fatalities_low=low,
+        fatalities_high=high,
+        claimed_by=claimed_by,
+        modality="claimed" if cand.modality == "claimed" else "asserted",
+        confidence=conf,
+        evidence=ev,
+    )
+    return mention
+
+
+def _claimer(tok: Token, index: _Index) -> ActorMention | None:
+    for gov in _governors(tok):
+        if _lemma(gov) in CLAIM_HEADS:
+            who = _noun_owner(gov) if gov.pos_ == "NOUN" else _subject(gov)
+            return index.actor_in(who)
+    return None
+
+
+def _main_countries(places: list[PlaceMention]) -> frozenset[str]:
+    """The one or two countries an article is mostly about, by its place mentions."""
+    counts = Counter(p.country_code for p in places if p.country_code)
+    if not counts:
+        return frozenset()
+    top = counts.most_common(2)
+    keep = [cc for cc, n in top if n >= max(2, top[0][1] // 3)] or [top[0][0]]
+    return frozenset(keep)
+
+
+def _sentence_place(index: _Index, tok: Token) -> tuple[PlaceMention | None, str]:
+    origins = set()
+    for t in tok.sent:
+        if t.lower_ == "from" and t.head.lemma_.lower() in MOTION_VERBS:
+            origins.update(x.idx for x in t.subtree)
+    acting = [(a.start, a.end) for a in index.actors]
+    options = [
+        p
+        for p in index.places
+        if _eventful(p)
+        and p.start not in origins
+        and not any(s <= p.start < e for s, e in acting)  # "Russia has responded": an actor
+    ]
+    if not options:
+        return None, ""
+    options = [
+        p
+        for p in options
+        if not (index.foreign(p) and (p.feature == "country" or p.confidence < 0.6))
+    ]
+    if not options:
+        return None, ""
+    best = min(
+        options,
+        key=lambda p: (
+            _place_rank(p) >= 4,
+            index.foreign(p) and p.confidence < 0.9,
+            _place_rank(p),
+            abs(p.start - tok.idx),
+        ),
+    )
+    return best, "sentence"
+
+
+def _carried_place(
+    document: Document,
+    sent: Sentence,
+    history: list[EventMention],
+    cand: _Candidate,
+    index: _Index,
+) -> tuple[PlaceMention | None, str]:
+    """A sentence that names no place continues the story of an earlier one: the place of
+    the latest event in the same paragraph, else of the latest event involving the same
+    actor, else none."""
+    keys = {a.key for a in (cand.actor1, cand.actor2) if a is not None}
+    for prev in reversed(history):
+        prev_sent = document.sentences[prev.sentence_index]
+        if prev_sent.paragraph == sent.paragraph and prev.place is not None:
+            return prev.place, "carried-paragraph-event"
+    lead = cand.actor1.key if cand.actor1 is not None else None
+    for same_lead in (True, False):
+        for prev in reversed(history):
+            if prev.place is None or prev.place.feature != "city":
+                continue
+            prev_keys = {a.key for a in (prev.actor1, prev.actor2) if a is not None}
+            if same_lead and (lead is None or prev.actor1 is None or prev.actor1.key != lead):
+                continue
+            if keys & prev_keys:
+                return prev.place, "carried-actor-event"
+    return None, ""
+
+
+def _collapse(mentions: list[EventMention]) -> list[EventMention]:
+    """One event per sentence, place and date: a sentence that tells one clash with two verbs
+    ("besieging ..., attempting to capture ...") gives one mention, the most specific."""
+    kept: list[EventMention] = []
+    for m in mentions:
+        twin = next((k for k in kept if _same_sentence_event(k, m)), None)
+        if twin is None:
+            kept.append(m)
+            continue
+        if _specificity(m) > _specificity(twin):
+            kept[kept.index(twin)] = _absorb(m, twin)
+        else:
+            kept[kept.index(twin)] = _absorb(twin, m)
+    return kept
+
+
+def _same_sentence_event(a: EventMention, b: EventMention) -> bool:
+    if a.sentence_index != b.sentence_index or a.article_id != b.article_id:
+        return False
+    if (a.date.earliest, a.date.latest) != (b.date.earliest, b.date.latest):  # type: ignore[union-attr]
+        return False
+    if a.place is None or b.place is None or a.place.name != b.place.name:
+        return False
+    keys_a = {x.key for x in (a.actor1, a.actor2) if x}
+    keys_b = {x.key for x in (b.actor1, b.actor2) if x}
+    return bool(keys_a & keys_b) or not keys_a or not keys_b
+
+
+_SPECIFIC = {
+    GAIN: 5, OVERTAKE: 5, "Non-violent transfer of territory": 4, "Suicide bomb": 6,
+    "Air/drone strike": 5, "Shelling/artillery/missile attack": 4,
+    "Remote explosive/landmine/IED": 4, CLASH: 2, "Attack": 3,
+}  # fmt: skip
+
+
+def _specificity(m: EventMention) -> tuple[int, int]:
+    return _SPECIFIC.get(m.sub_event_type, 1), (m.actor1 is not None) + (m.actor2 is not None)
+
+
+def _absorb(keep: EventMention, other: EventMention) -> EventMention:
+    keep.actor1 = keep.actor1 or other.actor1
+    keep.actor2 = (
+        keep.actor2
+        or (
+            other.actor2
+            if other.actor2 and (keep.actor1 is None or other.actor2.key != keep.actor1.key)
+            else None
+        )
+        or (
+            other.actor1
+            if other.actor1 and keep.actor1 and other.actor1.key != keep.actor1.key
+            else None
+        )
+    )
+    keep.assoc_actor_1 = keep.assoc_actor_1 or other.assoc_actor_1
+    if keep.fatalities_low is None:
+        keep.fatalities_low, keep.fatalities_high = other.fatalities_low, other.fatalities_high
+    keep.claimed_by = keep.claimed_by or other.claimed_by
+    keep.evidence.extend(e for e in other.evidence if e.field != "event_type")
+    return keep
+
+
+def mention_key(m: EventMention) -> str:
+    raw = f"{m.article_id}:{m.sentence_index}:{m.trigger_start}"
+    return hashlib.sha1(raw.encode()).hexdigest()[:12]
+
+
+# --------------------------------------------------------------------------------------
+# document-level inference of a missing side
+
+
+def infer_missing_actors(
+    mentions: list[EventMention],
+    state_forces: Callable[[str], ActorMention | None] | None = None,
+) -> list[EventMention]:
+    """Fill a side that a sentence leaves unsaid, from the rest of the article, and say so in
+    the evidence (method ``inferred-...``, lower confidence):
+
+    * a territory change whose loser is unnamed: the previous holder of that place in this
+      article's own timeline, else (a non-state actor overtaking) the state's forces;
+    * a battle with one side named: that actor's most frequent opponent in the article.
+    """
+    territorial = sorted(
+        (m for m in mentions if m.sub_event_type in {GAIN, OVERTAKE} and m.place and m.date),
+        key=lambda m: (m.date.earliest, m.date.latest),  # type: ignore[union-attr]
+    )
+    for m in territorial:
+        if m.actor2 is not None:
+            continue
+        before = [
+            p
+            for p in territorial
+            if p is not m
+            and p.place.name == m.place.name  # type: ignore[union-attr]
+            and p.date.latest < m.date.earliest  # type: ignore[union-attr]
+            and p.actor1 is not None
+            and (m.actor1 is None or p.actor1.key != m.actor1.key)
+        ]
+        if before:
+            m.actor2 = before[-1].actor1
+            _note_inferred(m, "actor2", "inferred-previous-holder")
+        elif m.sub_event_type == OVERTAKE and state_forces is not None and m.place:
+            forces = state_forces(m.place.country_code)
+            if forces is not None and (m.actor1 is None or forces.key != m.actor1.key):
+                m.actor2 = forces
+                _note_inferred(m, "actor2", "inferred-state-forces")
+    opponents: dict[str, Counter[str]] = {}
+    by_key: dict[str, ActorMention] = {}
+    for m in mentions:
+        if m.actor1 and m.actor2 and m.event_type == "Battles":
+            opponents.setdefault(m.actor1.key, Counter())[m.actor2.key] += 1
+            opponents.setdefault(m.actor2.key, Counter())[m.actor1.key] += 1
+            by_key.setdefault(m.actor1.key, m.actor1)
+            by_key.setdefault(m.actor2.key, m.actor2)
+    for m in mentions:
+        if m.event_type != "Battles" or m.sub_event_type != CLASH:
+            continue
+        if m.actor1 is not None and m.actor2 is None and opponents.get(m.actor1.key):
+            key = opponents[m.actor1.key].most_common(1)[0][0]
+            m.actor2 = by_key[key]
+            _note_inferred(m, "actor2", "inferred-usual-opponent")
+        elif m.actor2 is not None and m.actor1 is None and opponents.get(m.actor2.key):
+            key = opponents[m.actor2.key].most_common(1)[0][0]
+            m.actor1 = by_key[key]
+            _note_inferred(m, "actor1", "inferred-usual-opponent")
+    return mentions
+
+
+def _note_inferred(m: EventMention, role: str, method: str) -> None:
+    actor = getattr(m, role)
+    trig = next(e for e in m.evidence if e.field == "event_type")
+    m.evidence.append(
+        Evidence(
+            article_id=m.article_id,
+            sentence_index=m.sentence_index,
+            start=trig.start,
+            end=trig.end,
+            text=trig.text,
+            field=role,
+            method=f"{method}:{actor.actor}",
+            confidence=0.4,
+        )
+    )

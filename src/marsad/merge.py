@@ -1,0 +1,309 @@
+"""merge stage: event mentions -> one :class:`Event` per real-world event.
+
+Two mentions are one event when they belong to the same event family, their actors are
+compatible, their places lie within a distance that depends on how precise each place is,
+and their date windows overlap. Clustering is the connected components of that relation
+over mentions in a canonical order, so the result does not depend on input order, and
+re-merging the same mentions gives the same events (same ids).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from datetime import date
+
+from marsad.records import (
+    GEO_NEAR,
+    GEO_PROVINCE,
+    TIME_DAY,
+    TIME_MONTH,
+    TIME_WEEK,
+    ActorMention,
+    Event,
+    EventMention,
+    Evidence,
+)
+
+# How far apart two places may be and still be the same event, by the coarser precision.
+DISTANCE_KM = {1: 15.0, GEO_NEAR: 50.0, GEO_PROVINCE: 150.0}
+
+FAMILY = {
+    "Battles": "battle",
+    "Explosions/Remote violence": "remote",
+    "Violence against civilians": "vac",
+    "Protests": "demo",
+    "Riots": "demo",
+    "Strategic developments": "strategic",
+}
+
+SPECIFICITY = {
+    "Government regains territory": 5,
+    "Non-state actor overtakes territory": 5,
+    "Non-violent transfer of territory": 4,
+    "Suicide bomb": 6,
+    "Air/drone strike": 5,
+    "Shelling/artillery/missile attack": 4,
+    "Remote explosive/landmine/IED": 4,
+    "Armed clash": 2,
+}
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def mention_key(m: EventMention) -> str:
+    raw = f"{m.article_id}:{m.sentence_index}:{m.trigger_start}"
+    return hashlib.sha1(raw.encode()).hexdigest()[:12]
+
+
+def _family(m: EventMention) -> str:
+    return FAMILY.get(m.event_type, m.event_type)
+
+
+def _actor_keys(m: EventMention) -> set[str]:
+    return {a.key or a.actor for a in (m.actor1, m.actor2) if a is not None}
+
+
+def _territorial(m: EventMention) -> bool:
+    return "territory" in m.sub_event_type
+
+
+def compatible(a: EventMention, b: EventMention) -> bool:
+    """Whether two mentions can tell the same event."""
+    if _family(a) != _family(b):
+        return False
+    if _territorial(a) and _territorial(b) and a.sub_event_type != b.sub_event_type:
+        return False
+    if a.date is None or b.date is None:
+        return False
+    if a.date.earliest > b.date.latest or b.date.earliest > a.date.latest:
+        return False
+    if a.place is None or b.place is None:
+        return False
+    coarse = max(a.place.geo_precision, b.place.geo_precision)
+    limit = DISTANCE_KM.get(coarse, 150.0)
+    dist = haversine_km(a.place.latitude, a.place.longitude, b.place.latitude, b.place.longitude)
+    if dist > limit:
+        return False
+    # Sides must agree where both reports name them; a battle's sides may come in either
+    # order, but IS taking a town from the army is not the army taking it from IS.
+    if _sides_agree(a.actor1, b.actor1) and _sides_agree(a.actor2, b.actor2):
+        return True
+    return (
+        not _territorial(a)
+        and _sides_agree(a.actor1, b.actor2)
+        and _sides_agree(a.actor2, b.actor1)
+    )
+
+
+def _sides_agree(x: ActorMention | None, y: ActorMention | None) -> bool:
+    return x is None or y is None or (x.key or x.actor) == (y.key or y.actor)
+
+
+def _block(m: EventMention) -> tuple[str, str]:
+    country = m.place.country_code if m.place else ""
+    return _family(m), country
+
+
+def _date_rule(m: EventMention) -> str:
+    for ev in m.evidence:
+        if ev.field == "event_date":
+            return ev.method.removeprefix("date:")
+    return ""
+
+
+_FALLBACK_RULES = ("publication", "previous-in-paragraph")
+
+
+def same_event(a: EventMention, b: EventMention) -> bool:
+    """:func:`compatible`, and, inside one article, dated alike: two sentences of one article
+    that give their events different explicit dates ("launched an offensive last November",
+    "have killed 620 since early November") tell different events."""
+    if not compatible(a, b):
+        return False
+    if a.article_id != b.article_id:
+        return True
+    assert a.date is not None and b.date is not None
+    if (a.date.earliest, a.date.latest) == (b.date.earliest, b.date.latest):
+        return True
+    if _nested(a, b) and max(_width(a), _width(b)) <= 31:
+        return True  # "last November" and "early November" in one article
+    # A sentence that gives no date continues the story of the one before only when it
+    # tells the same kind of action ("besieging ...", "the group's offensive this month").
+    fallback = _date_rule(a).startswith(_FALLBACK_RULES) or _date_rule(b).startswith(
+        _FALLBACK_RULES
+    )
+    return fallback and _frame(a) == _frame(b)
+
+
+def _frame(m: EventMention) -> str:
+    for ev in m.evidence:
+        if ev.field == "event_type":
+            return ev.method
+    return m.sub_event_type
+
+
+def _nested(a: EventMention, b: EventMention) -> bool:
+    assert a.date is not None and b.date is not None
+    return (a.date.earliest <= b.date.earliest and b.date.latest <= a.date.latest) or (
+        b.date.earliest <= a.date.earliest and a.date.latest <= b.date.latest
+    )
+
+
+def _width(m: EventMention) -> int:
+    return (m.date.latest - m.date.earliest).days if m.date else 10**6
+
+
+def cluster(mentions: Iterable[EventMention]) -> list[list[EventMention]]:
+    """Complete-linkage groups: a mention joins the first group all of whose members it
+    can be the same event as. Mentions are visited in a canonical order (most precisely
+    dated first, then by key), so the result does not depend on the input order, and every
+    group's date windows share a common day."""
+    blocks: dict[tuple[str, str], list[EventMention]] = defaultdict(list)
+    for m in mentions:
+        blocks[_block(m)].append(m)
+    groups: list[list[EventMention]] = []
+    for block in sorted(blocks):
+        local: list[list[EventMention]] = []
+        for m in sorted(blocks[block], key=lambda m: (_width(m), mention_key(m))):
+            for group in local:
+                if all(same_event(m, g) for g in group):
+                    group.append(m)
+                    break
+            else:
+                local.append([m])
+        groups.extend(local)
+    return groups
+
+
+def _precision(earliest: date, latest: date) -> int:
+    days = (latest - earliest).days + 1
+    if days <= 1:
+        return TIME_DAY
+    if days <= 8:
+        return TIME_WEEK
+    return TIME_MONTH
+
+
+def _vote(actors: list[ActorMention | None]) -> ActorMention | None:
+    present = [a for a in actors if a is not None]
+    if not present:
+        return None
+    counts = Counter(a.key or a.actor for a in present)
+    best = max(counts.values())
+    winners = [a for a in present if counts[a.key or a.actor] == best]
+    return max(winners, key=lambda a: (a.confidence, -a.start))
+
+
+def build_event(group: list[EventMention], sources: dict[str, tuple[str, str | None]]) -> Event:
+    """One Event from a cluster of mentions. ``sources`` maps article id -> (source, url)."""
+    main = max(
+        group,
+        key=lambda m: (SPECIFICITY.get(m.sub_event_type, 1), m.confidence, -m.sentence_index),
+    )
+    # The narrowest consistent window: the intersection when it is not empty.
+    earliest = max(m.date.earliest for m in group if m.date)
+    latest = min(m.date.latest for m in group if m.date)
+    if earliest > latest:
+        tightest = min((m.date for m in group if m.date), key=lambda d: d.latest - d.earliest)
+        earliest, latest = tightest.earliest, tightest.latest
+    place = min((m.place for m in group if m.place), key=lambda p: (p.geo_precision, -p.confidence))
+    actor1 = _vote([m.actor1 for m in group])
+    actor2 = _vote(
+        [
+            m.actor2
+            for m in group
+            if m.actor2 is None or actor1 is None or (m.actor2.key != actor1.key)
+        ]
+    )
+    assoc1 = _vote([m.assoc_actor_1 for m in group])
+    assoc2 = _vote([m.assoc_actor_2 for m in group])
+    lows = [m.fatalities_low for m in group if m.fatalities_low is not None]
+    highs = [m.fatalities_high for m in group if m.fatalities_high is not None]
+    claimers = sorted({m.claimed_by for m in group if m.claimed_by})
+    country = place.country_code if place else None
+    evidence: list[Evidence] = []
+    seen: set[tuple[str, int, int, int, str]] = set()
+    for m in sorted(group, key=lambda m: (m.article_id, m.sentence_index, m.trigger_start)):
+        for ev in m.evidence:
+            k = (ev.article_id, ev.sentence_index, ev.start, ev.end, ev.field)
+            if k not in seen:
+                seen.add(k)
+                evidence.append(ev)
+    article_ids = sorted({m.article_id for m in group})
+    src_names = sorted({sources.get(a, ("", None))[0] or a for a in article_ids})
+    urls = [sources.get(a, ("", None))[1] for a in article_ids]
+    key = min(mention_key(m) for m in group)
+    # A window is dated at its midpoint; time_precision and the window say how wide it is.
+    event_date = earliest + (latest - earliest) / 2
+    notes = _notes(main, actor1, actor2, place, earliest, latest, lows)
+    return Event(
+        event_id=f"MRS-{country or 'XX'}-{key}",
+        event_date=event_date,
+        time_precision=_precision(earliest, latest),
+        date_earliest=earliest,
+        date_latest=latest,
+        event_type=main.event_type,
+        sub_event_type=main.sub_event_type,
+        actor1=actor1.actor if actor1 else None,
+        assoc_actor_1=assoc1.actor if assoc1 else None,
+        inter1=actor1.inter if actor1 else None,
+        actor2=actor2.actor if actor2 else None,
+        assoc_actor_2=assoc2.actor if assoc2 else None,
+        inter2=actor2.inter if actor2 else None,
+        country=place.country if place else None,
+        country_code=country,
+        admin1=place.admin1 if place else None,
+        admin2=place.admin2 if place else None,
+        location=place.name if place else None,
+        latitude=round(place.latitude, 5) if place else None,
+        longitude=round(place.longitude, 5) if place else None,
+        geo_precision=place.geo_precision if place else None,
+        fatalities=min(lows)
+        if lows
+        else (0 if main.event_type != "Strategic developments" else None),
+        fatalities_low=min(lows) if lows else None,
+        fatalities_high=max(highs) if highs else None,
+        claimed_by="; ".join(claimers) if claimers else None,
+        notes=notes,
+        source="; ".join(src_names),
+        source_url=next((u for u in urls if u), None),
+        evidence=evidence,
+        mentions=sorted(group, key=mention_key),
+        article_ids=article_ids,
+    )
+
+
+def _notes(
+    main: EventMention,
+    actor1: ActorMention | None,
+    actor2: ActorMention | None,
+    place: object,
+    earliest: date,
+    latest: date,
+    lows: list[int],
+) -> str:
+    when = earliest.isoformat() if earliest == latest else f"between {earliest} and {latest}"
+    who = actor1.actor if actor1 else "An unidentified actor"
+    whom = f" against {actor2.actor}" if actor2 else ""
+    where = getattr(place, "name", "an unknown location")
+    deaths = f" {min(lows)} reported killed." if lows else ""
+    what = main.sub_event_type.lower()
+    return f"{when}: {who}{whom} - {what} at {where} ('{main.trigger}').{deaths}"
+
+
+def merge_mentions(
+    mentions: Iterable[EventMention],
+    sources: dict[str, tuple[str, str | None]] | None = None,
+) -> list[Event]:
+    """Merge mentions (of one article or many) into events, sorted by date then id."""
+    events = [build_event(g, sources or {}) for g in cluster(mentions)]
+    events.sort(key=lambda e: (e.event_date, e.event_id))
+    return events
