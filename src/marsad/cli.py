@@ -1,0 +1,331 @@
+"""marsad's command line: a thin layer over the Python API (marsad.pipeline, marsad.store)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from marsad import __version__
+from marsad.records import EVENT_COLUMNS, Article, Event
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="marsad: dated, geocoded, typed conflict events from news text, offline.",
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False, width=None if sys.stdout.isatty() else 200)
+
+
+class Format(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    table = "table"
+
+
+DbOption = Annotated[Path, typer.Option("--db", help="DuckDB store file.")]
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    err.print(f"error: {message}", markup=False, soft_wrap=True)
+    return typer.Exit(code)
+
+
+def _date_option(value: str | None, name: str) -> date | None:
+    if value is None:
+        return None
+    from marsad.ingest import InputProblem, parse_published
+
+    try:
+        return parse_published(value, name)
+    except InputProblem as exc:
+        raise _fail(f"{name}: {exc}") from None
+
+
+def _print_events(events: list[Event], fmt: Format) -> None:
+    if fmt is Format.jsonl:
+        for e in events:
+            sys.stdout.write(json.dumps(e.to_dict(), ensure_ascii=False) + "\n")
+    elif fmt is Format.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(EVENT_COLUMNS))
+        writer.writeheader()
+        for e in events:
+            writer.writerow(e.to_dict(with_evidence=False))
+    else:
+        table = Table(title=f"{len(events)} events", show_lines=False)
+        for col in (
+            "date",
+            "type",
+            "sub-event",
+            "actor1",
+            "actor2",
+            "location",
+            "country",
+            "deaths",
+        ):
+            table.add_column(col, overflow="fold")
+        for e in events:
+            span = "" if e.time_precision == 1 else f" (±{(e.date_latest - e.date_earliest).days}d)"
+            table.add_row(
+                f"{e.event_date}{span}",
+                e.event_type,
+                e.sub_event_type,
+                e.actor1 or "",
+                e.actor2 or "",
+                e.location or "",
+                e.country_code or "",
+                "" if e.fatalities is None else str(e.fatalities),
+            )
+        out.print(table)
+
+
+@app.command()
+def version() -> None:
+    """Print marsad's version."""
+    typer.echo(__version__)
+
+
+@app.command()
+def extract(
+    files: Annotated[list[Path], typer.Argument(help=".txt, .html or .jsonl files")],
+    published: Annotated[
+        str | None, typer.Option(help="Publication date YYYY-MM-DD (anchors relative dates).")
+    ] = None,
+    source: Annotated[str | None, typer.Option(help="Source name for every article.")] = None,
+    format: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
+) -> None:
+    """Read articles and print the events found (nothing is stored)."""
+    from marsad.ingest import InputError, read_paths
+    from marsad.pipeline import ArticleResult, process
+
+    pub = _date_option(published, "--published")
+    errors = 0
+    events: list[Event] = []
+    for result in process(read_paths(files, published=pub, source=source)):
+        if isinstance(result, InputError):
+            errors += 1
+            err.print(f"error: {result}", markup=False, soft_wrap=True)
+            continue
+        assert isinstance(result, ArticleResult)
+        events.extend(result.events)
+    _print_events(events, format)
+    if errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="files or folders to ingest")],
+    db: DbOption = Path("marsad.duckdb"),
+    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD.")] = None,
+    source: Annotated[str | None, typer.Option(help="Source name for every article.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+) -> None:
+    """Run the pipeline and store articles, sentences, events and evidence."""
+    from marsad.ingest import InputError
+    from marsad.store import Store, StoreError
+
+    pub = _date_option(published, "--published")
+    try:
+        store = Store(db)
+    except StoreError as exc:
+        raise _fail(str(exc)) from None
+    progress = Progress(
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[last]}"),
+        TimeElapsedColumn(),
+        console=err,
+        disable=quiet,
+        transient=False,
+    )
+    total = _count_inputs(paths)
+    with store, progress:
+        task = progress.add_task("ingest", total=total, last="")
+
+        def on_item(status: str, item: Article | InputError, n_events: int) -> None:
+            if isinstance(item, InputError):
+                progress.console.print(f"error: {item}", markup=False, soft_wrap=True)
+                progress.advance(task)
+                return
+            label = (item.title or item.origin)[:40]
+            progress.update(task, advance=1, last=f"{status}: {label} ({n_events} events)")
+            if not quiet and not err.is_terminal:  # a log line per article in CI logs and pipes
+                err.print(f"{status}: {item.origin} ({n_events} events)", markup=False)
+
+        report = store.ingest(paths, published=pub, source=source, on_item=on_item)
+    err.print(
+        f"stored {report.stored} articles, skipped {report.skipped} already stored, "
+        f"{len(report.errors)} errors; {report.events} events in {db}"
+    )
+    if report.errors:
+        raise typer.Exit(1)
+
+
+def _count_inputs(paths: list[Path]) -> int | None:
+    from marsad.ingest import JSONL_SUFFIXES, expand_paths
+
+    n = 0
+    for p in expand_paths(paths):
+        if isinstance(p, Path) and p.suffix.lower() in JSONL_SUFFIXES:
+            try:
+                with p.open("rb") as fh:
+                    n += sum(1 for line in fh if line.strip())
+            except OSError:
+                n += 1
+        else:
+            n += 1
+    return n or None
+
+
+@app.command()
+def events(
+    db: DbOption = Path("marsad.duckdb"),
+    country: Annotated[str | None, typer.Option(help="ISO alpha-2 code or country name.")] = None,
+    since: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+    actor: Annotated[str | None, typer.Option(help="Substring of an actor name.")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="event or sub-event type")] = None,
+    limit: Annotated[int | None, typer.Option(min=1)] = None,
+    format: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
+) -> None:
+    """Query the events in a store."""
+    from marsad.store import Store, StoreError
+
+    if not db.exists():
+        raise _fail(f"{db}: no such store (run `marsad ingest` first)")
+    s, u = _date_option(since, "--since"), _date_option(until, "--until")
+    try:
+        with Store(db) as store:
+            store.refresh_events()
+            found = store.events(
+                country=country, since=s, until=u, actor=actor, event_type=type, limit=limit
+            )
+    except StoreError as exc:
+        raise _fail(str(exc)) from None
+    _print_events(found, format)
+
+
+@app.command("eval")
+def eval_(
+    gold: Annotated[Path, typer.Argument(help="gold JSON file (format of seed-article.gold.json)")],
+    json_out: Annotated[
+        bool, typer.Option("--json", help="Print the full report as JSON.")
+    ] = False,
+) -> None:
+    """Score the pipeline against a hand-coded gold file."""
+    from marsad.evaluate import GoldError, evaluate_gold, format_report
+
+    try:
+        report = evaluate_gold(gold)
+    except GoldError as exc:
+        raise _fail(str(exc)) from None
+    if json_out:
+        typer.echo(json.dumps(report, indent=2, default=str))
+    else:
+        typer.echo(format_report(report))
+
+
+@app.command()
+def places(
+    file: Annotated[Path, typer.Argument(help=".txt, .html or .jsonl file")],
+    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD.")] = None,
+    format: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
+) -> None:
+    """Print every toponym mention with its resolution."""
+    from marsad.clean import clean
+    from marsad.ingest import InputError, read_paths
+    from marsad.nlp import annotate
+    from marsad.places import find_places
+
+    pub = _date_option(published, "--published")
+    rows: list[dict[str, Any]] = []
+    bad = 0
+    articles = []
+    for item in read_paths([file], published=pub, require_date=False):
+        if isinstance(item, InputError):
+            err.print(f"error: {item}", markup=False, soft_wrap=True)
+            bad += 1
+        else:
+            articles.append(item)
+    for document in annotate(clean(a) for a in articles):
+        for p in find_places(document.doc):
+            rows.append(
+                {
+                    "text": p.text,
+                    "start": p.start,
+                    "end": p.end,
+                    "name": p.name,
+                    "geonameid": p.geonameid,
+                    "latitude": round(p.latitude, 5),
+                    "longitude": round(p.longitude, 5),
+                    "country_code": p.country_code,
+                    "admin1": p.admin1,
+                    "admin2": p.admin2,
+                    "feature": p.feature,
+                    "geo_precision": p.geo_precision,
+                    "confidence": round(p.confidence, 3),
+                    "candidates_considered": p.candidates_considered,
+                }
+            )
+    _print_rows(rows, format)
+    if bad:
+        raise typer.Exit(1)
+
+
+def _print_rows(rows: list[dict[str, Any]], fmt: Format) -> None:
+    if fmt is Format.jsonl:
+        for r in rows:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+        return
+    if not rows:
+        return
+    if fmt is Format.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+        return
+    table = Table()
+    for col in rows[0]:
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(*("" if v is None else str(v) for v in r.values()))
+    out.print(table)
+
+
+@app.command("eval-geo")
+def eval_geo(
+    shared: Annotated[Path, typer.Option(help="the shared/ folder")] = Path("../shared"),
+    split: Annotated[str, typer.Option(help="test (held-out 30%) or dev (first 70%)")] = "test",
+    corpus: Annotated[list[str] | None, typer.Option(help="TR-News, LGL, GeoWebNews")] = None,
+) -> None:
+    """Geoparsing accuracy on public corpora (read from shared/data/geoparse)."""
+    from marsad.places import evaluate_geo
+    from marsad.places.evaluate import format_geo_report
+
+    if split not in {"test", "dev"}:
+        raise _fail("--split must be test or dev")
+    if not (shared / "data" / "geoparse").is_dir():
+        raise _fail(f"{shared}/data/geoparse: not found (pass --shared)")
+    report = evaluate_geo(shared, corpora=corpus or None, split=split)
+    typer.echo(format_geo_report(report))
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
