@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from marsad.cli import app
+
+DEMO = Path(__file__).resolve().parents[1] / "examples" / "demo"
+
+runner = CliRunner()
+
+
+def test_extract_jsonl_has_evidence_for_every_event(seed_path: Path) -> None:
+    result = runner.invoke(
+        app, ["extract", str(seed_path), "--published", "2017-02-04", "-f", "jsonl"]
+    )
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert rows
+    for row in rows:
+        fields = {ev["field"] for ev in row["evidence"]}
+        assert {"event_type", "location", "event_date"} <= fields
+        assert row["country_code"] and row["latitude"] is not None
+        for ev in row["evidence"]:
+            assert ev["text"] and ev["method"] and 0 <= ev["confidence"] <= 1
+
+
+def test_extract_errors_are_one_line_and_the_batch_goes_on(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.bin"
+    bad.write_bytes(b"\x00\x01\x02" * 100)
+    result = runner.invoke(
+        app, ["extract", str(bad), str(DEMO / "kunduz-taliban-capture.txt"), "-f", "jsonl"]
+    )
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "bad.bin" in errors[0] and "binary" in errors[0]
+    assert "Traceback" not in result.output
+    assert any(json.loads(line)["country_code"] == "AF" for line in result.stdout.splitlines())
+
+
+def test_impossible_published_date() -> None:
+    result = runner.invoke(
+        app, ["extract", str(DEMO / "kunduz-taliban-capture.txt"), "--published", "2017-02-30"]
+    )
+    assert result.exit_code == 2
+    assert "impossible" in result.stderr and "Traceback" not in result.output
+
+
+def test_undated_text_is_refused(tmp_path: Path) -> None:
+    p = tmp_path / "undated.txt"
+    p.write_text(
+        "Government forces recaptured the town of Tadmur from the militants after weeks of "
+        "fighting."
+    )
+    result = runner.invoke(app, ["extract", str(p)])
+    assert result.exit_code == 1
+    assert "no publication date" in result.stderr
+
+
+def test_ingest_and_query(tmp_path: Path) -> None:
+    db = tmp_path / "m.duckdb"
+    result = runner.invoke(app, ["ingest", str(DEMO), "--db", str(db), "-q"])
+    assert result.exit_code == 0, result.output
+    assert "stored" in result.stderr
+    q = runner.invoke(app, ["events", "--db", str(db), "--country", "SO", "-f", "jsonl"])
+    assert q.exit_code == 0
+    rows = [json.loads(line) for line in q.stdout.splitlines()]
+    assert rows and all(r["country_code"] == "SO" for r in rows)
+    csv_out = runner.invoke(app, ["events", "--db", str(db), "-f", "csv"])
+    assert csv_out.stdout.splitlines()[0].startswith("event_id,event_date,time_precision")
+
+
+def test_events_without_store(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["events", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 2 and "no such store" in result.stderr
+
+
+def test_places_command(seed_path: Path) -> None:
+    result = runner.invoke(app, ["places", str(seed_path), "-f", "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    names = {r["text"] for r in rows}
+    assert {"Mosul", "Palmyra", "Paris"} <= names
+    for r in rows:
+        assert set(r) >= {
+            "text",
+            "start",
+            "end",
+            "name",
+            "geonameid",
+            "latitude",
+            "longitude",
+            "country_code",
+            "admin1",
+            "admin2",
+            "feature",
+            "geo_precision",
+            "confidence",
+            "candidates_considered",
+        }
