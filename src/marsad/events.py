@@ -297,9 +297,28 @@ def _sentence_is_hypothetical(token: Token) -> bool:
     return False
 
 
+_AGGREGATE = re.compile(
+    r"\b(?:during|over|throughout|in)\s+(?:the\s+)?(?:course\s+of\s+(?:the\s+)?)?"
+    r"(?:[\w-]+\s+){0,3}(?:battle|campaign|war|conflict|offensive|siege|fighting|uprising)\b",
+    re.I,
+)
+
+
+def _is_aggregate(token: Token) -> bool:
+    """'more than 3,000 were killed during the four-month battle': a campaign's toll, not
+    an event (ACLED codes the campaign's events one by one)."""
+    return (
+        token.pos_ == "VERB"
+        and _AGGREGATE.search(token.sent.text) is not None
+        and (find_fatalities(token.sent.text) is not None)
+    )
+
+
 def _modality(token: Token) -> str:
     """asserted | attempted | claimed | unreal (conditional, intended, future, negated)."""
     claimed = False
+    if _lemma(token) in {"kill", "die"} and _is_aggregate(token):
+        return "unreal"
     chain = [token, *_governors(token)]
     if _sentence_is_hypothetical(token):
         return "unreal"
@@ -350,6 +369,19 @@ def _subject(token: Token) -> Token | None:
             continue
         break
     return None
+
+
+def _reported_subject(subj: Token | None, trigger: Token, index: _Index) -> Token | None:
+    """'The Syrian army announced that it had restored control': an unresolved pronoun
+    subject of a reported clause is the reporter."""
+    if subj is None or subj.pos_ != "PRON" or index.actor_in(subj) is not None:
+        return subj
+    cur = trigger
+    while cur.dep_ in {"xcomp", "conj", "advcl"} and cur.head.i != cur.i:
+        cur = cur.head
+    if cur.dep_ == "ccomp" and _lemma(cur.head) in CLAIM_HEADS | {"announce", "declare", "confirm"}:
+        return _subject(cur.head) or subj
+    return subj
 
 
 def _noun_owner(token: Token) -> Token | None:
@@ -417,12 +449,14 @@ class _Index:
         return bool(self.main) and place.country_code not in self.main
 
     def actor_in(self, tok: Token | None) -> ActorMention | None:
-        """The actor a phrase names: a mention on the head word, else the one nearest it."""
+        """The actor a phrase names: a mention on the head word, else the one nearest it.
+        Monitors, aid agencies and other organisations are sources, not sides."""
         if tok is None:
             return None
         lo = tok.left_edge.idx
         hi = tok.right_edge.idx + len(tok.right_edge)
-        inside = [a for a in self.actors if lo <= a.start < hi]
+        orgs = _org_keys()
+        inside = [a for a in self.actors if lo <= a.start < hi and a.key not in orgs]
         if not inside:
             return None
         head = tok.idx
@@ -433,6 +467,23 @@ class _Index:
             return (0 if covers else 1, 1 if backed else 0, abs(a.start - head))
 
         return min(inside, key=score)
+
+    def other_side(
+        self, tok: Token, actor: ActorMention, assoc: ActorMention | None
+    ) -> ActorMention | None:
+        """The armed actor of the sentence that is neither the doer nor its backer."""
+        orgs = _org_keys()
+        skip = {actor.key, assoc.key if assoc else None, "CIV", "PROT", ""}
+        options = [
+            a
+            for a in self.actors
+            if a.key not in skip
+            and a.key not in orgs
+            and a.inter in {1, 2, 3, 4, 8}
+            and "backed" not in tok.doc.text[a.end : a.end + 10]
+            and "-led" not in tok.doc.text[a.start : a.end]
+        ]
+        return min(options, key=lambda a: abs(a.start - tok.idx)) if options else None
 
     def assoc_in(self, tok: Token | None, main: ActorMention | None) -> ActorMention | None:
         """'Russian-backed X' / 'X, backed by Y' -> Y as the associated actor."""
@@ -456,6 +507,13 @@ class _Index:
         if not inside:
             return None
         return min(inside, key=lambda p: (_place_rank(p), abs(p.start - tok.idx)))
+
+
+@lru_cache(maxsize=1)
+def _org_keys() -> frozenset[str]:
+    from marsad.actors import ActorDictionary
+
+    return frozenset(e.key for e in ActorDictionary.load() if e.kind == "org")
 
 
 def _eventful(place: PlaceMention) -> bool:
@@ -509,7 +567,7 @@ def _context_ok(trig: Trigger, token: Token, index: _Index) -> bool:
     if ctx == "agreement-object":
         return _has_context(token, {"agreement", "deal", "ceasefire", "truce", "accord"}, 4)
     if ctx == "base-object":
-        return _has_context(token, {"caliphate", "headquarters", "base", "capital", "state"}, 8)
+        return _has_context(token, {"caliphate", "headquarters", "base", "emirate"}, 8)
     if ctx == "armed-object":
         return _is_armed(_obj(token))
     if ctx in {"place-object", "place-of", "place-from", "to-actor"}:
@@ -671,10 +729,13 @@ def _fill_roles(cand: _Candidate, index: _Index) -> None:
         else:
             actor_tok = subj if psubj is None else _prep_obj(tok, {"by"})
             place_tok = psubj if psubj is not None else obj
+            actor_tok = _reported_subject(actor_tok, tok, index)
         cand.actor1 = index.actor_in(actor_tok)
         cand.assoc1 = index.assoc_in(actor_tok, cand.actor1)
         cand.actor2 = index.actor_in(_prep_obj(tok, {"from"}))
         cand.place = index.place_in(place_tok)
+        if cand.actor2 is None and cand.actor1 is not None:  # "..., ending IS rule in the city"
+            cand.actor2 = index.other_side(tok, cand.actor1, cand.assoc1)
         roles += [t for t in (actor_tok, _prep_obj(tok, {"from"})) if t is not None]
     elif frame == "lose":
         winner = _prep_obj(tok, {"to"})
@@ -701,7 +762,7 @@ def _fill_roles(cand: _Candidate, index: _Index) -> None:
             actor_tok = _prep_obj(tok, {"by"})
             target_tok = psubj
         else:
-            actor_tok = subj
+            actor_tok = _reported_subject(subj, tok, index)
             target_tok = obj or _prep_obj(tok, {"on", "against", "with"})
         cand.actor1 = index.actor_in(actor_tok)
         cand.assoc1 = index.assoc_in(actor_tok, cand.actor1)
