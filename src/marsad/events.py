@@ -579,6 +579,8 @@ def _context_ok(trig: Trigger, token: Token, index: _Index) -> bool:
         }[ctx]
         if ctx == "to-actor":
             return target is not None and index.actor_in(target) is not None
+        if _is_protest(target):  # "stormed a protest camp": force against protesters
+            return False
         if target is not None and target.lower_ in {"it", "which", "that"}:
             return True
         return index.place_in(target) is not None or _is_place_noun(target)

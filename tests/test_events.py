@@ -1,0 +1,122 @@
+"""The events stage on short sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import marsad
+from marsad.events import find_fatalities
+
+
+def _events(text: str, published: str = "2020-03-10") -> list[marsad.Event]:
+    return marsad.extract(text, published=published)
+
+
+def _one(text: str, published: str = "2020-03-10") -> marsad.Event:
+    events = _events(text, published)
+    assert len(events) == 1, [(e.sub_event_type, e.location) for e in events]
+    return events[0]
+
+
+def test_territory_taken_by_a_non_state_actor() -> None:
+    e = _one("Taliban fighters captured the city of Kunduz from Afghan forces on Monday.")
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Non-state actor overtakes territory")
+    assert e.actor1 and e.actor1.startswith("Taliban")
+    assert e.actor2 and "Afghanistan" in e.actor2
+    assert e.location == "Kunduz" and e.country_code == "AF"
+    assert e.time_precision == 1 and str(e.event_date) == "2020-03-09"
+
+
+def test_government_regains_territory_with_passive_and_fell_to() -> None:
+    e = _one("The town of Saraqib fell to Syrian government forces on Sunday after heavy fighting.")
+    assert e.sub_event_type == "Government regains territory"
+    assert e.actor1 and e.actor1.startswith("Military Forces of Syria")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If the militants manage to seize Kunduz, they could cut the road to the north.",
+        "Taliban fighters are hoping to take the city of Kunduz before the winter.",
+        "The army could soon recapture the town of Saraqib from rebel fighters.",
+        "Taliban fighters did not capture the city of Kunduz on Monday.",
+        "The militants plan to attack the town of Kunduz next week.",
+    ],
+)
+def test_unreal_actions_are_not_events(text: str) -> None:
+    assert _events(text) == []
+
+
+def test_failed_seizure_is_an_armed_clash_not_a_transfer() -> None:
+    e = _one(
+        "Taliban fighters attempted to seize the city of Kunduz on Monday but were repelled "
+        "by Afghan forces."
+    )
+    assert e.sub_event_type == "Armed clash"
+
+
+def test_air_strike_with_victims_and_a_claimed_toll() -> None:
+    e = _one(
+        "Russian warplanes struck a market in the town of Saraqib on Monday, killing at least "
+        "12 civilians, the Syrian Observatory for Human Rights said."
+    )
+    assert (e.event_type, e.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    assert e.actor1 and "Russia" in e.actor1
+    assert e.actor2 == "Civilians (Syria)"
+    assert e.fatalities == 12
+    assert e.inter1 == 8  # a state's forces abroad are external forces
+
+
+def test_unclaimed_bombing_is_attributed_to_the_blamed_group() -> None:
+    text = (
+        "MOGADISHU, 10 March 2020 - A car bomb exploded at a checkpoint in Mogadishu on "
+        "Monday, killing five people. Officials blamed al-Shabaab for the attack."
+    )
+    events = _events(text)
+    bomb = next(e for e in events if e.event_type == "Explosions/Remote violence")
+    assert bomb.actor1 == "Al Shabaab"
+    assert bomb.fatalities == 5
+    assert any(ev.method.startswith("inferred-blamed") for ev in bomb.evidence)
+
+
+def test_protest_dispersed_with_force() -> None:
+    e = _one(
+        "Security forces stormed a protest camp in Khartoum on Monday, firing live "
+        "ammunition at demonstrators."
+    )
+    assert e.event_type == "Protests"
+    assert e.sub_event_type == "Excessive force against protesters"
+
+
+def test_no_place_no_event() -> None:
+    assert _events("The militants attacked the army on Monday, officials said.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("at least 620 militants were killed", (620, 620)),
+        ("the strike killed 12 people", (12, 12)),
+        ("between 30 to 50 people died", (30, 50)),
+        ("more than 100 were killed", (101, 101)),
+        ("dozens of people were killed", (24, 99)),
+        ("five soldiers were killed", (5, 5)),
+        ("the death toll rose to 35", (35, 35)),
+        ("1,100 civilians were killed", (1100, 1100)),
+        ("no one was hurt", None),
+        ("the Tu-22 bombers flew 2,000 km", None),
+    ],
+)
+def test_fatalities(text: str, expected: tuple[int, int] | None) -> None:
+    got = find_fatalities(text)
+    assert (got[:2] if got else None) == expected
+
+
+@given(st.text(max_size=200))
+def test_fatalities_parser_never_raises(text: str) -> None:
+    got = find_fatalities(text)
+    if got is not None:
+        low, high, start, end, rule = got
+        assert 0 <= low <= high and 0 <= start < end <= len(text) and rule
