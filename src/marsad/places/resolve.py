@@ -1,0 +1,953 @@
+"""Toponym recognition and resolution over a parsed spaCy ``Doc``.
+
+Recognition joins spaCy's GPE/LOC/FAC entities with a scan of capitalised token n-grams
+against the gazetteer (so "Palmyra" tagged PERSON and "al-Tabqa" tagged ORG still count),
+filtered by context: stop words, months, common nouns, surnames of people named in the
+article, titles ("President X") and words inside longer organisation or person names are
+rejected. Arabic transliteration variants are matched through a skeleton key
+("Deir az-Zour" -> Deir ez-Zor, "Hawija" -> Al Hawijah) checked with rapidfuzz.
+
+Resolution ranks each mention's candidates by population, feature type, the mention's form
+("the city of", "X province"), the countries named in the article (names, demonyms and places
+that can only be in one country) and distance to the article's other places, in two passes.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span
+
+from marsad.places.gazetteer import (
+    ADMIN1,
+    ADMIN2,
+    ALT,
+    ARTICLES,
+    CITY,
+    COUNTRY,
+    DERIVED,
+    FEATURE_NAMES,
+    MAIN,
+    PHYSICAL,
+    REGION,
+    Candidate,
+    Gazetteer,
+    haversine_km,
+    normalize,
+)
+from marsad.records import GEO_NEAR, GEO_PROVINCE, GEO_TOWN, PlaceMention
+
+MAX_NGRAM = 6
+POP_WEIGHT = 0.16  # score per decade of population (cities)
+CC_WEIGHT = 1.6  # score for a candidate in the article's only country
+_CAPITALS: set[int] = set()  # national capitals of the loaded gazetteer
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+BLOCK_LABELS = frozenset(
+    {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"}
+)
+MONTHS_DAYS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+COMMON = frozenset(
+    [
+        "police",
+        "president",
+        "army",
+        "university",
+        "street",
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "union",
+        "justice",
+        "department",
+        "mobile",
+        "date",
+        "christmas",
+        "god",
+        "man",
+        "sun",
+        "star",
+        "mission",
+        "forces",
+        "regime",
+        "coalition",
+        "aid",
+        "hope",
+        "media",
+        "news",
+        "report",
+        "reports",
+        "city",
+        "town",
+        "village",
+        "province",
+        "state",
+        "county",
+        "district",
+        "government",
+        "minister",
+        "ministry",
+        "general",
+        "governor",
+        "mayor",
+        "senator",
+        "judge",
+        "court",
+        "house",
+        "church",
+        "school",
+        "college",
+        "hospital",
+        "airport",
+        "station",
+        "bridge",
+        "river",
+        "lake",
+        "mountain",
+        "island",
+        "beach",
+        "park",
+        "road",
+        "avenue",
+        "square",
+        "center",
+        "centre",
+        "market",
+        "office",
+        "council",
+        "party",
+        "team",
+        "club",
+        "company",
+        "group",
+        "bank",
+        "fire",
+        "water",
+        "power",
+        "people",
+        "time",
+        "day",
+        "week",
+        "year",
+        "today",
+        "tonight",
+        "morning",
+        "evening",
+        "lord",
+        "king",
+        "queen",
+        "prince",
+        "saint",
+        "mother",
+        "father",
+        "brother",
+        "sister",
+        "son",
+        "daughter",
+        "home",
+        "love",
+        "life",
+        "world",
+        "earth",
+        "national",
+        "international",
+        "federal",
+        "republic",
+        "democratic",
+        "islamic",
+        "muslim",
+        "christian",
+        "jewish",
+        "arab",
+        "kurdish",
+        "page",
+        "video",
+        "photo",
+        "caption",
+        "image",
+        "read",
+        "more",
+        "said",
+        "says",
+        "say",
+        "according",
+        "also",
+        "however",
+        "but",
+        "first",
+        "second",
+        "third",
+        "new",
+        "old",
+        "great",
+        "little",
+        "big",
+        "best",
+        "good",
+        "bad",
+        "black",
+        "white",
+        "red",
+        "green",
+        "blue",
+        "liberty",
+        "independence",
+        "freedom",
+        "victory",
+        "unity",
+        "peace",
+        "hell",
+        "heaven",
+        "paradise",
+        "eden",
+        "mercy",
+        "grace",
+        "chance",
+        "enterprise",
+        "commerce",
+        "industry",
+        "energy",
+        "progress",
+        "reform",
+        "summit",
+        "post",
+        "globe",
+        "herald",
+        "times",
+        "tribune",
+        "sentinel",
+        "examiner",
+        "gazette",
+        "chronicle",
+        "journal",
+        "express",
+        "dr",
+        "sen",
+        "gen",
+        "rev",
+        "officer",
+        "commissioner",
+        "way",
+        "hall",
+        "bell",
+        "olympic",
+        "leader",
+        "vice",
+        "secretary",
+        "patrol",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "ridge",
+        "jesus",
+        "rodeo",
+        "western",
+        "eastern",
+        "northern",
+        "southern",
+        "upper",
+        "lower",
+    ]
+)
+TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "president",
+        "gen",
+        "general",
+        "col",
+        "colonel",
+        "lt",
+        "capt",
+        "captain",
+        "sgt",
+        "sen",
+        "senator",
+        "rep",
+        "gov",
+        "governor",
+        "mayor",
+        "judge",
+        "minister",
+        "sheikh",
+        "imam",
+        "king",
+        "queen",
+        "prince",
+        "pope",
+        "rev",
+        "father",
+        "saint",
+        "st",
+        "chief",
+        "commander",
+        "officer",
+        "detective",
+    ]
+)
+_DIR = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern|ward)?"
+NEAR_BEFORE = re.compile(
+    rf"(?:\b{_DIR}\s+(?:rural\s+|countryside\s+|outskirts\s+|suburbs\s+|bank\s+|side\s+|"
+    rf"part\s+|edge\s+|(?:of|bank of|side of|part of|edge of|outskirts of|suburbs of|"
+    rf"countryside of|parts of|areas of)\s+)?(?:the\s+)?"
+    r"|\b(?:near|outside|around|outskirts of|suburbs of|countryside of|vicinity of|"
+    r"rural|environs of|close to|just outside|miles from|kilometers from|km from|"
+    r"kilometres from)\s+(?:the\s+)?)$",
+    re.I,
+)
+NEAR_AFTER = re.compile(
+    rf"^(?:'s\s+{_DIR}\b|'s\s+(?:outskirts|suburbs|countryside|environs)|\s+(?:countryside|"
+    r"outskirts|suburbs|environs|area|region|surroundings)\b)",
+    re.I,
+)
+PROVINCE_AFTER = re.compile(r"^\s+(?:province|governorate|region|oblast|state)\b", re.I)
+PROVINCE_BEFORE = re.compile(r"\b(?:province|governorate|state)\s+of\s+(?:the\s+)?$", re.I)
+COUNTY_AFTER = re.compile(r"^\s+(?:county|district|parish)\b", re.I)
+CITY_BEFORE = re.compile(
+    r"\b(?:city|town|village|capital|suburb|hamlet|township)\s+of\s+(?:the\s+)?$", re.I
+)
+STRONG_CUE = re.compile(
+    r"\b(?:city|town|village|province|governorate|district|region|suburb|outskirts|"
+    r"countryside|villages|towns)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+WEAK_CUE = re.compile(r"\b(?:in|near|outside|from|to|at|into|toward|towards)\s+$")
+CITY_AFTER = re.compile(r"^\s+(?:city|town|village)\b", re.I)
+CAPITAL_BEFORE = re.compile(
+    r"\b(?:(?:provincial|regional|state|national)\s+)?capital(?:\s+city)?,?\s+of"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int  # char offsets
+    end: int
+    text: str
+    cands: list[Candidate]
+    via: str  # ner | gazetteer | skeleton | fuzzy | given
+    label: str = ""
+    cue_admin: bool = False
+    cue_city: bool = False
+    cue_county: bool = False
+    near: bool = False
+    capital: int = -1  # char start of "capital of" phrase when the mention is its anchor
+    scores: list[float] = field(default_factory=list)
+    conf: float = 0.5
+    within_cc: frozenset = frozenset()  # "X, Iraq" / "X in Iraq": containing countries
+    within_a1: frozenset = frozenset()  # "Gainesville, Ga.": containing admin1 codes
+
+
+def _strip_the(text: str) -> str:
+    t = re.sub(r"^(?:the)\s+", "", text, flags=re.I)
+    return re.sub(r"['’]s$", "", t)
+
+
+def _dearticle(key: str) -> str:
+    w = key.split()
+    return " ".join(x for x in w if x not in ARTICLES) or key
+
+
+def _fuzzy_candidates(gaz: Gazetteer, text: str, min_ratio: float, min_pop: int) -> list:
+    base = _dearticle(normalize(text))
+    if len(base) < 3:
+        return []
+    ratios: dict[str, float] = {}
+
+    def accept(name: str) -> bool:
+        r = ratios.get(name)
+        if r is None:
+            r = ratios[name] = fuzz.ratio(base, _dearticle(normalize(name)))
+        return r >= min_ratio
+
+    out = [
+        (ratios[c.name], c)
+        for c in gaz.lookup_skeleton(text, accept)
+        if c.population >= min_pop or c.feature != CITY
+    ]
+    if not out:
+        return []
+    best = max(r for r, _ in out)
+    return [c for r, c in out if r >= best - 5]
+
+
+def _token_ok_start(tok) -> bool:
+    t = tok.text
+    if not t or not t[0].isalpha():
+        return False
+    if t[0].isupper():
+        return True
+    # al-Tabqa, el-Arish, ar-Raqqa
+    return t.lower() in ARTICLES and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-"
+
+
+def _is_notable(cands: list[Candidate]) -> bool:
+    return any(c.feature != CITY or c.population >= 10_000 for c in cands)
+
+
+def _candidates_for_text(gaz: Gazetteer, text: str) -> tuple[list[Candidate], str]:
+    cands = gaz.lookup(text)
+    if cands:
+        return cands, "exact"
+    t2 = _strip_the(text)
+    if t2 != text:
+        cands = gaz.lookup(t2)
+        if cands:
+            return cands, "exact"
+    t3 = re.sub(
+        r"\s+(?:province|governorate|region|district|county|city|state|oblast|river)$",
+        "",
+        t2,
+        flags=re.I,
+    )
+    if t3 != t2:
+        cands = gaz.lookup(t3)
+        if cands:
+            return cands, "exact"
+    cands = _fuzzy_candidates(gaz, t3, 85, 0)
+    if cands:
+        return cands, "skeleton"
+    return [], ""
+
+
+def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[str]]:
+    text = doc.text
+    demonym_cc: Counter = Counter()
+    person_tokens: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            for tok in ent[1:]:
+                person_tokens.add(tok.lower_)
+    mentions: list[_Mention] = []
+    taken = [False] * len(doc)
+    n = len(doc)
+
+    ent_at: dict[int, Span] = {}
+    for ent in doc.ents:
+        for k in range(ent.start, ent.end):
+            ent_at[k] = ent
+
+    def ent_of(tok) -> Span | None:
+        return ent_at.get(tok.i)
+
+    # 1. spaCy place entities: whole entity first
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        etext = ent.text
+        if "\n" in etext:
+            continue
+        cands, how = _candidates_for_text(gaz, etext)
+        if not cands:
+            continue
+        s, e = ent.start, ent.end
+        if how == "exact" and normalize(etext) != normalize(_strip_the(etext)):
+            # drop a leading "the" / trailing "'s" from the span
+            if ent[0].lower_ == "the":
+                s += 1
+            if e - s > 1 and doc[e - 1].text in ("'s", "’s"):
+                e -= 1
+        span = doc[s:e]
+        if not span.text.strip():
+            continue
+        mentions.append(
+            _Mention(
+                span.start_char,
+                span.end_char,
+                span.text,
+                cands,
+                "ner" if how == "exact" else "skeleton",
+                ent.label_,
+            )
+        )
+        for k in range(s, e):
+            taken[k] = True
+
+    # 2. gazetteer scan of capitalised n-grams
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if taken[i] or not _token_ok_start(tok):
+            i += 1
+            continue
+        best = None
+        for L in range(min(MAX_NGRAM, n - i), 0, -1):
+            last = doc[i + L - 1]
+            if any(taken[i : i + L]) or (
+                not last.text[:1].isupper() and not last.text[:1].isdigit()
+            ):
+                continue
+            span = doc[i : i + L]
+            if "\n" in span.text:
+                continue
+            if gaz.has_key(normalize(span.text)):
+                best = span
+                break
+        if best is None:
+            # transliteration skeleton for spans with an Arabic article ("Deir az-Zour")
+            for L in range(min(5, n - i), 1, -1):
+                span = doc[i : i + L]
+                if any(taken[i : i + L]) or "\n" in span.text:
+                    continue
+                if not span[-1].text[:1].isupper():
+                    continue
+                if not any(t.lower_ in ARTICLES for t in span):
+                    continue
+                ent = ent_of(span[0])
+                if (
+                    ent is not None
+                    and ent.label_ in BLOCK_LABELS
+                    and (ent.start < span.start or ent.end > span.end)
+                ):
+                    continue  # part of "Abu Bakr al-Baghdadi", "Hashd al-Shaabi"
+                if (
+                    span.start > 0
+                    and doc[span.start - 1].text[:1].isupper()
+                    and not doc[span.start - 1].is_sent_start
+                ):
+                    continue
+                cands = _fuzzy_candidates(gaz, span.text, 85, 1000)
+                if cands:
+                    mentions.append(
+                        _Mention(
+                            span.start_char,
+                            span.end_char,
+                            span.text,
+                            cands,
+                            "skeleton",
+                            (ent_of(span[0]) or span).label_,
+                        )
+                    )
+                    for k in range(span.start, span.end):
+                        taken[k] = True
+                    break
+            if (
+                not taken[i]
+                and tok.pos_ == "PROPN"
+                and tok.text[:1].isupper()
+                and (not tok.ent_type_ or tok.ent_type_ in PLACE_LABELS)
+            ):
+                before = text[max(0, tok.idx - 40) : tok.idx]
+                strong = STRONG_CUE.search(before)
+                weak = WEAK_CUE.search(before)
+                if strong or weak:
+                    L = 2 if i + 1 < n and doc[i + 1].pos_ == "PROPN" and not taken[i + 1] else 1
+                    span = doc[i : i + L]
+                    cands = _fuzzy_candidates(gaz, span.text, 85, 0 if strong else 5000)
+                    if (
+                        cands
+                        and tok.lower_ not in person_tokens
+                        and gaz.demonym(span.text) is None
+                        and gaz.demonym(tok.text) is None
+                    ):
+                        mentions.append(
+                            _Mention(
+                                span.start_char,
+                                span.end_char,
+                                span.text,
+                                cands,
+                                "skeleton",
+                                tok.ent_type_,
+                            )
+                        )
+                        for k in range(span.start, span.end):
+                            taken[k] = True
+            i += 1
+            continue
+        span = best
+        low = span.text.lower().rstrip(".")
+        dem = gaz.demonym(span.text)
+        cands = gaz.lookup(span.text)
+        ent = ent_of(span[0])
+        ok = True
+        via = "gazetteer"
+        if (
+            (dem is not None and (ent is None or ent.label_ not in PLACE_LABELS))
+            or (
+                len(span) == 1
+                and (low in STOP_WORDS or low in MONTHS_DAYS or low in COMMON or low in TITLES)
+                and not (
+                    ent is not None
+                    and ent.label_ in PLACE_LABELS
+                    and ent.start == span.start
+                    and ent.end == span.end
+                )
+            )
+            or (
+                span.text.isupper()
+                and len(span.text) <= 3
+                and not any(c.feature == COUNTRY for c in cands)
+            )
+        ):
+            ok = False
+        elif ent is not None and ent.label_ in BLOCK_LABELS:
+            inside = ent.start <= span.start and span.end <= ent.end
+            whole = ent.start == span.start and ent.end == span.end
+            if inside and not whole:
+                # a place name inside an organisation's name ("Texas Forest Service",
+                # "Mosul University") is a toponym mention, kept at low confidence when the
+                # place is prominent; inside a person's name ("Abu Bakr al-Baghdadi") it is not
+                ok = ent.label_ in ("ORG", "FAC", "EVENT") and any(
+                    (c.feature in (COUNTRY, ADMIN1) and c.match == MAIN)
+                    or (c.feature == CITY and c.population >= 20_000)
+                    for c in cands
+                )
+                via = "embedded"
+            elif ent.label_ == "PERSON" or ent.label_ == "ORG":
+                ok = _is_notable(cands) and low not in person_tokens
+            elif ent.label_ == "NORP":
+                ok = any(c.feature in (COUNTRY, ADMIN1) and c.match == MAIN for c in cands)
+            else:
+                ok = _is_notable(cands)
+        elif ent is None and not any(t.pos_ == "PROPN" for t in span):
+            ok = False
+        if (
+            ok
+            and len(span) == 1
+            and low in person_tokens
+            and not (ent is not None and ent.label_ in PLACE_LABELS)
+        ):
+            ok = False
+        if ok and span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in TITLES:
+            ok = False
+        if ok:
+            mentions.append(
+                _Mention(
+                    span.start_char,
+                    span.end_char,
+                    span.text,
+                    cands,
+                    via,
+                    ent.label_ if ent is not None else "",
+                )
+            )
+            for k in range(span.start, span.end):
+                taken[k] = True
+            i = span.end
+        else:
+            i += 1
+
+    # 3. demonyms: context only
+    for tok in doc:
+        if not taken[tok.i] and tok.text[:1].isupper():
+            dem = gaz.demonym(tok.text)
+            if dem is not None:
+                demonym_cc[dem[0]] += 1
+    mentions.sort(key=lambda m: m.start)
+    for m in mentions:
+        _read_cues(text, m)
+    return mentions, demonym_cc, person_tokens
+
+
+def _read_cues(text: str, m: _Mention) -> None:
+    before = text[max(0, m.start - 60) : m.start]
+    after = text[m.end : m.end + 40]
+    m.cue_admin = bool(PROVINCE_AFTER.match(after) or PROVINCE_BEFORE.search(before))
+    m.cue_county = bool(COUNTY_AFTER.match(after))
+    m.cue_city = bool(CITY_BEFORE.search(before) or CITY_AFTER.match(after))
+    m.near = bool(NEAR_BEFORE.search(before) or NEAR_AFTER.match(after))
+    cap = CAPITAL_BEFORE.search(before)
+    if cap:
+        m.capital = m.start - (len(before) - cap.start())
+        m.cue_city = False
+
+
+def _base_score(c: Candidate, m: _Mention) -> float:
+    pop = c.population
+    if c.feature == COUNTRY:
+        s = 2.2
+    elif c.feature == ADMIN1:
+        s = 0.6 + 0.05 * math.log10(pop + 1)
+    elif c.feature == ADMIN2:
+        s = 0.1 * math.log10(pop + 1)
+    elif c.feature in (PHYSICAL, REGION):
+        s = 2.5 if c.match == MAIN else 1.8
+    else:
+        s = POP_WEIGHT * math.log10(pop + 1)
+        if c.index in _CAPITALS:
+            s += 0.4
+    s += {MAIN: 0.3, ALT: 0.0, DERIVED: -0.15}.get(c.match, 0.0)
+    if m.via == "skeleton":
+        s -= 0.1
+    if m.cue_admin:
+        s += 2.0 if c.feature == ADMIN1 else (-0.5 if c.feature == CITY else 0)
+    if m.cue_county:
+        s += 2.0 if c.feature == ADMIN2 else 0
+    if m.cue_city:
+        s += 0.8 if c.feature == CITY else -0.8
+    if m.capital >= 0 and c.feature in (ADMIN1, COUNTRY):
+        s += 1.0
+    return s
+
+
+_CONTAINER_GAP = re.compile(r"^\s*(?:,|\(|in|in the|,\s*in)\s*$", re.I)
+
+
+def _containers(mentions: list[_Mention], text: str) -> None:
+    """Mark "X, Y" / "X in Y" / "X (Y)" where Y can be a country or a first-level division."""
+    for m, nxt in itertools.pairwise(mentions):
+        if nxt.start - m.end > 8 or not _CONTAINER_GAP.match(text[m.end : nxt.start]):
+            continue
+        ccs = frozenset(c.country_code for c in nxt.cands if c.feature == COUNTRY)
+        a1s = frozenset(c.admin1_code for c in nxt.cands if c.feature == ADMIN1)
+        if ccs or a1s:
+            m.within_cc, m.within_a1 = ccs, a1s
+
+
+def _resolve(
+    mentions: list[_Mention], demonym_cc: Counter, gaz: Gazetteer, text: str = ""
+) -> list[int]:
+    """Index of the chosen candidate for each mention (two passes with document context)."""
+    if text:
+        _containers(mentions, text)
+    # context from countries named, demonyms, and single-country mentions; each mention's own
+    # contribution is left out when that mention is scored (a name is no evidence for itself)
+    cc_ctx: Counter = Counter()
+    own_cc: dict[str, Counter] = {}
+    for cc, k in demonym_cc.items():
+        cc_ctx[cc] += 0.5 * k
+    for m in mentions:
+        key = normalize(m.text)
+        ccs = {c.country_code for c in m.cands if c.country_code}
+        if len(ccs) == 1:
+            cc = next(iter(ccs))
+            cc_ctx[cc] += 1.0
+            own_cc.setdefault(key, Counter())[cc] += 1.0
+        if any(c.feature == ADMIN1 for c in m.cands):
+            continue  # "Georgia": the country or the US state, so no evidence either way
+        for c in m.cands:
+            if c.feature == COUNTRY and c.match == MAIN and len(ccs) > 1:
+                cc_ctx[c.country_code] += 1.0
+                own_cc.setdefault(key, Counter())[c.country_code] += 1.0
+    a1_seed: Counter = Counter()
+    own_a1: dict[str, Counter] = {}
+    for m in mentions:
+        a1s = {c.admin1_code for c in m.cands if c.feature == ADMIN1}
+        if len(a1s) == 1 and all(c.feature != COUNTRY for c in m.cands):
+            code = next(iter(a1s))
+            a1_seed[code] += 1.0
+            own_a1.setdefault(normalize(m.text), Counter())[code] += 1.0
+    choice = [0] * len(mentions)
+    for pass_no in range(2):
+        a1_ctx: Counter = Counter(a1_seed)
+        own_a1_pass = {k: Counter(v) for k, v in own_a1.items()}
+        points: dict[tuple[float, float, str], float] = {}  # unique (lat, lon, name)
+        if pass_no == 1:
+            for m, k in zip(mentions, choice, strict=True):
+                if not m.cands:
+                    continue
+                c = m.cands[k]
+                key = normalize(m.text)
+                w = 1.0 if c.feature == ADMIN1 else 0.5 if c.feature in (CITY, ADMIN2) else 0
+                if w:
+                    a1_ctx[c.admin1_code] += w
+                    own_a1_pass.setdefault(key, Counter())[c.admin1_code] += w
+                if c.feature in (CITY, ADMIN2):
+                    points[(c.latitude, c.longitude, key)] = m.conf
+        for mi, m in enumerate(mentions):
+            if not m.cands:
+                continue
+            key = normalize(m.text)
+            near_pts = [p for p in points if p[2] != key]
+            mine_cc = own_cc.get(key, Counter())
+            mine_a1 = own_a1_pass.get(key, Counter())
+            total = (sum(cc_ctx.values()) - sum(mine_cc.values())) or 1.0
+            scores = []
+            for c in m.cands:
+                s = _base_score(c, m)
+                if c.feature != COUNTRY and (
+                    c.admin1_code in m.within_a1 or c.country_code in m.within_cc
+                ):
+                    s += 1.5
+                if c.country_code:
+                    here = cc_ctx.get(c.country_code, 0) - mine_cc.get(c.country_code, 0)
+                    s += CC_WEIGHT * here / total
+                    if here <= 0 and total >= 3 and c.feature != COUNTRY:
+                        s -= 0.3
+                a1_here = a1_ctx.get(c.admin1_code, 0) - mine_a1.get(c.admin1_code, 0)
+                if a1_here > 0 and c.feature != COUNTRY:
+                    s += 0.3 + 0.5 * min(1.0, a1_here / 2)
+                if near_pts and c.feature in (CITY, ADMIN2):
+                    d = min(haversine_km(c.latitude, c.longitude, p[0], p[1]) for p in near_pts)
+                    s += 0.6 * math.exp(-d / 250.0)
+                scores.append(s)
+            m.scores = scores
+            best = max(range(len(scores)), key=scores.__getitem__)
+            choice[mi] = best
+            srt = sorted(scores, reverse=True)
+            margin = srt[0] - srt[1] if len(srt) > 1 else 2.0
+            m.conf = 1.0 / (1.0 + math.exp(-2.5 * margin))
+        if pass_no == 0:
+            for m, k in zip(mentions, choice, strict=True):
+                if m.cands and len({c.country_code for c in m.cands}) > 1:
+                    cc = m.cands[k].country_code
+                    cc_ctx[cc] += 0.5 * m.conf
+                    own_cc.setdefault(normalize(m.text), Counter())[cc] += 0.5 * m.conf
+    return choice
+
+
+def _to_record(gaz: Gazetteer, m: _Mention, k: int, text: str) -> PlaceMention:
+    c = m.cands[k]
+    start, end, method = m.start, m.end, m.via
+    if m.capital >= 0 and c.feature in (ADMIN1, COUNTRY):
+        cap = gaz.capital_of(c)
+        if cap is not None:
+            c = cap
+            start = m.capital
+            method = "capital-of"
+    conf = m.conf * (0.6 if m.via == "embedded" else 1.0)
+    feature = FEATURE_NAMES[c.feature]
+    if c.feature == CITY:
+        prec = GEO_NEAR if m.near else GEO_TOWN
+    elif c.feature in (ADMIN1, COUNTRY, REGION):
+        prec = GEO_PROVINCE
+    else:
+        prec = GEO_NEAR
+    admin1 = gaz.admin1_name(c.admin1_code) if c.feature != COUNTRY else None
+    return PlaceMention(
+        start=start,
+        end=end,
+        text=text[start:end],
+        name=c.name,
+        geonameid=c.geonameid,
+        latitude=round(c.latitude, 5),
+        longitude=round(c.longitude, 5),
+        country_code=c.country_code,
+        country=gaz.country_name(c.country_code),
+        admin1=admin1,
+        admin2=gaz.admin2_name(c.index) if c.feature in (CITY, ADMIN2) else None,
+        feature=feature,
+        geo_precision=prec,
+        confidence=round(conf, 3),
+        candidates_considered=len(m.cands),
+        method=method,
+        population=c.population,
+    )
+
+
+def find_places(
+    doc: Doc, *, gazetteer: Gazetteer | None = None, demonyms: bool = False
+) -> list[PlaceMention]:
+    """Every toponym mention in ``doc``, resolved, sorted by start offset.
+
+    ``demonyms=True`` also returns demonyms ("Syrian") as their country (only for evaluation
+    against corpora that annotate them); by default they only serve as context.
+    """
+    gaz = gazetteer or Gazetteer.load()
+    _CAPITALS.clear()
+    _CAPITALS.update(gaz.capitals)
+    text = doc.text  # (spaCy rebuilds it on every access)
+    mentions, dem, _ = _recognise(doc, gaz)
+    choice = _resolve(mentions, dem, gaz, text)
+    out = [_to_record(gaz, m, k, text) for m, k in zip(mentions, choice, strict=True)]
+    if demonyms:
+        covered = [(p.start, p.end) for p in out]
+        for tok in doc:
+            if not tok.text[:1].isupper() or any(s <= tok.idx < e for s, e in covered):
+                continue
+            cand = gaz.demonym_place(tok.text)
+            if cand is None:
+                continue
+            m = _Mention(tok.idx, tok.idx + len(tok.text), tok.text, [cand], "demonym")
+            m.conf = 0.9
+            out.append(_to_record(gaz, m, 0, text))
+        out.sort(key=lambda p: p.start)
+    return out
+
+
+def resolve_spans(
+    doc: Doc, spans: list[tuple[int, int]], *, gazetteer: Gazetteer | None = None
+) -> list[PlaceMention | None]:
+    """Resolve given character spans (gold toponyms) with the document's own places as
+    context; ``None`` where no candidate is found."""
+    gaz = gazetteer or Gazetteer.load()
+    _CAPITALS.clear()
+    _CAPITALS.update(gaz.capitals)
+    text = doc.text  # (spaCy rebuilds it on every access)
+    found, dem, _ = _recognise(doc, gaz)
+    given: list[_Mention] = []
+    for s, e in spans:
+        t = text[s:e]
+        cands, how = [], ""
+        dem_place = gaz.demonym_place(t)
+        if dem_place is not None:
+            cands, how = [dem_place], "exact"
+        if not cands:
+            cands, how = _candidates_for_text(gaz, t)
+        if not cands:
+            # the longest part of the span that is a known name ("Colorado State University")
+            words = t.split()
+            for L in range(len(words) - 1, 0, -1):
+                for a in range(0, len(words) - L + 1):
+                    part = " ".join(words[a : a + L])
+                    if part.lower() in STOP_WORDS or part.lower() in COMMON:
+                        continue
+                    cands = gaz.lookup(part)
+                    if cands:
+                        break
+                if cands:
+                    how = "exact"
+                    break
+        if not cands:
+            cands = _fuzzy_candidates(gaz, t, 80, 0)
+            how = "fuzzy"
+        m = _Mention(s, e, t, cands, "given" if how == "exact" else "skeleton")
+        _read_cues(text, m)
+        m.capital = -1
+        given.append(m)
+    keep = [m for m in found if not any(m.start < e and s < m.end for s, e in spans)]
+    allm = keep + given
+    order = sorted(range(len(allm)), key=lambda j: allm[j].start)
+    _containers([allm[j] for j in order], text)
+    choice = _resolve(allm, dem, gaz)
+    out: list[PlaceMention | None] = []
+    for m, k in zip(given, choice[len(keep) :], strict=True):
+        out.append(_to_record(gaz, m, k, text) if m.cands else None)
+    return out

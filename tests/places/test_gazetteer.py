@@ -1,0 +1,71 @@
+"""The compiled gazetteer: names, transliteration keys, admin tables, curated features."""
+
+from __future__ import annotations
+
+import time
+
+from marsad.places import Gazetteer, haversine_km, normalize, skeleton
+from marsad.places.gazetteer import cache_root
+
+
+def test_normalize_and_skeleton():
+    assert normalize("Deir ez-Zor") == "deir ez zor"
+    assert normalize("Ḩawījah") == "hawijah"
+    assert skeleton("Deir az-Zour") == skeleton("Deir ez-Zor") == skeleton("Dayr az Zawr")
+    assert skeleton("Hawija") == skeleton("Al Hawijah")
+    assert skeleton("al-Tabqa") == skeleton("Tabqa")
+
+
+def test_cache_dir_respects_env(monkeypatch, tmp_path):
+    monkeypatch.setenv("MARSAD_CACHE", str(tmp_path))
+    assert cache_root() == tmp_path
+    monkeypatch.delenv("MARSAD_CACHE")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache_root() == tmp_path / "marsad"
+
+
+def test_load_is_fast_and_cached(gaz):
+    assert Gazetteer.load() is gaz
+    t0 = time.perf_counter()
+    Gazetteer(gaz.directory)
+    assert time.perf_counter() - t0 < 1.0
+    assert len(gaz) > 240_000
+
+
+def test_alternate_names(gaz):
+    palmyra = [c for c in gaz.lookup("Palmyra") if c.country_code == "SY"]
+    assert palmyra and palmyra[0].name == "Tadmur"
+    assert any(c.name == "Al-Tabqa" for c in gaz.lookup("Tabqa"))
+    assert any(c.name == "Al-Tabqa" for c in gaz.lookup("Ath Thawrah"))
+    assert any(c.name == "Deir ez-Zor" for c in gaz.lookup("Dayr az Zawr"))
+
+
+def test_transliteration_lookup(gaz):
+    names = {c.name for c in gaz.lookup_skeleton("Deir az-Zour")}
+    assert "Deir ez-Zor" in names
+
+
+def test_admin_and_countries(gaz):
+    anbar = [c for c in gaz.lookup("Anbar") if c.feature_name == "admin1"]
+    assert anbar and anbar[0].country_code == "IQ"
+    syria = [c for c in gaz.lookup("Syria") if c.feature_name == "country"]
+    assert syria and haversine_km(syria[0].latitude, syria[0].longitude, 35.0, 38.0) < 200
+    us = [c for c in gaz.lookup("U.S.") if c.feature_name == "country"]
+    assert us and us[0].country_code == "US"
+    assert gaz.country_name("IQ") == "Iraq"
+    assert gaz.admin1_name("SY.07") == "Deir ez-Zor"
+
+
+def test_curated_features(gaz):
+    tigris = gaz.lookup("Tigris River")
+    assert tigris and tigris[0].feature_name == "physical"
+    assert gaz.lookup("Euphrates")[0].feature_name == "physical"
+    assert gaz.demonym("Syrian") == ("SY", "")
+    assert gaz.demonym("Iraqis")[0] == "IQ"
+
+
+def test_capital_of(gaz):
+    anbar = next(c for c in gaz.lookup("Anbar") if c.feature_name == "admin1")
+    assert gaz.capital_of(anbar).name == "Ramadi"
+    iraq = next(c for c in gaz.lookup("Iraq") if c.feature_name == "country")
+    assert gaz.capital_of(iraq).name == "Baghdad"

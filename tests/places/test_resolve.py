@@ -1,0 +1,105 @@
+"""Recognition and resolution on short texts and on the reference article."""
+
+from __future__ import annotations
+
+import json
+import time
+
+from marsad.places import find_places, haversine_km, resolve_spans
+
+
+def _by_text(places):
+    return {p.text: p for p in places}
+
+
+def test_spacy_misses_are_recovered(places_of):
+    ps = _by_text(
+        places_of(
+            "Syrian forces retook the ancient city of Palmyra. The SDF advanced on al-Tabqa "
+            "in Syria, while Peshmerga fighters took Sinjar in Iraq."
+        )
+    )
+    assert ps["Palmyra"].country_code == "SY" and ps["Palmyra"].name == "Tadmur"
+    assert ps["al-Tabqa"].country_code == "SY"
+    assert ps["Sinjar"].country_code == "IQ"
+    assert "Syrian" not in ps  # demonyms are context, not places
+
+
+def test_not_places(places_of):
+    text = "In March, troops moved from the airport. May said it would Reading the report."
+    assert [p.text for p in places_of(text)] == []
+
+
+def test_transliterations(places_of):
+    ps = _by_text(
+        places_of("IS besieged Deir az-Zour in Syria. Iraqi troops attacked the city of Hawija.")
+    )
+    assert ps["Deir az-Zour"].name == "Deir ez-Zor"
+    assert haversine_km(ps["Hawija"].latitude, ps["Hawija"].longitude, 35.327, 43.788) < 20
+
+
+def test_paris_attacks_and_country(places_of):
+    ps = _by_text(places_of("IS launched the Paris attacks in November 2015."))
+    assert ps["Paris"].country_code == "FR"
+
+
+def test_precision_phrases(places_of):
+    ps = places_of(
+        "SDF forces advanced to Raqqa's west. Iraqi forces reached the east bank of the "
+        "Tigris River. Militants remain in Anbar province, west of Kirkuk."
+    )
+    by = _by_text(ps)
+    assert by["Raqqa"].geo_precision == 2
+    assert by["Tigris River"].geo_precision == 2 and by["Tigris River"].feature == "physical"
+    assert by["Anbar"].feature == "admin1" and by["Anbar"].geo_precision == 3
+    assert by["Kirkuk"].geo_precision == 2
+    assert [p.start for p in ps] == sorted(p.start for p in ps)
+
+
+def test_provincial_capital(places_of):
+    ps = places_of("IS overran the provincial capital of Anbar in May 2015.")
+    ramadi = [p for p in ps if p.name == "Ramadi"]
+    assert ramadi and ramadi[0].geo_precision == 1
+
+
+def test_offsets_are_into_doc_text(nlp, gaz):
+    doc = nlp("Fighting continued near Aleppo and in Idlib province on Monday.")
+    for p in find_places(doc, gazetteer=gaz):
+        assert doc.text[p.start : p.end] == p.text
+
+
+def test_given_spans(nlp, gaz):
+    text = "Clashes in Mosul and Kirkuk, Iraq."
+    doc = nlp(text)
+    out = resolve_spans(doc, [(11, 16), (21, 27)], gazetteer=gaz)
+    assert [p.name for p in out] == ["Mosul", "Kirkuk"]
+
+
+def test_reference_article(seed_path, seed_gold_path, nlp, gaz):
+    text = seed_path.read_text(encoding="utf-8")
+    gold = json.loads(seed_gold_path.read_text(encoding="utf-8"))
+    doc = nlp(text)
+    t0 = time.perf_counter()
+    places = find_places(doc, gazetteer=gaz)
+    elapsed = time.perf_counter() - t0
+    for name, g in gold["places"].items():
+        best = min(haversine_km(g["lat"], g["lon"], p.latitude, p.longitude) for p in places)
+        assert best <= gold["tolerance_km"], name
+    # nothing on the wrong continent
+    for p in places:
+        assert p.country_code in {"IQ", "SY", "FR", "RU"}, (p.text, p.name, p.country_code)
+    assert elapsed < 0.5
+    for p in places:
+        assert text[p.start : p.end] == p.text
+
+
+def test_render(places_of):
+    import json as _json
+
+    from marsad.places import COLUMNS, render_places
+
+    ps = places_of("Clashes in Mosul, Iraq.")
+    rows = [_json.loads(line) for line in render_places(ps, "jsonl").splitlines()]
+    assert rows and set(rows[0]) == set(COLUMNS)
+    table = render_places(ps, "table").splitlines()
+    assert table[0].startswith("text") and len(table) == len(ps) + 1
