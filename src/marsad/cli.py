@@ -131,6 +131,9 @@ def ingest(
     published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD.")] = None,
     source: Annotated[str | None, typer.Option(help="Source name for every article.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+    processes: Annotated[
+        int, typer.Option("--processes", "-j", min=1, help="spaCy worker processes.")
+    ] = 1,
 ) -> None:
     """Run the pipeline and store articles, sentences, events and evidence."""
     from marsad.ingest import InputError
@@ -165,7 +168,9 @@ def ingest(
             if not quiet and not err.is_terminal:  # a log line per article in CI logs and pipes
                 err.print(f"{status}: {item.origin} ({n_events} events)", markup=False)
 
-        report = store.ingest(paths, published=pub, source=source, on_item=on_item)
+        report = store.ingest(
+            paths, published=pub, source=source, on_item=on_item, n_process=processes
+        )
     err.print(
         f"stored {report.stored} articles, skipped {report.skipped} already stored, "
         f"{len(report.errors)} errors; {report.events} events in {db}"

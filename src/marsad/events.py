@@ -1035,7 +1035,7 @@ def extract_events(
             if mention is not None:
                 out.append(mention)
                 history.append(mention)
-    mentions = infer_missing_actors(_collapse(out), _state_forces)
+    mentions = infer_missing_actors(_fold_tolls(_collapse(out)), _state_forces)
     _attribute_perpetrators(mentions, _attribution(doc, actors))
     for m in mentions:
         _localise(m)
@@ -1090,6 +1090,36 @@ def _attribute_perpetrators(mentions: list[EventMention], blamed: ActorMention |
                 "UAG",
             )
             _note_inferred(m, "actor1", "inferred-unidentified")
+
+
+def _fold_tolls(mentions: list[EventMention]) -> list[EventMention]:
+    """'Doctors said at least 35 people had been killed': a killing with no named killer, at
+    the place and time of an event the article already told, is that event's toll."""
+    kept: list[EventMention] = []
+    for m in mentions:
+        is_toll = m.actor1 is None and any(
+            e.field == "event_type" and e.method == "trigger:kill" for e in m.evidence
+        )
+        host = None
+        if is_toll and m.place is not None and m.date is not None:
+            for k in reversed(kept):
+                if (
+                    k.place is not None
+                    and k.date is not None
+                    and k.place.name == m.place.name
+                    and k.date.earliest <= m.date.latest
+                    and m.date.earliest <= k.date.latest
+                    and k.event_type != "Strategic developments"
+                ):
+                    host = k
+                    break
+        if host is None:
+            kept.append(m)
+            continue
+        if host.fatalities_low is None and m.fatalities_low is not None:
+            host.fatalities_low, host.fatalities_high = m.fatalities_low, m.fatalities_high
+            host.evidence.extend(e for e in m.evidence if e.field == "fatalities")
+    return kept
 
 
 def _state_forces(country_code: str) -> ActorMention | None:
@@ -1320,7 +1350,12 @@ def _sentence_place(index: _Index, tok: Token) -> tuple[PlaceMention | None, str
     options = [
         p
         for p in options
-        if not (index.foreign(p) and (p.feature == "country" or p.confidence < 0.6))
+        # Abroad, only a well-known city: "Hodan district" in a Somali story is not Houdan,
+        # France, while "the Paris attacks" in a Syrian one is Paris.
+        if not (
+            index.foreign(p)
+            and (p.feature == "country" or p.confidence < 0.6 or p.population < 100_000)
+        )
     ]
     if not options:
         return None, ""
