@@ -15,10 +15,10 @@ from marsad.evaluate import evaluate_gold
 
 FLOOR = {
     "must": {"core": 12, "full": 12},
-    "should": {"core": 4, "full": 3},
+    "should": {"core": 5, "full": 4},
     "stretch": {"core": 1, "full": 1},
 }
-MIN_PRECISION = 0.94
+MIN_PRECISION = 0.947
 # The issue "End-to-end pipeline" names these; each must be found with type, sub-type,
 # place within 50 km and date inside the gold window.
 PIPELINE_MUSTS = {"E9", "E10", "E11", "E13", "E15", "E19"}

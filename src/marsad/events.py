@@ -1029,6 +1029,8 @@ def extract_events(
         for cand in cands:
             if cand.absorbed or cand.modality == "unreal":
                 continue
+            if cand.modality == "attempted" and cand.actor1 is None:
+                cand.actor1 = _topic_actor(doc, actors, document, sent_rec)
             mention = _build_mention(
                 document, sent_rec, span, cand, index, dates, published, history, dateline_places
             )
@@ -1090,6 +1092,26 @@ def _attribute_perpetrators(mentions: list[EventMention], blamed: ActorMention |
                 "UAG",
             )
             _note_inferred(m, "actor1", "inferred-unidentified")
+
+
+def _topic_actor(
+    doc: Doc, actors: list[ActorMention], document: Document, sent: Sentence
+) -> ActorMention | None:
+    """'IS has been unable to ... One attempt to take over the city ended in defeat': an
+    attempt told without its agent is the paragraph's armed subject's attempt."""
+    para_start = document.paragraphs[sent.paragraph][0]
+    orgs = _org_keys()
+    for a in reversed(actors):
+        if not para_start <= a.start < sent.start or a.key in orgs | {"CIV", "PROT"}:
+            continue
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if (
+            span is not None
+            and span.root.dep_ in {"nsubj", "nsubjpass"}
+            and a.inter in {1, 2, 3, 8}
+        ):
+            return replace(a, method=f"{a.method}+paragraph-topic", confidence=a.confidence * 0.6)
+    return None
 
 
 def _fold_tolls(mentions: list[EventMention]) -> list[EventMention]:
