@@ -120,3 +120,12 @@ def test_fatalities_parser_never_raises(text: str) -> None:
     if got is not None:
         low, high, start, end, rule = got
         assert 0 <= low <= high and 0 <= start < end <= len(text) and rule
+
+
+def test_government_forces_without_a_demonym_are_the_event_country_s() -> None:
+    e = _one(
+        "Government troops, backed by Russian jets, recaptured the town of Saraqib from rebel "
+        "fighters on Sunday."
+    )
+    assert e.sub_event_type == "Government regains territory"
+    assert e.actor1 and e.actor1.startswith("Military Forces of Syria")

@@ -602,7 +602,19 @@ class _Context:
                 and span.root.dep_ == "pobj"
                 and span.root.head.lower_ in _LOC_PREPS
             )
-            actorish = span is not None and _force_phrase_end(doc, span.end) is not None
+            # "backed by Russian air power", "with Iranian support": another state's help,
+            # not where the sentence happens.
+            helper = bool(
+                re.search(
+                    r"\b(?:backed|supported|aided|assisted|helped|armed) by\s*$",
+                    text[max(0, start - 25) : start],
+                )
+                or re.match(
+                    r"\s+(?:air\s*power|air\s*support|support|advisers|backing)\b",
+                    text[end : end + 16],
+                )
+            )
+            actorish = helper or (span is not None and _force_phrase_end(doc, span.end) is not None)
             self.cues.append(_Cue(start, end, nats[0].country or "", locative, actorish))
         counts = Counter(c.country for c in self.cues)
         self.main = country or (counts.most_common(1)[0][0] if counts else None)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -491,11 +492,16 @@ class _Index:
             return None
         lo = tok.left_edge.idx
         hi = tok.right_edge.idx + len(tok.right_edge)
+        text = tok.doc.text
         for a in self.actors:
-            if lo <= a.start < hi and a is not main and a.key != main.key:
-                tail = tok.doc.text[a.end : a.end + 10].lower()
-                if "backed" in tail or "supported" in tail or "allied" in tail:
-                    return a
+            if a is main or a.key == main.key or not lo <= a.start < hi + 60:
+                continue
+            tail = text[a.end : a.end + 10].lower()
+            head = text[max(0, a.start - 25) : a.start].lower()
+            if any(w in tail for w in ("backed", "supported", "allied")) or re.search(
+                r"(?:backed|supported|aided|assisted) by\s*(?:the\s+)?$", head
+            ):
+                return a
         return None
 
     def place_in(self, tok: Token | None) -> PlaceMention | None:
@@ -1155,6 +1161,21 @@ def _state_forces(country_code: str) -> ActorMention | None:
     return ActorMention(0, 0, "", name, entry.inter, entry.country, "inferred", 0.4, entry.key)
 
 
+def _generic_state(actor: ActorMention, dictionary: Any) -> bool:
+    """A state-forces mention whose words name no state ('government troops', 'regime
+    forces', 'the army')."""
+    if actor.method not in {"nationality", "coreference"} or not actor.text:
+        return False
+    entry = dictionary.get(actor.key) if actor.key else None
+    if entry is not None and not entry.is_state:
+        return False
+    words = re.findall(r"[A-Za-z]+", actor.text)
+    return not any(n.country for w in words for n in dictionary.nationality(w)) and any(
+        w.lower() in {"government", "regime", "security", "troops", "army", "forces", "soldiers"}
+        for w in words
+    )
+
+
 def _localise(m: EventMention) -> None:
     """ACLED names an actor by where the event is ("Islamic State (Iraq)" in Iraq), and a
     state's forces abroad are external forces (inter 8)."""
@@ -1166,6 +1187,11 @@ def _localise(m: EventMention) -> None:
     cc = m.place.country_code
     for role in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2"):
         actor = getattr(m, role)
+        if actor is not None and _generic_state(actor, dictionary):
+            # "government troops" with no demonym: the state where the event happens.
+            home = dictionary.forces_for(cc)
+            if home is not None:
+                actor = replace(actor, key=home.key, method=f"{actor.method}+event-country")
         entry = dictionary.get(actor.key) if actor is not None and actor.key else None
         if entry is None:
             continue
