@@ -48,7 +48,7 @@ def _date_option(value: str | None, name: str) -> date | None:
     from marsad.ingest import InputProblem, parse_published
 
     try:
-        return parse_published(value, name)
+        return parse_published(value)
     except InputProblem as exc:
         raise _fail(f"{name}: {exc}") from None
 
@@ -119,7 +119,8 @@ def extract(
             continue
         assert isinstance(result, ArticleResult)
         events.extend(result.events)
-    _print_events(events, format)
+    if events or not errors or format is not Format.table:
+        _print_events(events, format)
     if errors:
         raise typer.Exit(1)
 

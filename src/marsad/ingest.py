@@ -46,7 +46,7 @@ def article_id(text: str) -> str:
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
 
 
-def parse_published(value: str | date | None, origin: str = "--published") -> date | None:
+def parse_published(value: str | date | None) -> date | None:
     """A YYYY-MM-DD (or ISO datetime) string to a date; impossible dates are an error."""
     if value is None or value == "":
         return None
@@ -57,11 +57,11 @@ def parse_published(value: str | date | None, origin: str = "--published") -> da
     text = str(value).strip()
     m = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})", text)
     if not m:
-        raise InputProblem(f"published date {text!r} is not YYYY-MM-DD ({origin})")
+        raise InputProblem(f"date {text!r} is not YYYY-MM-DD")
     try:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError as exc:
-        raise InputProblem(f"published date {text!r} is impossible: {exc}") from None
+        raise InputProblem(f"date {text!r} is impossible: {exc}") from None
 
 
 _MONTHS = (
@@ -236,7 +236,7 @@ def make_article(
 ) -> Article:
     """Build an :class:`Article` from text, finding the publication date if not given."""
     text = check_text(text)
-    pub = parse_published(published, origin) if published is not None else None
+    pub = parse_published(published) if published is not None else None
     method = published_method or ("given" if pub else None)
     if pub is None:
         pub = find_dateline(text)
@@ -339,7 +339,7 @@ def _article_from_record(
     else:
         raise InputProblem("record has no 'text' or 'html'")
     rec_pub = obj.get("published") or obj.get("date")
-    pub = published or (parse_published(str(rec_pub), origin) if rec_pub else None)
+    pub = published or (parse_published(str(rec_pub)) if rec_pub else None)
     return make_article(
         str(fields["text"]),
         origin=origin,
