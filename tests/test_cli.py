@@ -100,3 +100,39 @@ def test_places_command(seed_path: Path) -> None:
             "confidence",
             "candidates_considered",
         }
+
+
+def test_control_and_pattern_commands(tmp_path: Path, seed_path: Path) -> None:
+    db = tmp_path / "seed.duckdb"
+    ingest = runner.invoke(
+        app, ["ingest", str(seed_path), "--published", "2017-02-04", "--db", str(db), "-q"]
+    )
+    assert ingest.exit_code == 0, ingest.output
+    timeline = runner.invoke(app, ["control", "Palmyra", "--db", str(db), "-f", "json"])
+    assert timeline.exit_code == 0, timeline.output
+    assert "Islamic State" in timeline.stdout
+    on = runner.invoke(app, ["control", "Palmyra", "--on", "2016-06-01", "--db", str(db)])
+    assert on.exit_code == 0 and "Military Forces of Syria" in on.stdout
+    unknown = runner.invoke(app, ["control", "Atlantis", "--db", str(db)])
+    assert unknown.exit_code == 2 and "Atlantis" in unknown.stderr
+    nothing = runner.invoke(app, ["control", "--db", str(db)])
+    assert nothing.exit_code == 2
+    pat = runner.invoke(
+        app,
+        [
+            "pattern",
+            "losses-then-offensives",
+            "--actor",
+            "IS",
+            "--within",
+            "60d",
+            "--db",
+            str(db),
+            "-f",
+            "json",
+        ],
+    )
+    assert pat.exit_code == 0, pat.output
+    assert "base_rate" in pat.stdout
+    bad = runner.invoke(app, ["pattern", "lagged", "--actor", "IS", "--db", str(db)])
+    assert bad.exit_code == 2 and "--cause" in bad.stderr

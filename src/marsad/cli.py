@@ -329,6 +329,61 @@ def eval_geo(
     typer.echo(format_geo_report(report))
 
 
+class ReportFormat(StrEnum):
+    json = "json"
+    table = "table"
+
+
+@app.command()
+def control(
+    place: Annotated[str | None, typer.Argument(help="a place name, e.g. Palmyra")] = None,
+    on: Annotated[str | None, typer.Option(help="YYYY-MM-DD: the holder on that day")] = None,
+    db: DbOption = Path("marsad.duckdb"),
+    format: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.table,
+) -> None:
+    """Who held a place when (its control timeline), or every place's holder on a date."""
+    from marsad.control import control_report
+
+    day = _date_option(on, "--on")
+    if place is None and day is None:
+        raise _fail("give a PLACE, or --on DATE to list every place known on that date")
+    if not db.exists():
+        raise _fail(f"{db}: no such store (run `marsad ingest` first)")
+    try:
+        typer.echo(control_report(db, place, day, format.value))
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
+
+
+class PatternKind(StrEnum):
+    losses_then_offensives = "losses-then-offensives"
+    lagged = "lagged"
+
+
+@app.command()
+def pattern(
+    kind: Annotated[PatternKind, typer.Argument(help="losses-then-offensives or lagged")],
+    actor: Annotated[str, typer.Option(help="actor name or alias, e.g. IS")],
+    within: Annotated[str, typer.Option(help="window: 60d, 8w, 2m")] = "60d",
+    cause: Annotated[str | None, typer.Option(help="lagged: loss, capture, attack, ...")] = None,
+    effect: Annotated[str | None, typer.Option(help="lagged: capture, major-attack, ...")] = None,
+    db: DbOption = Path("marsad.duckdb"),
+    format: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.table,
+) -> None:
+    """Does one kind of event follow another for an actor more often than chance?"""
+    from marsad.patterns import parse_within, pattern_report
+
+    if not db.exists():
+        raise _fail(f"{db}: no such store (run `marsad ingest` first)")
+    if kind is PatternKind.lagged and not (cause and effect):
+        raise _fail("pattern lagged needs --cause and --effect")
+    try:
+        days = parse_within(within)
+        typer.echo(pattern_report(db, kind.value, actor, days, cause, effect, format.value))
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 

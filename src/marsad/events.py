@@ -1553,23 +1553,27 @@ def infer_missing_actors(
             if forces is not None and (m.actor1 is None or forces.key != m.actor1.key):
                 m.actor2 = forces
                 _note_inferred(m, "actor2", "inferred-state-forces")
-    opponents: dict[str, Counter[str]] = {}
+    # Opponents are counted per country: IS fights the Iraqi army in Iraq and the Syrian
+    # army in Syria.
+    opponents: dict[tuple[str, str], Counter[str]] = {}
     by_key: dict[str, ActorMention] = {}
     for m in mentions:
-        if m.actor1 and m.actor2 and m.event_type == "Battles":
-            opponents.setdefault(m.actor1.key, Counter())[m.actor2.key] += 1
-            opponents.setdefault(m.actor2.key, Counter())[m.actor1.key] += 1
+        if m.actor1 and m.actor2 and m.event_type == "Battles" and m.place:
+            cc = m.place.country_code
+            opponents.setdefault((m.actor1.key, cc), Counter())[m.actor2.key] += 1
+            opponents.setdefault((m.actor2.key, cc), Counter())[m.actor1.key] += 1
             by_key.setdefault(m.actor1.key, m.actor1)
             by_key.setdefault(m.actor2.key, m.actor2)
     for m in mentions:
-        if m.event_type != "Battles" or m.sub_event_type != CLASH:
+        if m.event_type != "Battles" or m.sub_event_type != CLASH or m.place is None:
             continue
-        if m.actor1 is not None and m.actor2 is None and opponents.get(m.actor1.key):
-            key = opponents[m.actor1.key].most_common(1)[0][0]
+        cc = m.place.country_code
+        if m.actor1 is not None and m.actor2 is None and opponents.get((m.actor1.key, cc)):
+            key = opponents[(m.actor1.key, cc)].most_common(1)[0][0]
             m.actor2 = by_key[key]
             _note_inferred(m, "actor2", "inferred-usual-opponent")
-        elif m.actor2 is not None and m.actor1 is None and opponents.get(m.actor2.key):
-            key = opponents[m.actor2.key].most_common(1)[0][0]
+        elif m.actor2 is not None and m.actor1 is None and opponents.get((m.actor2.key, cc)):
+            key = opponents[(m.actor2.key, cc)].most_common(1)[0][0]
             m.actor1 = by_key[key]
             _note_inferred(m, "actor1", "inferred-usual-opponent")
     return mentions
