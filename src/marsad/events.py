@@ -757,6 +757,8 @@ def _fill_roles(cand: _Candidate, index: _Index) -> None:
         cand.actor1 = index.actor_in(winner)
         cand.assoc1 = index.assoc_in(winner, cand.actor1)
         place_tok = subj if tok.pos_ == "VERB" else _prep_obj(tok, {"of"})
+        if place_tok is not None:  # "Tadmur, which fell to IS"
+            place_tok = _relative_antecedent(place_tok)
         cand.place = index.place_in(place_tok)
         roles += [t for t in (winner,) if t is not None]
     elif frame in {"withdraw", "handover"}:

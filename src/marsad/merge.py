@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
 
 from marsad.records import (
     GEO_NEAR,
@@ -172,15 +176,34 @@ def cluster(mentions: Iterable[EventMention]) -> list[list[EventMention]]:
     groups: list[list[EventMention]] = []
     for block in sorted(blocks):
         local: list[list[EventMention]] = []
+        # Groups by the months their common window touches: a mention is only compared with
+        # groups whose window can overlap its own (this keeps 100k mentions near-linear).
+        by_month: dict[int, list[int]] = defaultdict(list)
+        windows: list[tuple[date, date]] = []
         for m in sorted(blocks[block], key=lambda m: (_width(m), mention_key(m))):
-            for group in local:
+            assert m.date is not None
+            lo, hi = m.date.earliest, m.date.latest
+            candidates = sorted({g for mo in _months(lo, hi) for g in by_month.get(mo, [])})
+            for gi in candidates:
+                glo, ghi = windows[gi]
+                if glo > hi or lo > ghi:
+                    continue
+                group = local[gi]
                 if all(same_event(m, g) for g in group):
                     group.append(m)
+                    windows[gi] = (max(glo, lo), min(ghi, hi))
                     break
             else:
                 local.append([m])
+                windows.append((lo, hi))
+                for mo in _months(lo, hi):
+                    by_month[mo].append(len(local) - 1)
         groups.extend(local)
     return groups
+
+
+def _months(lo: date, hi: date) -> range:
+    return range(lo.year * 12 + lo.month, hi.year * 12 + hi.month + 1)
 
 
 def _precision(earliest: date, latest: date) -> int:
@@ -202,8 +225,13 @@ def _vote(actors: list[ActorMention | None]) -> ActorMention | None:
     return max(winners, key=lambda a: (a.confidence, -a.start))
 
 
-def build_event(group: list[EventMention], sources: dict[str, tuple[str, str | None]]) -> Event:
-    """One Event from a cluster of mentions. ``sources`` maps article id -> (source, url)."""
+def build_event(
+    group: list[EventMention],
+    sources: dict[str, tuple[str, str | None]],
+    duplicates: Mapping[str, str] | None = None,
+) -> Event:
+    """One Event from a cluster of mentions. ``sources`` maps article id -> (source, url);
+    ``duplicates`` article id -> its near-duplicate group (see :func:`near_duplicate_groups`)."""
     main = max(
         group,
         key=lambda m: (SPECIFICITY.get(m.sub_event_type, 1), m.confidence, -m.sentence_index),
@@ -238,7 +266,9 @@ def build_event(group: list[EventMention], sources: dict[str, tuple[str, str | N
                 seen.add(k)
                 evidence.append(ev)
     article_ids = sorted({m.article_id for m in group})
-    src_names = sorted({sources.get(a, ("", None))[0] or a for a in article_ids})
+    dup = duplicates or {}
+    originals = sorted({dup.get(a, a) for a in article_ids})
+    src_names = sorted({sources.get(a, ("", None))[0] or a for a in originals})
     urls = [sources.get(a, ("", None))[1] for a in article_ids]
     key = min(mention_key(m) for m in group)
     # A window is dated at its midpoint; time_precision and the window say how wide it is.
@@ -275,6 +305,7 @@ def build_event(group: list[EventMention], sources: dict[str, tuple[str, str | N
         notes=notes,
         source="; ".join(src_names),
         source_url=next((u for u in urls if u), None),
+        n_sources=len(originals),
         evidence=evidence,
         mentions=sorted(group, key=mention_key),
         article_ids=article_ids,
@@ -299,11 +330,64 @@ def _notes(
     return f"{when}: {who}{whom} - {what} at {where} ('{main.trigger}').{deaths}"
 
 
+# ------------------------------------------------------------------ near-duplicate articles
+
+NUM_PERM = 64
+SHINGLE = 5
+NEAR_DUPLICATE = 0.7  # estimated Jaccard of 5-word shingles
+SCHEME = "affine32"  # datasketch >= 2: stored signatures must name their hashing scheme
+
+
+def article_signature(text: str) -> MinHash:
+    """MinHash of an article's 5-word shingles: syndicated copies and light rewrites of one
+    report have nearly the same shingles."""
+    words = re.findall(r"\w+", text.casefold())
+    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    sig = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
+    sig.update_batch([s.encode("utf-8") for s in shingles])
+    return sig
+
+
+def signature_bytes(sig: MinHash) -> bytes:
+    return np.asarray(sig.hashvalues, dtype=np.uint32).tobytes()
+
+
+def signature_from_bytes(data: bytes) -> MinHash:
+    return MinHash(
+        num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=np.frombuffer(data, dtype=np.uint32)
+    )
+
+
+def near_duplicate_groups(signatures: Mapping[str, MinHash]) -> dict[str, str]:
+    """article id -> the id standing for its group of near-duplicates (the smallest id), by
+    MinHash LSH; an article with no near-duplicate stands for itself."""
+    lsh = MinHashLSH(threshold=NEAR_DUPLICATE, num_perm=NUM_PERM)
+    parent = {a: a for a in signatures}
+
+    def find(a: str) -> str:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for aid in sorted(signatures):
+        sig = signatures[aid]
+        for other in lsh.query(sig):
+            if sig.jaccard(signatures[other]) >= NEAR_DUPLICATE:
+                ra, rb = find(aid), find(other)
+                parent[max(ra, rb)] = min(ra, rb)
+        lsh.insert(aid, sig)
+    return {a: find(a) for a in signatures}
+
+
 def merge_mentions(
     mentions: Iterable[EventMention],
     sources: dict[str, tuple[str, str | None]] | None = None,
+    duplicates: Mapping[str, str] | None = None,
 ) -> list[Event]:
-    """Merge mentions (of one article or many) into events, sorted by date then id."""
-    events = [build_event(g, sources or {}) for g in cluster(mentions)]
+    """Merge mentions (of one article or many) into events, sorted by date then id.
+    ``duplicates`` maps an article id to the article standing for its near-duplicate group,
+    so a syndicated copy counts as one source."""
+    events = [build_event(g, sources or {}, duplicates or {}) for g in cluster(mentions)]
     events.sort(key=lambda e: (e.event_date, e.event_id))
     return events

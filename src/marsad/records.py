@@ -207,6 +207,7 @@ class Event:
     notes: str
     source: str
     source_url: str | None
+    n_sources: int = 1  # distinct reports, a syndicated copy counting once
     evidence: list[Evidence] = field(default_factory=list)
     mentions: list[EventMention] = field(default_factory=list, repr=False)
     article_ids: list[str] = field(default_factory=list)
@@ -250,6 +251,7 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "notes",
     "source",
     "source_url",
+    "n_sources",
 )
 
 

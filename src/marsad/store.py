@@ -20,7 +20,14 @@ import duckdb
 
 from marsad import records
 from marsad.ingest import InputError, read_paths
-from marsad.merge import merge_mentions
+from marsad.merge import (
+    article_signature,
+    mention_key,
+    merge_mentions,
+    near_duplicate_groups,
+    signature_bytes,
+    signature_from_bytes,
+)
 from marsad.records import EVENT_COLUMNS, Article, Event, EventMention, Evidence
 
 SCHEMA_VERSION = 1
@@ -30,7 +37,7 @@ CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS articles (
     id VARCHAR PRIMARY KEY, origin VARCHAR, source VARCHAR, url VARCHAR, title VARCHAR,
     published DATE, published_method VARCHAR, language VARCHAR, text VARCHAR,
-    ingested_at TIMESTAMP
+    ingested_at TIMESTAMP, minhash BLOB
 );
 CREATE TABLE IF NOT EXISTS sentences (
     article_id VARCHAR, idx INTEGER, paragraph INTEGER, start_char INTEGER, end_char INTEGER,
@@ -52,7 +59,7 @@ CREATE TABLE IF NOT EXISTS events (
     admin1 VARCHAR, admin2 VARCHAR, location VARCHAR, latitude DOUBLE, longitude DOUBLE,
     geo_precision INTEGER, fatalities INTEGER, fatalities_low INTEGER,
     fatalities_high INTEGER, claimed_by VARCHAR, notes VARCHAR, source VARCHAR,
-    source_url VARCHAR, article_ids VARCHAR[]
+    source_url VARCHAR, n_sources INTEGER, article_ids VARCHAR[]
 );
 CREATE TABLE IF NOT EXISTS event_evidence (
     event_id VARCHAR, article_id VARCHAR, sentence_index INTEGER, start_char INTEGER,
@@ -221,7 +228,7 @@ class Store:
         con.execute("BEGIN TRANSACTION")
         try:
             con.execute(
-                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     art.id,
                     art.origin,
@@ -233,6 +240,7 @@ class Store:
                     art.language,
                     doc.text,
                     datetime.now(UTC).replace(tzinfo=None),
+                    signature_bytes(article_signature(doc.text)),
                 ],
             )
             if doc.sentences:
@@ -252,8 +260,6 @@ class Store:
                     )
             if rows:
                 con.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
-            from marsad.merge import mention_key
-
             em_rows = [
                 (
                     mention_key(m),
@@ -284,11 +290,15 @@ class Store:
             from_jsonable(EventMention, json.loads(row[0]))
             for row in self.con.execute("SELECT data FROM event_mentions").fetchall()
         ]
-        sources = {
-            row[0]: (row[1] or "", row[2])
-            for row in self.con.execute("SELECT id, source, url FROM articles").fetchall()
-        }
-        events = merge_mentions(mentions, sources)
+        sources: dict[str, tuple[str, str | None]] = {}
+        signatures = {}
+        for aid, src, url, sig in self.con.execute(
+            "SELECT id, source, url, minhash FROM articles"
+        ).fetchall():
+            sources[aid] = (src or "", url)
+            if sig is not None:
+                signatures[aid] = signature_from_bytes(sig)
+        events = merge_mentions(mentions, sources, near_duplicate_groups(signatures))
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
