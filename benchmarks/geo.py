@@ -95,6 +95,18 @@ def main() -> None:
         f"end to end (spaCy + places): {n / e:6.1f} documents/s {n_top / e:9.1f} toponyms/s "
         f"({1000 * e / n:.1f} ms/doc)"
     )
+    # the same, spaCy in two worker processes (both cores), process start-up included
+    mp_runs = []
+    for _ in range(args.runs):
+        t = time.perf_counter()
+        for d in nlp.pipe(texts, batch_size=16, n_process=2):
+            find_places(d, gazetteer=gaz)
+        mp_runs.append(time.perf_counter() - t)
+    m2 = statistics.median(mp_runs)
+    print(
+        f"end to end, 2 processes (nlp.pipe n_process=2): {n / m2:6.1f} documents/s "
+        f"{n_top / m2:9.1f} toponyms/s ({1000 * m2 / n:.1f} ms/doc)"
+    )
     # the same with only the spaCy components find_places reads (tagger, NER)
     lean = ["parser", "lemmatizer", "marsad_paragraph_breaks"]
     lean = [c for c in lean if c in nlp.pipe_names]
