@@ -22,14 +22,12 @@ from datasketch import MinHash, MinHashLSH
 from marsad.records import (
     GEO_NEAR,
     GEO_PROVINCE,
-    TIME_DAY,
-    TIME_MONTH,
-    TIME_WEEK,
     ActorMention,
     Event,
     EventMention,
     Evidence,
 )
+from marsad.time import precision_for
 
 # How far apart two places may be and still be the same event, by the coarser precision.
 DISTANCE_KM = {1: 15.0, GEO_NEAR: 50.0, GEO_PROVINCE: 150.0}
@@ -206,15 +204,6 @@ def _months(lo: date, hi: date) -> range:
     return range(lo.year * 12 + lo.month, hi.year * 12 + hi.month + 1)
 
 
-def _precision(earliest: date, latest: date) -> int:
-    days = (latest - earliest).days + 1
-    if days <= 1:
-        return TIME_DAY
-    if days <= 8:
-        return TIME_WEEK
-    return TIME_MONTH
-
-
 def _vote(actors: list[ActorMention | None]) -> ActorMention | None:
     present = [a for a in actors if a is not None]
     if not present:
@@ -277,7 +266,7 @@ def build_event(
     return Event(
         event_id=f"MRS-{country or 'XX'}-{key}",
         event_date=event_date,
-        time_precision=_precision(earliest, latest),
+        time_precision=precision_for(earliest, latest),
         date_earliest=earliest,
         date_latest=latest,
         event_type=main.event_type,
