@@ -329,6 +329,41 @@ def eval_geo(
     typer.echo(format_geo_report(report))
 
 
+def _events_eval(kind: str, shared: Path, split: str, limit: int | None, json_out: bool) -> None:
+    from marsad import evaluate_events as ee
+
+    if split not in {"test", "dev"}:
+        raise _fail("--split must be test or dev")
+    if not (shared / "data" / "events").is_dir():
+        raise _fail(f"{shared}/data/events: not found (pass --shared)")
+    run = ee.evaluate_acled if kind == "acled" else ee.evaluate_case
+    fmt = ee.format_acled_report if kind == "acled" else ee.format_case_report
+    report = run(shared, split=split, limit=limit)
+    typer.echo(json.dumps(report, indent=2, default=str) if json_out else fmt(report))
+
+
+@app.command("eval-acled")
+def eval_acled(
+    shared: Annotated[Path, typer.Option(help="the shared/ folder")] = Path("../shared"),
+    split: Annotated[str, typer.Option(help="test (SY, IQ, YE, AF) or dev (the rest)")] = "test",
+    limit: Annotated[int | None, typer.Option(min=1, help="only the first N notes")] = None,
+    json_out: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Score events against ACLED coders' notes (shared/data/events/acled_notes)."""
+    _events_eval("acled", shared, split, limit, json_out)
+
+
+@app.command("eval-case")
+def eval_case(
+    shared: Annotated[Path, typer.Option(help="the shared/ folder")] = Path("../shared"),
+    split: Annotated[str, typer.Option(help="test (odd ids) or dev (even ids)")] = "test",
+    limit: Annotated[int | None, typer.Option(min=1, help="only the first N snippets")] = None,
+    json_out: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Score sub-event types on CASE 2021 task 2 snippets, non-events included."""
+    _events_eval("case", shared, split, limit, json_out)
+
+
 class ReportFormat(StrEnum):
     json = "json"
     table = "table"
