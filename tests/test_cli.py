@@ -136,3 +136,35 @@ def test_control_and_pattern_commands(tmp_path: Path, seed_path: Path) -> None:
     assert "base_rate" in pat.stdout
     bad = runner.invoke(app, ["pattern", "lagged", "--actor", "IS", "--db", str(db)])
     assert bad.exit_code == 2 and "--cause" in bad.stderr
+
+
+def test_export_acled_csv_reads_back_with_acled_columns(tmp_path: Path, seed_path: Path) -> None:
+    import pandas as pd
+
+    from marsad.export import ACLED_COLUMNS
+
+    db = tmp_path / "seed.duckdb"
+    runner.invoke(app, ["ingest", str(seed_path), "--published", "2017-02-04", "--db", str(db)])
+    out = tmp_path / "seed.csv"
+    result = runner.invoke(app, ["export", "-f", "acled-csv", "-o", str(out), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    frame = pd.read_csv(out)
+    assert list(frame.columns) == list(ACLED_COLUMNS)
+    assert len(frame) >= 12 and set(frame["iso"]) >= {368, 760}
+    bad = runner.invoke(
+        app,
+        [
+            "export",
+            "-f",
+            "acled-csv",
+            "-o",
+            str(out),
+            "--db",
+            str(db),
+            "--since",
+            "2017-01-01",
+            "--until",
+            "2016-01-01",
+        ],
+    )
+    assert bad.exit_code == 2

@@ -419,6 +419,58 @@ def pattern(
         raise _fail(str(exc)) from None
 
 
+class ExportFormat(StrEnum):
+    acled_csv = "acled-csv"
+    geojson = "geojson"
+    parquet = "parquet"
+    jsonl = "jsonl"
+
+
+@app.command()
+def export(
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="output format")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="file to write")],
+    db: DbOption = Path("marsad.duckdb"),
+    country: Annotated[str | None, typer.Option(help="ISO alpha-2 code or country name.")] = None,
+    since: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+    actor: Annotated[str | None, typer.Option(help="Substring of an actor name.")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="event or sub-event type")] = None,
+) -> None:
+    """Write the store's events as an ACLED CSV, GeoJSON, Parquet or JSON Lines file."""
+    from marsad.export import ExportError, export_report
+    from marsad.store import StoreError
+
+    s, u = _date_option(since, "--since"), _date_option(until, "--until")
+    if s and u and s > u:
+        raise _fail("--since is after --until")
+    try:
+        n = export_report(db, format.value, output, country, s, u, actor, type)
+    except (ExportError, StoreError, OSError) as exc:
+        raise _fail(str(exc)) from None
+    err.print(f"wrote {n} events to {output} ({format.value})")
+
+
+@app.command()
+def serve(
+    db: DbOption = Path("marsad.duckdb"),
+    host: Annotated[str, typer.Option(help="Interface to bind (localhost by default).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+) -> None:
+    """Serve the read-only JSON API (OpenAPI docs at /docs)."""
+    from marsad.store import StoreError
+    from marsad.web import serve as run
+
+    if not db.exists():
+        raise _fail(f"{db}: no such store (run `marsad ingest` first)")
+    try:
+        run(db, host=host, port=port)
+    except StoreError as exc:
+        raise _fail(str(exc)) from None
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 
