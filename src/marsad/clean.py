@@ -103,10 +103,10 @@ def clean(article: Article) -> Document:
     dropped: list[DroppedSpan] = []
     paragraphs = _split_blocks(article.text)
     title = article.title
-    if title is None and paragraphs and _looks_like_title(paragraphs[0]):
+    if title is None and len(paragraphs) > 1 and _looks_like_title(paragraphs[0]):
         title = paragraphs[0]
         article.title = title
-    if title and paragraphs and paragraphs[0].casefold() == title.casefold():
+    if title and len(paragraphs) > 1 and paragraphs[0].casefold() == title.casefold():
         dropped.append(DroppedSpan(paragraphs[0], "title"))
         paragraphs = paragraphs[1:]
 

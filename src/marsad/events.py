@@ -155,6 +155,87 @@ CIVILIAN_WORDS = frozenset(
         "families",
     ]
 )
+# Single victims and occupations: "gunmen shot a teacher" is an attack on a civilian.
+CIVILIAN_WORDS = CIVILIAN_WORDS | frozenset(
+    [
+        "man",
+        "men",
+        "youth",
+        "youths",
+        "boy",
+        "boys",
+        "girl",
+        "girls",
+        "person",
+        "persons",
+        "journalist",
+        "journalists",
+        "teacher",
+        "teachers",
+        "trader",
+        "traders",
+        "merchant",
+        "merchants",
+        "doctor",
+        "doctors",
+        "nurse",
+        "nurses",
+        "shepherd",
+        "shepherds",
+        "herder",
+        "herders",
+        "driver",
+        "drivers",
+        "worker",
+        "workers",
+        "councillor",
+        "councilor",
+        "activist",
+        "activists",
+        "victim",
+        "victims",
+        "businessman",
+        "priest",
+        "imam",
+        "elder",
+        "elders",
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+    ]
+)
+# What causes harm without an actor: no political event ("an earthquake killed eight").
+NON_POLITICAL_AGENTS = frozenset(
+    [
+        "earthquake",
+        "quake",
+        "flood",
+        "floods",
+        "flooding",
+        "landslide",
+        "storm",
+        "cyclone",
+        "hurricane",
+        "typhoon",
+        "accident",
+        "crash",
+        "collision",
+        "fire",
+        "blaze",
+        "lightning",
+        "disease",
+        "outbreak",
+        "leak",
+        "plant",
+        "factory",
+        "transformer",
+        "boiler",
+        "tanker",
+        "heatwave",
+        "avalanche",
+    ]
+)
 ARMED_WORDS = frozenset(
     [
         "militant",
@@ -234,6 +315,32 @@ PROPERTY_WORDS = frozenset(
 )
 MOTION_VERBS = frozenset({"send", "fly", "deploy", "return", "come", "arrive", "travel", "move"})
 NON_EVENT_PLACES = frozenset({"physical"})
+DEVICE_WORDS = frozenset(
+    [
+        "roadside",
+        "car",
+        "truck",
+        "vehicle",
+        "motorcycle",
+        "explosive",
+        "explosives",
+        "planted",
+        "device",
+        "devices",
+        "ied",
+        "ieds",
+        "bomb",
+        "bombs",
+        "landmine",
+        "landmines",
+        "mine",
+        "mines",
+        "suicide",
+        "detonated",
+        "booby-trapped",
+        "vbied",
+    ]
+)
 MAX_EVENT_DAYS = 180
 
 
@@ -553,7 +660,7 @@ def _context_ok(trig: Trigger, token: Token, index: _Index) -> bool:
     if not ctx:
         return True
     if ctx.startswith("word:"):
-        return _has_context(token, set(ctx[5:].split("|")), 2)
+        return _has_context(token, set(ctx[5:].split("|")), 4)
     if ctx == "air":
         return _has_context(token, AIR_WORDS, 4)
     if ctx == "suicide":
@@ -561,7 +668,7 @@ def _context_ok(trig: Trigger, token: Token, index: _Index) -> bool:
     if ctx == "fire":
         return _has_context(token, {"fire", "fired", "attack", "strike", "launched", "hit"}, 4)
     if ctx == "device":
-        return _has_context(token, {"roadside", "car", "explosive", "planted", "device", "truck"})
+        return _has_context(token, DEVICE_WORDS, 8)
     if ctx == "throw":
         return _has_context(token, {"throw", "threw", "thrown", "hurled", "lobbed", "attack"})
     if ctx == "in":
@@ -666,6 +773,8 @@ def find_triggers(sent: Span, index: _Index) -> list[_Candidate]:
             continue
         if token.ent_type_ in {"DATE", "TIME"}:  # "March" the month, "May" the month
             continue
+        if _natural_cause(token):
+            continue
         found.append(_Candidate(chosen, token, _modality(token)))
     return found
 
@@ -708,15 +817,37 @@ def _fold_killings(cands: list[_Candidate]) -> None:
         kill.absorbed = True
 
 
+def _natural_cause(token: Token) -> bool:
+    """'an earthquake killed eight', 'a gas leak at the plant exploded': harm with no
+    political actor."""
+    subj = _subject(token) or _prep_obj(token, {"by", "in"})
+    words = {t.lower_ for t in subj.subtree} if subj is not None else set()
+    if token.pos_ == "NOUN":
+        words |= {c.lower_ for c in token.children if c.dep_ in {"compound", "amod"}}
+    return bool(words & NON_POLITICAL_AGENTS)
+
+
+INTERVENTION = re.compile(
+    r"\b(?:dispersed|disperse|tear[- ]?gas|water cannons?|rubber bullets|batons?|"
+    r"baton-charged|lathi|intervened|broke up)\b",
+    re.I,
+)
+MOTIVE_PREPS = frozenset({"against", "over", "about", "for", "demanding", "condemning"})
+
+
 def _background_of(token: Token, other: Token) -> bool:
     """'killed 620 since beginning their offensive': the offensive is the background of the
-    killing (a 'since' clause under it), not an event of its own."""
-    through_since = False
+    killing (a 'since' clause under it), not an event of its own. Likewise the motive of a
+    protest: 'protested against the arrest of an editor' is a protest, not an arrest."""
+    through_since = through_motive = False
+    protest = _lemma(other) in {"protest", "demonstrate", "rally", "demonstration", "march"}
     for gov in _governors(token):
         if gov.lower_ == "since":
             through_since = True
+        if gov.lower_ in MOTIVE_PREPS or _lemma(gov) in {"demand", "condemn", "denounce"}:
+            through_motive = True
         if gov.i == other.i:
-            return through_since
+            return through_since or (protest and through_motive)
     return False
 
 
@@ -808,8 +939,13 @@ def _noun_actor(tok: Token, index: _Index) -> Token | None:
 def _generic_actor(key: str, tok: Token, confidence: float = 0.6) -> ActorMention:
     """A generic side named by a common noun ('276 people', 'the sit-in'): Civilians,
     Protesters; its ACLED name is set by country later (Civilians (Somalia))."""
-    name = {"CIV": "Civilians", "PROT": "Protesters", "UAG": "Unidentified Armed Group"}[key]
-    inter = {"CIV": 7, "PROT": 6, "UAG": 3}[key]
+    name = {
+        "CIV": "Civilians",
+        "PROT": "Protesters",
+        "RIOT": "Rioters",
+        "UAG": "Unidentified Armed Group",
+    }[key]
+    inter = {"CIV": 7, "PROT": 6, "RIOT": 5, "UAG": 3}[key]
     lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
     return ActorMention(
         lo, hi, tok.doc.text[lo:hi], name, inter, None, "generic-noun", confidence, key
@@ -914,7 +1050,10 @@ _NUM = (
     + r")"
 )
 _QUAL = r"(?:at least|more than|over|nearly|almost|around|about|some|up to|as many as|roughly)"
-_DEATH = r"(?:killed|dead|died|slain|lost their lives|deaths|fatalities|bodies)"
+_DEATH = (
+    r"(?:killed|dead|died|slain|lost their lives|deaths|fatalities|fatality|bodies|"
+    r"shot dead|shot to death|beheaded|executed|murdered)"
+)
 _FATALITY_PATTERNS = [
     re.compile(
         rf"\b(?P<qual>{_QUAL}\s+)?(?P<n>{_NUM})(?:\s*(?:to|-|–|or)\s*(?P<n2>{_NUM}))?"
@@ -927,11 +1066,19 @@ _FATALITY_PATTERNS = [
         re.I,
     ),
     re.compile(rf"\bdeath toll\s+(?:\w+\s+){{0,3}}?(?P<qual>{_QUAL}\s+)?(?P<n>{_NUM})\b", re.I),
+    # "a man was shot dead", "one soldier was killed": one death
+    re.compile(
+        r"\b(?P<n>a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:was|has been|had been|is)\s+"
+        r"(?:killed|shot dead|shot and killed|shot to death|beheaded|executed|murdered|slain)\b",
+        re.I,
+    ),
 ]
 
 
 def _number(text: str) -> tuple[int, int] | None:
     t = text.lower().strip()
+    if t in {"a", "an"}:
+        return 1, 1
     if t in _VAGUE:
         return _VAGUE[t]
     if t in _NUM_WORDS:
@@ -959,7 +1106,7 @@ def find_fatalities(text: str) -> tuple[int, int, int, int, str] | None:
             second = _number(m.group("n2"))
             if second is not None:
                 high = max(high, second[1])
-        qual = (m.group("qual") or "").strip().lower()
+        qual = (m.groupdict().get("qual") or "").strip().lower()
         if qual in {"more than", "over"}:
             low += 1
             high = max(high, low)
@@ -981,6 +1128,10 @@ def _evidence(
     method: str,
     conf: float,
 ) -> Evidence:
+    """Evidence for words at [start, end): its sentence is the one holding those words (a
+    place carried from an earlier sentence points there, not at the trigger's)."""
+    if not sent.start <= start < sent.end:
+        sent = document.sentence_at(start) or sent
     return Evidence(
         article_id=document.article_id,
         sentence_index=sent.index,
@@ -1045,7 +1196,8 @@ def extract_events(
             if mention is not None:
                 out.append(mention)
                 history.append(mention)
-    mentions = infer_missing_actors(_fold_tolls(_collapse(out)), _state_forces)
+    mentions = infer_missing_actors(_drop_side_arrests(_fold_tolls(_collapse(out))), _state_forces)
+    _trailing_tolls(document, mentions)
     _attribute_perpetrators(mentions, _attribution(doc, actors))
     for m in mentions:
         _localise(m)
@@ -1120,6 +1272,58 @@ def _topic_actor(
         ):
             return replace(a, method=f"{a.method}+paragraph-topic", confidence=a.confidence * 0.6)
     return None
+
+
+def _drop_side_arrests(mentions: list[EventMention]) -> list[EventMention]:
+    """Arrests told in the story of another event (protesters detained at a rally, suspects
+    held after a bombing) are part of that story; an arrest stands alone only when nothing
+    else happened in its paragraph."""
+    others = {
+        (m.article_id, m.place.name if m.place else "")
+        for m in mentions
+        if m.sub_event_type != "Arrests"
+    }
+    return [
+        m
+        for m in mentions
+        if m.sub_event_type != "Arrests"
+        or (m.article_id, m.place.name if m.place else "") not in others
+    ]
+
+
+def _trailing_tolls(document: Document, mentions: list[EventMention]) -> None:
+    """'... attacked the village. Two people were killed.' A death count in a sentence of its
+    own, with no event of its own, belongs to the paragraph's last event before it."""
+    told = {m.sentence_index for m in mentions}
+    for sent in document.sentences:
+        if sent.index in told:
+            continue
+        fat = find_fatalities(sent.text)
+        if fat is None:
+            continue
+        before = [
+            m
+            for m in mentions
+            if m.sentence_index < sent.index
+            and document.sentences[m.sentence_index].paragraph == sent.paragraph
+            and m.event_type != "Strategic developments"
+        ]
+        if not before or before[-1].fatalities_low is not None:
+            continue
+        host = before[-1]
+        low, high, fstart, fend, rule = fat
+        host.fatalities_low, host.fatalities_high = low, high
+        host.evidence.append(
+            _evidence(
+                document,
+                sent,
+                sent.start + fstart,
+                sent.start + fend,
+                "fatalities",
+                f"{rule}+next-sentence",
+                0.6,
+            )
+        )
 
 
 def _fold_tolls(mentions: list[EventMention]) -> list[EventMention]:
@@ -1270,9 +1474,32 @@ def _build_mention(
     ):
         place = replace(place, geo_precision=GEO_NEAR)
     # Actors
+    if trig.frame in {"protest", "riot"}:
+        actor1 = cand.actor1
+        if actor1 is None or actor1.key == "CIV":  # "farmers staged a sit-in"
+            cand.actor1 = _generic_actor("PROT" if trig.frame == "protest" else "RIOT", tok, 0.5)
+    riot_actor = cand.actor1 is not None and cand.actor1.key in {"PROT", "RIOT"}
+    if riot_actor and event_type in {"Battles", "Violence against civilians"}:
+        # "protesters clashed with police"; "a mob beat a man to death" is mob violence
+        mob = "mob" in (cand.actor1.text.lower() if cand.actor1 else "") or (
+            event_type == "Violence against civilians"
+        )
+        event_type = "Riots"
+        sub_type = "Mob violence" if mob else "Violent demonstration"
+        cand.actor1 = _generic_actor("RIOT", tok, 0.5)
+    if trig.frame == "protest" and sub_type == "Peaceful protest":
+        para = document.paragraphs[sent.paragraph]
+        if INTERVENTION.search(document.text[para[0] : para[1]]):
+            # "police dispersed the crowd with tear gas": the protest met intervention
+            sub_type = "Protest with intervention"
     actor1, actor2 = cand.actor1, cand.actor2
-    if actor1 is None and actor2 is None and trig.frame not in WEAPON_FRAMES:
-        return None  # a bombing may name no one; its perpetrator is attributed later
+    if (
+        actor1 is None
+        and actor2 is None
+        and trig.frame not in WEAPON_FRAMES
+        and event_type != "Violence against civilians"
+    ):
+        return None  # a bombing or a killing may name no one; attributed later
     for role, actor in (("actor1", actor1), ("actor2", actor2), ("assoc_actor_1", cand.assoc1)):
         if actor is not None:
             ev.append(

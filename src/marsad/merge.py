@@ -242,8 +242,12 @@ def build_event(
     )
     assoc1 = _vote([m.assoc_actor_1 for m in group])
     assoc2 = _vote([m.assoc_actor_2 for m in group])
-    lows = [m.fatalities_low for m in group if m.fatalities_low is not None]
-    highs = [m.fatalities_high for m in group if m.fatalities_high is not None]
+    # ACLED's figure is the lowest reported count; an exact count ("276") outranks a vague
+    # one ("many of the dead", "dozens") whatever their size.
+    counted = [m for m in group if m.fatalities_low is not None]
+    exact = [m for m in counted if m.fatalities_low == m.fatalities_high]
+    lows = [m.fatalities_low for m in (exact or counted) if m.fatalities_low is not None]
+    highs = [m.fatalities_high for m in (exact or counted) if m.fatalities_high is not None]
     claimers = sorted({m.claimed_by for m in group if m.claimed_by})
     country = place.country_code if place else None
     evidence: list[Evidence] = []
