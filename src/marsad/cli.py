@@ -254,7 +254,7 @@ def places(
     from marsad.clean import clean
     from marsad.ingest import InputError, read_paths
     from marsad.nlp import annotate
-    from marsad.places import find_places
+    from marsad.places import find_places, place_row
 
     pub = _date_option(published, "--published")
     rows: list[dict[str, Any]] = []
@@ -267,25 +267,7 @@ def places(
         else:
             articles.append(item)
     for document in annotate(clean(a) for a in articles):
-        for p in find_places(document.doc):
-            rows.append(
-                {
-                    "text": p.text,
-                    "start": p.start,
-                    "end": p.end,
-                    "name": p.name,
-                    "geonameid": p.geonameid,
-                    "latitude": round(p.latitude, 5),
-                    "longitude": round(p.longitude, 5),
-                    "country_code": p.country_code,
-                    "admin1": p.admin1,
-                    "admin2": p.admin2,
-                    "feature": p.feature,
-                    "geo_precision": p.geo_precision,
-                    "confidence": round(p.confidence, 3),
-                    "candidates_considered": p.candidates_considered,
-                }
-            )
+        rows.extend(place_row(p) for p in find_places(document.doc))
     _print_rows(rows, format)
     if bad:
         raise typer.Exit(1)

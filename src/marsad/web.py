@@ -414,7 +414,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         else:
             assert on is not None
             rows = [iv for key in sorted(timelines) for iv in ctl.holder_on(timelines, key, on)]
-        to_dict = getattr(ctl, "interval_dict", None) or _interval_dict
+        to_dict = ctl.interval_dict
         return {
             "place": place,
             "on": on.isoformat() if on else None,
@@ -442,19 +442,6 @@ def create_app(db_path: str | Path) -> FastAPI:
             return control_cache["timelines"]
 
     return app
-
-
-def _interval_dict(iv: Any) -> dict[str, Any]:
-    return {
-        "place": iv.place,
-        "geonameid": iv.geonameid,
-        "holder": iv.holder,
-        "from": iv.start.isoformat() if iv.start else None,
-        "to": iv.end.isoformat() if iv.end else None,
-        "confidence": iv.confidence,
-        "evidence": [x.to_dict() for x in iv.evidence],
-        "conflicting_evidence": [x.to_dict() for x in iv.conflicting],
-    }
 
 
 def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000) -> None:
