@@ -1599,6 +1599,27 @@ def _claimer(tok: Token, index: _Index) -> ActorMention | None:
     return None
 
 
+def _modifier_only(doc: Doc, place: PlaceMention) -> bool:
+    """A country name used to qualify a thing ('the US dollar', 'a Turkish drone') rather
+    than to say where something happened (a town so used, 'the Hawija front', still is)."""
+    if place.feature != "country":
+        return False
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return (
+        root.dep_ in {"compound", "amod", "nmod"}
+        and root.head.pos_ == "NOUN"
+        and root.head.lemma_.lower() not in PLACE_NOUNS
+        and not _is_trigger_word(root.head)
+    )
+
+
+def _is_trigger_word(tok: Token) -> bool:
+    return (tok.lemma_.lower(), _coarse_pos(tok)) in load_triggers()
+
+
 def _main_countries(places: list[PlaceMention]) -> frozenset[str]:
     """The one or two countries an article is mostly about, by its place mentions."""
     counts = Counter(p.country_code for p in places if p.country_code)
@@ -1615,12 +1636,14 @@ def _sentence_place(index: _Index, tok: Token) -> tuple[PlaceMention | None, str
         if t.lower_ == "from" and t.head.lemma_.lower() in MOTION_VERBS:
             origins.update(x.idx for x in t.subtree)
     acting = [(a.start, a.end) for a in index.actors]
+    doc = tok.doc
     options = [
         p
         for p in index.places
         if _eventful(p)
         and p.start not in origins
         and not any(s <= p.start < e for s, e in acting)  # "Russia has responded": an actor
+        and not _modifier_only(doc, p)  # "the US dollar exchange rate" is no location
     ]
     if not options:
         return None, ""
