@@ -92,8 +92,12 @@ def _error(r: Any, param: str) -> str:
 
 
 def test_index_health_and_docs(client: TestClient, events: list[Event]) -> None:
-    index = client.get("/").json()
+    index = client.get("/api").json()
     assert "/api/events" in index["endpoints"]
+    page = client.get("/")
+    assert page.status_code == 200
+    assert page.headers["content-type"].startswith("text/html")
+    assert "script-src 'self'" in page.headers["content-security-policy"]
     health = client.get("/api/health").json()
     assert health["status"] == "ok"
     assert health["counts"]["events"] == len(events)

@@ -1,13 +1,19 @@
 """web: marsad's read-only JSON API (FastAPI), served by ``marsad serve``.
 
 Endpoints (OpenAPI docs at ``/docs``)
-    ``GET /``                     a small JSON index of the endpoints.
+    ``GET /``                     the web page (map, timeline, table, evidence, control;
+                                  ``static/index.html``), served with a strict
+                                  Content-Security-Policy (``script-src 'self'``).
+    ``GET /static/...``           the page's scripts, styles, vendored Leaflet and outlines.
+    ``GET /api``                  a small JSON index of the endpoints.
     ``GET /api/health``           status and table counts.
     ``GET /api/events``           filtered, sorted, paginated events:
                                   ``{total, page, page_size, items}``.
     ``GET /api/events/{id}``      one event, its evidence, and the sentences behind the
                                   evidence with their article's title, source, url, date.
     ``GET /api/stats``            event counts (and fatalities) per ISO week and event type.
+    ``GET /api/points``           map markers: events grouped per place and event type (same
+                                  filters), with a count and the newest event's id.
     ``GET /api/control``          territorial control (``place`` and/or ``on``); 501 when
                                   ``marsad.control`` is not available.
 
@@ -43,7 +49,8 @@ from typing import Annotated, Any, Literal
 import duckdb
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from marsad import __version__
@@ -58,6 +65,14 @@ SORTS: dict[str, str] = {
 }
 SortKey = Literal["event_date", "-event_date", "fatalities", "-fatalities"]
 _EVENT_SELECT = ", ".join(EVENT_COLUMNS) + ", article_ids"
+MAX_POINTS = 5000
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+# The page runs only its own scripts: no inline script, no eval, no other origin.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; "
+    "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
 
 
 class SafeJSONResponse(JSONResponse):
@@ -267,18 +282,38 @@ def create_app(db_path: str | Path) -> FastAPI:
             {"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers
         )
 
-    @app.get("/", summary="Index of the endpoints")
+    if STATIC_DIR.is_dir():
+        app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    @app.get("/", include_in_schema=False, response_class=HTMLResponse)
+    def page() -> HTMLResponse:
+        index_html = STATIC_DIR / "index.html"
+        if not index_html.is_file():
+            raise HTTPException(404, "the web page is not installed (marsad/static missing)")
+        return HTMLResponse(
+            index_html.read_text(encoding="utf-8"),
+            headers={
+                "content-security-policy": CSP,
+                "x-content-type-options": "nosniff",
+                "referrer-policy": "no-referrer",
+                "cache-control": "no-cache",
+            },
+        )
+
+    @app.get("/api", summary="Index of the endpoints")
     def index() -> dict[str, Any]:
         return {
             "name": "marsad",
             "version": __version__,
             "docs": "/docs",
+            "page": "/",
             "endpoints": {
                 "/api/health": "status and counts",
                 "/api/events": "events: country, since, until, actor, type, q, bbox, sort, "
                 "page, page_size",
                 "/api/events/{event_id}": "one event with its evidence and source sentences",
                 "/api/stats": "counts per ISO week and event type (same filters)",
+                "/api/points": "map markers: events per place and type (same filters), limit",
                 "/api/control": "territorial control: place, on",
             },
         }
@@ -378,6 +413,27 @@ def create_app(db_path: str | Path) -> FastAPI:
             "by_type": by_type,
             "weeks": weeks,
         }
+
+    @app.get("/api/points", summary="Map markers: events grouped per place and event type")
+    def points(
+        con: Con,
+        filters: Filters,
+        limit: Annotated[int, Query(ge=1, le=MAX_POINTS, description="most groups")] = 2000,
+    ) -> dict[str, Any]:
+        where, params = filters.where()
+        located = "latitude IS NOT NULL AND longitude IS NOT NULL"
+        where = f"{where} AND {located}" if where else f" WHERE {located}"
+        cur = con.execute(
+            "SELECT location, country_code, latitude, longitude, event_type, "
+            "count(*) AS events, CAST(coalesce(sum(fatalities), 0) AS BIGINT) AS fatalities, "
+            "min(event_date) AS first_date, max(event_date) AS last_date, "
+            "arg_max(event_id, coalesce(event_date, DATE '0001-01-01')) AS event_id "
+            f"FROM events{where} GROUP BY ALL ORDER BY events DESC, location, event_type "
+            "LIMIT ?",
+            [*params, limit + 1],
+        )
+        rows = _records(cur)
+        return {"truncated": len(rows) > limit, "items": rows[:limit]}
 
     control_lock = threading.Lock()
     control_cache: dict[str, Any] = {}
