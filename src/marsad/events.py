@@ -775,6 +775,8 @@ def find_triggers(sent: Span, index: _Index) -> list[_Candidate]:
             continue
         if _natural_cause(token):
             continue
+        if token.dep_ == "compound" and token.head.lemma_.lower() in KIND_HEADS:
+            continue  # "the protest movement", "an attack helicopter": a kind of thing
         found.append(_Candidate(chosen, token, _modality(token)))
     return found
 
@@ -831,6 +833,36 @@ INTERVENTION = re.compile(
     r"\b(?:dispersed|disperse|tear[- ]?gas|water cannons?|rubber bullets|batons?|"
     r"baton-charged|lathi|intervened|broke up)\b",
     re.I,
+)
+# Nouns that a trigger word only qualifies ("protest movement", "riot police").
+KIND_HEADS = frozenset(
+    [
+        "movement",
+        "group",
+        "leader",
+        "police",
+        "helicopter",
+        "aircraft",
+        "drone",
+        "camp",
+        "organizer",
+        "organiser",
+        "committee",
+        "network",
+        "coalition",
+        "site",
+        "squad",
+        "unit",
+        "vehicle",
+        "warrant",
+        "threat",
+        "plan",
+        "capability",
+        "tactic",
+        "season",
+        "leader",
+        "spokesman",
+    ]
 )
 MOTIVE_PREPS = frozenset({"against", "over", "about", "for", "demanding", "condemning"})
 
@@ -1006,7 +1038,10 @@ def _specialise(cand: _Candidate, target_tok: Token | None) -> None:
     elif frame == "attack" and cand.actor2 is None and target_tok is None:
         # "the Paris attacks", "a terror attack": an attack on no armed side.
         terror = _has_context(cand.token, {"terror", "terrorist", "gun", "shooting"}, 3)
-        if terror or cand.token.tag_ == "NNS":
+        named = any(  # "the Paris attacks"
+            c.dep_ == "compound" and c.pos_ == "PROPN" for c in cand.token.children
+        )
+        if terror or (cand.token.tag_ == "NNS" and named):
             cand.trigger = replace(
                 trig, event_type="Violence against civilians", sub_event_type="Attack"
             )
@@ -1299,8 +1334,8 @@ def _trailing_tolls(document: Document, mentions: list[EventMention]) -> None:
         if sent.index in told:
             continue
         fat = find_fatalities(sent.text)
-        if fat is None:
-            continue
+        if fat is None or _AGGREGATE.search(sent.text):
+            continue  # a campaign's total toll is no event's count
         before = [
             m
             for m in mentions
