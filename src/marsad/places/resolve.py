@@ -824,6 +824,15 @@ def _resolve(
             srt = sorted(scores, reverse=True)
             margin = srt[0] - srt[1] if len(srt) > 1 else 2.0
             m.conf = 1.0 / (1.0 + math.exp(-2.5 * margin))
+            chosen = m.cands[best]
+            if (
+                m.via == "skeleton"
+                and chosen.country_code
+                and cc_ctx.get(chosen.country_code, 0) - mine_cc.get(chosen.country_code, 0) <= 0
+            ):
+                # a transliteration match in a country nothing else in the text is about
+                # ("Hodan district" -> Houdan, France, in a Somali report) is a guess
+                m.conf *= 0.5
         if pass_no == 0:
             for m, k in zip(mentions, choice, strict=True):
                 if m.cands and len({c.country_code for c in m.cands}) > 1:
