@@ -11,7 +11,6 @@ its :class:`Evidence`.
 from __future__ import annotations
 
 import csv
-import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -26,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from marsad import time as timex
 from marsad.records import (
     GEO_NEAR,
+    SUB_EVENT_SPECIFICITY,
     ActorMention,
     DateMention,
     Document,
@@ -353,8 +353,6 @@ class _Candidate:
     actor2: ActorMention | None = None
     assoc1: ActorMention | None = None
     place: PlaceMention | None = None
-    place_method: str = ""
-    claimed_by: ActorMention | None = None
     absorbed: bool = False
     role_tokens: set[int] = field(default_factory=set)
 
@@ -1762,11 +1760,8 @@ def _same_sentence_event(a: EventMention, b: EventMention) -> bool:
     return bool(keys_a & keys_b) or not keys_a or not keys_b
 
 
-_SPECIFIC = {
-    GAIN: 5, OVERTAKE: 5, "Non-violent transfer of territory": 4, "Suicide bomb": 6,
-    "Air/drone strike": 5, "Shelling/artillery/missile attack": 4,
-    "Remote explosive/landmine/IED": 4, CLASH: 2, "Attack": 3,
-}  # fmt: skip
+# Inside one sentence an attack on civilians also outranks the clash reading of its verb.
+_SPECIFIC = {**SUB_EVENT_SPECIFICITY, "Attack": 3}
 
 
 def _specificity(m: EventMention) -> tuple[int, int]:
@@ -1794,11 +1789,6 @@ def _absorb(keep: EventMention, other: EventMention) -> EventMention:
     keep.claimed_by = keep.claimed_by or other.claimed_by
     keep.evidence.extend(e for e in other.evidence if e.field != "event_type")
     return keep
-
-
-def mention_key(m: EventMention) -> str:
-    raw = f"{m.article_id}:{m.sentence_index}:{m.trigger_start}"
-    return hashlib.sha1(raw.encode()).hexdigest()[:12]
 
 
 # --------------------------------------------------------------------------------------

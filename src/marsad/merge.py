@@ -22,6 +22,7 @@ from datasketch import MinHash, MinHashLSH
 from marsad.records import (
     GEO_NEAR,
     GEO_PROVINCE,
+    SUB_EVENT_SPECIFICITY,
     ActorMention,
     Event,
     EventMention,
@@ -39,17 +40,6 @@ FAMILY = {
     "Protests": "demo",
     "Riots": "demo",
     "Strategic developments": "strategic",
-}
-
-SPECIFICITY = {
-    "Government regains territory": 5,
-    "Non-state actor overtakes territory": 5,
-    "Non-violent transfer of territory": 4,
-    "Suicide bomb": 6,
-    "Air/drone strike": 5,
-    "Shelling/artillery/missile attack": 4,
-    "Remote explosive/landmine/IED": 4,
-    "Armed clash": 2,
 }
 
 
@@ -223,7 +213,11 @@ def build_event(
     ``duplicates`` article id -> its near-duplicate group (see :func:`near_duplicate_groups`)."""
     main = max(
         group,
-        key=lambda m: (SPECIFICITY.get(m.sub_event_type, 1), m.confidence, -m.sentence_index),
+        key=lambda m: (
+            SUB_EVENT_SPECIFICITY.get(m.sub_event_type, 1),
+            m.confidence,
+            -m.sentence_index,
+        ),
     )
     # The narrowest consistent window: the intersection when it is not empty.
     earliest = max(m.date.earliest for m in group if m.date)

@@ -19,6 +19,19 @@ TIME_DAY, TIME_WEEK, TIME_MONTH = 1, 2, 3
 # ACLED geo_precision: 1 = the town itself, 2 = near / part of a region, 3 = a province.
 GEO_TOWN, GEO_NEAR, GEO_PROVINCE = 1, 2, 3
 
+# When one event is told as several sub-event types, the most specific reading stands
+# (ACLED's precedence: a suicide bombing over an IED, a change of territory over a clash).
+SUB_EVENT_SPECIFICITY: dict[str, int] = {
+    "Government regains territory": 5,
+    "Non-state actor overtakes territory": 5,
+    "Non-violent transfer of territory": 4,
+    "Suicide bomb": 6,
+    "Air/drone strike": 5,
+    "Shelling/artillery/missile attack": 4,
+    "Remote explosive/landmine/IED": 4,
+    "Armed clash": 2,
+}
+
 
 @dataclass(slots=True)
 class Evidence:
