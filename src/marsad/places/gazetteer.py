@@ -376,6 +376,17 @@ def build(out_dir: Path) -> None:
         if name.startswith("Republic of "):
             add_derived(idx, name[len("Republic of ") :], DERIVED)
 
+    def admin1_entry(country_code: str, name: str) -> int | None:
+        """The gazetteer entry of a first-level division named ``name`` in a country."""
+        return next(
+            (
+                a1_entry[k]
+                for k, v in admin1.items()
+                if k.startswith(country_code + ".") and name in (v[0], v[1]) and k in a1_entry
+            ),
+            None,
+        )
+
     for c in continents.values():
         try:
             la, lo = float(c["lat"]), float(c["lng"])
@@ -408,32 +419,14 @@ def build(out_dir: Path) -> None:
                 if row["target"] == "country":
                     i = country_entry.get(row["country_code"])
                 else:
-                    i = next(
-                        (
-                            a1_entry[k]
-                            for k, v in admin1.items()
-                            if k.startswith(row["country_code"] + ".")
-                            and row["admin1"] in (v[0], v[1])
-                            and k in a1_entry
-                        ),
-                        None,
-                    )
+                    i = admin1_entry(row["country_code"], row["admin1"])
                 if i is not None:
                     lat[i], lon[i] = float(row["latitude"]), float(row["longitude"])
                 continue
             if kind == "alias":
                 target = None
                 if row["target"] == "admin1":
-                    target = next(
-                        (
-                            a1_entry[k]
-                            for k, v in admin1.items()
-                            if k.startswith(row["country_code"] + ".")
-                            and row["admin1"] in (v[0], v[1])
-                            and k in a1_entry
-                        ),
-                        None,
-                    )
+                    target = admin1_entry(row["country_code"], row["admin1"])
                 elif row["target"] == "country":
                     target = country_entry.get(row["country_code"])
                 else:
