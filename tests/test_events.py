@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import marsad
-from marsad.events import find_fatalities
+from marsad.fatalities import find_fatalities
 
 
 def _events(text: str, published: str = "2020-03-10") -> list[marsad.Event]:
