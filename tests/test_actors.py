@@ -571,3 +571,40 @@ def test_property_offsets_and_no_verb_is(nlp: Language, words: list[str]) -> Non
         assert m.text.lower() != "is" or m.text == "IS"
         assert m.method in ("dictionary", "nationality", "ner", "coreference")
         assert 0.0 < m.confidence <= 1.0
+
+
+# -- bare force nouns --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Police officers beat a man in Kano.", "Police officers"),
+        ("In Kano, troops fired on the crowd.", "troops"),
+        ("Law enforcement detained 40 people in Kano.", "Law enforcement"),
+        ("Military police forces raided a house in Kano.", "Military police forces"),
+    ],
+)
+def test_bare_force_nouns_are_state_forces(nlp: Language, text: str, surface: str) -> None:
+    _, mentions = _mentions(nlp, text)
+    m = _at(mentions, text, surface)
+    assert m.text == surface and m.inter == 1 and m.method == "nationality"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen attacked a police station in Kano.",
+        "The army base in Kano was quiet.",
+        "Nigerian troops entered Kano. The soldiers left at dawn.",
+    ],
+)
+def test_force_words_that_name_no_new_actor(nlp: Language, text: str) -> None:
+    _, mentions = _mentions(nlp, text)
+    for word in ("police station", "army base", "The soldiers"):
+        if word in text:
+            assert all(
+                not m.text.startswith(word.split()[0])
+                for m in mentions
+                if m.start == text.index(word)
+            )

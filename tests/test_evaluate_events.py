@@ -13,6 +13,8 @@ from marsad.evaluate_events import (
     CASE_LABELS,
     FIELDS,
     NONE,
+    SPLITS,
+    TEST_COUNTRIES,
     GoldRow,
     actor_match,
     evaluate_acled,
@@ -20,6 +22,8 @@ from marsad.evaluate_events import (
     f1_table,
     format_acled_report,
     format_case_report,
+    load_acled_notes,
+    load_case,
     macro_f1,
     norm_name,
     pair_events,
@@ -223,7 +227,22 @@ def test_smoke_on_the_staged_gold_data() -> None:
     assert len(case["confusions"]) <= 10
     assert "macro-F1" in format_case_report(case)
     with pytest.raises(ValueError):
-        evaluate_case(SHARED, "train")
+        evaluate_case(SHARED, "validation")
+
+
+@pytest.mark.skipif(not EVENTS.is_dir(), reason="../shared/data/events is not here")
+def test_splits_are_disjoint_and_test_is_the_issues_split() -> None:
+    notes = load_acled_notes(EVENTS)
+    by_split: dict[str, set[str]] = {s: set() for s in SPLITS}
+    for note in notes:
+        by_split[note.split].add(note.text)
+        in_test = any(r.country in TEST_COUNTRIES for r in note.rows)
+        assert (note.split == "test") == in_test
+    assert not by_split["train"] & by_split["dev"]
+    assert 0.15 < len(by_split["dev"]) / (len(by_split["dev"]) + len(by_split["train"])) < 0.25
+    ids = {s: {i for i, _, _ in load_case(EVENTS, s)} for s in SPLITS}
+    assert all(i % 2 == 1 for i in ids["test"])
+    assert all(i % 4 == 2 for i in ids["dev"]) and all(i % 4 == 0 for i in ids["train"])
 
 
 def test_actor_match_ignores_acled_period_tags() -> None:

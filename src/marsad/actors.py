@@ -698,6 +698,7 @@ def find_actors(
         )
     mentions = _absorb_adjacent(mentions, text)
     mentions += _nationality_mentions(doc, dictionary, ctx, mentions)
+    mentions += _bare_force_mentions(doc, dictionary, ctx, mentions)
     mentions += _ner_mentions(doc, dictionary, ctx, mentions)
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
@@ -791,6 +792,56 @@ def _nationality_mentions(
                             entry, start, end, text, entry.country, "nationality", conf, dictionary
                         )
                     )
+    return out
+
+
+# A state's forces named by their kind alone: "police officers", "troops", "the military".
+BARE_FORCE_HEADS = _words(
+    """
+    police policemen policeman troops soldiers soldier military army gendarmes gendarmerie
+    servicemen enforcement
+    """
+)
+_FORCE_TAILS = _words("forces force officers officer personnel agents units patrol patrols")
+_ANAPHORIC_FORCES = _words("troops soldiers soldier servicemen policemen policeman gendarmes")
+
+
+def _bare_force_mentions(
+    doc: Doc, dictionary: ActorDictionary, ctx: _Context, existing: list[ActorMention]
+) -> list[ActorMention]:
+    """Demonym-less force nouns ("police officers", "troops", "law enforcement") as the
+    state forces of where the sentence is (the events stage names the state from the
+    event's place when the text names none). A force word that only modifies another noun
+    ("a police station", "an army base") names no actor."""
+    out: list[ActorMention] = []
+    for tok in doc:
+        word = tok.lower_
+        if word not in BARE_FORCE_HEADS or tok.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+            continue
+        if word == "enforcement" and not (tok.i > 0 and doc[tok.i - 1].lower_ == "law"):
+            continue
+        if word in _ANAPHORIC_FORCES and any(c.lower_ in _DETERMINERS for c in tok.children):
+            continue  # "the soldiers" points back to troops already named: coreference
+        first, last = tok, tok
+        if word == "enforcement":
+            first = doc[tok.i - 1]
+        if tok.dep_ in {"compound", "amod"}:
+            if tok.head.lower_ not in _FORCE_TAILS or tok.head.i != tok.i + 1:
+                continue  # "police station", "military equipment"
+            last = tok.head
+        elif tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _FORCE_TAILS:
+            last = doc[tok.i + 1]
+        # "military police forces", "civil police": one phrase
+        while first.i > 0 and doc[first.i - 1].lower_ in BARE_FORCE_HEADS | {"civil", "federal"}:
+            first = doc[first.i - 1]
+        start, end = first.idx, last.idx + len(last.text)
+        if _overlaps(start, end, existing) or _overlaps(start, end, out):
+            continue
+        police = any(
+            t.lower_ in _POLICE or t.lower_ == "enforcement" for t in doc[first.i : last.i + 1]
+        )
+        mention = _generic_state(doc, dictionary, ctx, start, end, police)
+        out.append(replace(mention, confidence=min(mention.confidence, 0.5)))
     return out
 
 

@@ -314,8 +314,8 @@ def eval_geo(
 def _events_eval(kind: str, shared: Path, split: str, limit: int | None, json_out: bool) -> None:
     from marsad import evaluate_events as ee
 
-    if split not in {"test", "dev"}:
-        raise _fail("--split must be test or dev")
+    if split not in ee.SPLITS:
+        raise _fail("--split must be test, dev or train")
     if not (shared / "data" / "events").is_dir():
         raise _fail(f"{shared}/data/events: not found (pass --shared)")
     run = ee.evaluate_acled if kind == "acled" else ee.evaluate_case
@@ -327,7 +327,9 @@ def _events_eval(kind: str, shared: Path, split: str, limit: int | None, json_ou
 @app.command("eval-acled")
 def eval_acled(
     shared: Annotated[Path, typer.Option(help="the shared/ folder")] = Path("../shared"),
-    split: Annotated[str, typer.Option(help="test (SY, IQ, YE, AF) or dev (the rest)")] = "test",
+    split: Annotated[
+        str, typer.Option(help="test (SY, IQ, YE, AF), dev (1 in 5 of the rest) or train")
+    ] = "test",
     limit: Annotated[int | None, typer.Option(min=1, help="only the first N notes")] = None,
     json_out: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
@@ -338,7 +340,9 @@ def eval_acled(
 @app.command("eval-case")
 def eval_case(
     shared: Annotated[Path, typer.Option(help="the shared/ folder")] = Path("../shared"),
-    split: Annotated[str, typer.Option(help="test (odd ids) or dev (even ids)")] = "test",
+    split: Annotated[
+        str, typer.Option(help="test (odd ids), dev (ids 2 mod 4) or train (0 mod 4)")
+    ] = "test",
     limit: Annotated[int | None, typer.Option(min=1, help="only the first N snippets")] = None,
     json_out: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:

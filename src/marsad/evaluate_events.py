@@ -1,8 +1,10 @@
 """Evaluation on human-coded event data: ACLED coder notes and CASE 2021 Task 2 snippets.
 
 Both sets are read from ``shared/data/events`` (never copied into the repository; ACLED's
-terms allow internal evaluation only). Nothing here is tuned on; ``split="dev"`` exists so
-that developers can look at errors without touching the test rows.
+terms allow internal evaluation only). Three splits per set: ``test`` is never looked at
+while developing; ``train`` is what :mod:`marsad.classify` learns from
+(``tools/train_classifier.py``); ``dev`` is where rules and thresholds are tuned and errors
+read.
 
 ACLED notes (``eval-acled``)
 ----------------------------
@@ -14,7 +16,8 @@ last line of the RPanlilio file) are dropped.
   may be coded as several events, one per location). Each note is run through the pipeline
   once.
 * **Split.** A note is in ``test`` when any of its rows is in Syria, Iraq, Yemen or
-  Afghanistan; every other note is ``dev``.
+  Afghanistan (the issue's test split). Every other note is ``dev`` when the CRC-32 of its
+  text is divisible by 5 (one in five), else ``train``.
 * **Publication date.** Notes carry none. Passing the gold event_date (or the date plus a
   fixed lag) would leak the answer, so every note of a file gets one fixed anchor just after
   the file's period: 2020-05-10 for the RPanlilio file (27 Apr - 9 May 2020), 2020-03-22 for
@@ -59,9 +62,10 @@ last line of the RPanlilio file) are dropped.
 
 CASE 2021 Task 2 (``eval-case``)
 --------------------------------
-Input: ``case2021_task2/test_set_final_release_with_labels.tsv``; ``test`` = odd ids,
-``dev`` = even ids. Every snippet gets the same fixed publication date (2021-06-01); dates,
-places and actors are not scored (the organisers perturbed names).
+Input: ``case2021_task2/test_set_final_release_with_labels.tsv``; ``test`` = odd ids (the
+issue's test split), ``dev`` = ids equal to 2 mod 4, ``train`` = multiples of 4. Every
+snippet gets the same fixed publication date (2021-06-01); dates, places and actors are not
+scored (the organisers perturbed names).
 
 * The 25 ACLED labels map one-to-one onto ACLED sub_event_types (:data:`CASE_LABELS`), and
   through them onto event_types. The 5 non-ACLED labels (disasters, diplomacy, organised
@@ -85,6 +89,7 @@ import csv
 import re
 import sys
 import time
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -94,9 +99,10 @@ from pathlib import Path
 from typing import Any
 
 from marsad.merge import haversine_km
-from marsad.records import Event
+from marsad.records import EVENT_TYPE_OF, Event
 
 NONE = "none"
+SPLITS = ("test", "dev", "train")
 KM = 50.0
 TEST_COUNTRIES = frozenset({"Syria", "Iraq", "Yemen", "Afghanistan"})
 ACLED_FILES: tuple[tuple[str, str, date], ...] = (
@@ -149,7 +155,7 @@ CASE_LABELS: dict[str, tuple[str, str]] = {
 CASE_NON_ACLED = frozenset(
     {"MAN_MADE_DISASTER", "DIPLO", "NATURAL_DISASTER", "ORG_CRIME", "ATTRIB"}
 )
-SUB_TO_TYPE = {sub: etype for etype, sub in CASE_LABELS.values()}
+SUB_TO_TYPE = EVENT_TYPE_OF
 
 # ACLED issue targets on the test split: (section, field, minimum)
 ACLED_TARGETS: tuple[tuple[str, float], ...] = (
@@ -203,7 +209,9 @@ class Note:
 
     @property
     def split(self) -> str:
-        return "test" if any(r.country in TEST_COUNTRIES for r in self.rows) else "dev"
+        if any(r.country in TEST_COUNTRIES for r in self.rows):
+            return "test"
+        return "dev" if zlib.crc32(self.text.encode("utf-8")) % 5 == 0 else "train"
 
 
 def parse_acled_date(text: str) -> date:
@@ -274,7 +282,9 @@ def load_case(events: Path, split: str | None = None) -> list[tuple[int, str, st
     if split == "test":
         rows = [r for r in rows if r[0] % 2 == 1]
     elif split == "dev":
-        rows = [r for r in rows if r[0] % 2 == 0]
+        rows = [r for r in rows if r[0] % 4 == 2]
+    elif split == "train":
+        rows = [r for r in rows if r[0] % 4 == 0]
     return rows
 
 
@@ -479,8 +489,8 @@ def evaluate_acled(
 
     When ``errors`` is a list, one dict per gold row with a wrong field (or a miss) and per
     extra event is appended to it, for error analysis (keep it out of the repository)."""
-    if split not in {"test", "dev"}:
-        raise ValueError("split must be test or dev")
+    if split not in SPLITS:
+        raise ValueError("split must be test, dev or train")
     notes = load_acled_notes(events_dir(shared_dir), split)
     if limit is not None:
         notes = notes[:limit]
@@ -589,8 +599,8 @@ def evaluate_case(
     errors: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Score the pipeline on the CASE 2021 Task 2 snippets of ``split``; see the module doc."""
-    if split not in {"test", "dev"}:
-        raise ValueError("split must be test or dev")
+    if split not in SPLITS:
+        raise ValueError("split must be test, dev or train")
     rows = load_case(events_dir(shared_dir), split)
     if limit is not None:
         rows = rows[:limit]
@@ -748,7 +758,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="marsad event evaluation on human-coded data")
     parser.add_argument("dataset", choices=["acled", "case"])
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
-    parser.add_argument("--split", choices=["test", "dev"], default="test")
+    parser.add_argument("--split", choices=list(SPLITS), default="test")
     parser.add_argument("--limit", type=int, default=None)
     args = parser.parse_args(argv)
     if args.dataset == "acled":

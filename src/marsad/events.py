@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from marsad import time as timex
 from marsad.fatalities import find_fatalities
 from marsad.records import (
+    EVENT_TYPE_OF,
     GEO_NEAR,
     SUB_EVENT_SPECIFICITY,
     ActorMention,
@@ -356,6 +357,7 @@ class _Candidate:
     place: PlaceMention | None = None
     absorbed: bool = False
     role_tokens: set[int] = field(default_factory=set)
+    model_probability: float | None = None  # set when the classifier, not a trigger, found it
 
 
 # --------------------------------------------------------------------------------------
@@ -780,6 +782,39 @@ def find_triggers(sent: Span, index: _Index) -> list[_Candidate]:
     return found
 
 
+MODEL_FRAME = "model"
+MODEL_DETECT = 0.3  # least classifier probability for an event no trigger word found
+
+
+def model_candidates(sent: Span, index: _Index) -> list[_Candidate]:
+    """A sentence with no trigger word that the sub-event classifier reads as an event
+    ("fired heavy machine guns at the positions of ...", "beat up a woman"). The word that
+    weighed most for the predicted type stands as the trigger (its verb, when that word is a
+    noun such as "positions"), so roles, modality, place and date come from the parse as
+    for any trigger."""
+    from marsad.classify import default_classifier
+
+    pred = default_classifier().predict(sent.text)
+    if not pred.is_event or pred.probability < MODEL_DETECT or pred.cue is None:
+        return []
+    token = next((t for t in sent if t.lower_ == pred.cue), None)
+    if token is None or token.ent_type_ in {"DATE", "TIME"}:
+        return []
+    if token.pos_ in {"NOUN", "PROPN"} and (token.lemma_.lower(), "NOUN") not in load_triggers():
+        head = token
+        for _ in range(3):
+            if head.head is head:
+                break
+            head = head.head
+            if head.pos_ == "VERB":
+                token = head
+                break
+    event_type = EVENT_TYPE_OF[pred.label]
+    frame = {"Protests": "protest", "Riots": "riot"}.get(event_type, MODEL_FRAME)
+    trig = Trigger(_lemma(token), _coarse_pos(token), frame, event_type, pred.label, "")
+    return [_Candidate(trig, token, _modality(token), model_probability=pred.probability)]
+
+
 def _conjoined_places(cand: _Candidate, index: _Index) -> list[_Candidate]:
     """'overrunning the provincial capital of Anbar and the city of Palmyra': one event
     for each conjoined place taken."""
@@ -797,6 +832,8 @@ def _conjoined_places(cand: _Candidate, index: _Index) -> list[_Candidate]:
 
 
 WEAPON_FRAMES = frozenset({"air", "bomb", "shell", "suicide", "ied"})
+# Frames whose sentence's death count is the event's toll.
+DEADLY_FRAMES = WEAPON_FRAMES | {"kill", "attack", "clash", "assault", "gain"}
 
 
 def _fold_killings(cands: list[_Candidate]) -> None:
@@ -1116,7 +1153,7 @@ def extract_events(
         if span is None:
             continue
         index = _Index(actors, places, span, main)
-        cands = find_triggers(span, index)
+        cands = find_triggers(span, index) or model_candidates(span, index)
         for cand in list(cands):
             _fill_roles(cand, index)
             cands.extend(_conjoined_places(cand, index))
@@ -1149,7 +1186,53 @@ def extract_events(
     _attribute_perpetrators(mentions, _attribution(doc, actors))
     for m in mentions:
         _localise(m)
+    _second_opinion(document, mentions)
     return mentions
+
+
+MODEL_RETYPE = 0.5
+MODEL_VETO = 1.01  # classifier probability above which its reading replaces the lexicon's
+_KEEP_RULE_TYPES = frozenset(
+    {
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+        "Non-violent transfer of territory",
+    }
+)
+
+
+def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
+    """Where a sentence tells one event, the sub-event classifier reads the sentence too;
+    when it is confident of another type, its reading stands (ACLED coders' conventions,
+    learnt from their notes: rifle fire at positions is an armed clash, not an attack).
+    Territory changes keep the lexicon's reading: they hinge on who took what from whom."""
+    from marsad.classify import METHOD, default_classifier
+
+    per_sentence = Counter(m.sentence_index for m in mentions)
+    clf = default_classifier()
+    for m in mentions:
+        if per_sentence[m.sentence_index] != 1 or m.sub_event_type in _KEEP_RULE_TYPES:
+            continue
+        if any(e.method == METHOD for e in m.evidence):
+            continue
+        sent = document.sentences[m.sentence_index]
+        pred = clf.predict(sent.text)
+        if not pred.is_event or pred.label == m.sub_event_type:
+            continue
+        if pred.probability < MODEL_RETYPE or pred.label in _KEEP_RULE_TYPES:
+            continue
+        m.sub_event_type, m.event_type = pred.label, EVENT_TYPE_OF[pred.label]
+        m.evidence.append(
+            _evidence(
+                document,
+                sent,
+                m.trigger_start,
+                m.trigger_end,
+                "sub_event_type",
+                METHOD,
+                round(pred.probability, 3),
+            )
+        )
 
 
 def _attribution(doc: Doc, actors: list[ActorMention]) -> ActorMention | None:
@@ -1325,9 +1408,15 @@ def _generic_state(actor: ActorMention, dictionary: Any) -> bool:
         return False
     words = re.findall(r"[A-Za-z]+", actor.text)
     return not any(n.country for w in words for n in dictionary.nationality(w)) and any(
-        w.lower() in {"government", "regime", "security", "troops", "army", "forces", "soldiers"}
-        for w in words
+        w.lower() in GENERIC_STATE_WORDS for w in words
     )
+
+
+GENERIC_STATE_WORDS = frozenset(
+    {"government", "regime", "security", "troops", "army", "forces", "soldiers", "military"}
+    | {"police", "policemen", "policeman", "gendarmes", "gendarmerie", "enforcement"}
+)
+POLICE_WORDS = frozenset({"police", "policemen", "policeman", "gendarmes", "enforcement"})
 
 
 def _localise(m: EventMention) -> None:
@@ -1343,7 +1432,23 @@ def _localise(m: EventMention) -> None:
         actor = getattr(m, role)
         if actor is not None and _generic_state(actor, dictionary):
             # "government troops" with no demonym: the state where the event happens.
-            home = dictionary.forces_for(cc)
+            police = any(w in POLICE_WORDS for w in actor.text.lower().split())
+            home = dictionary.forces_for(cc, police=police)
+            if home is None and m.place.country and not actor.key:
+                # A state the dictionary has no entry for: ACLED's pattern for its forces.
+                kind = "Police" if police else "Military"
+                setattr(
+                    m,
+                    role,
+                    replace(
+                        actor,
+                        actor=f"{kind} Forces of {m.place.country}",
+                        inter=1,
+                        country=cc,
+                        method=f"{actor.method}+event-country",
+                    ),
+                )
+                continue
             if home is not None:
                 actor = replace(actor, key=home.key, method=f"{actor.method}+event-country")
         entry = dictionary.get(actor.key) if actor is not None and actor.key else None
@@ -1388,10 +1493,13 @@ def _build_mention(
         return None
     tok = cand.token
     conf = 0.75 if cand.modality == "asserted" else 0.6
+    method = f"trigger:{trig.frame}"
+    if cand.model_probability is not None:
+        from marsad.classify import METHOD
+
+        method, conf = METHOD, round(min(conf, cand.model_probability), 3)
     ev: list[Evidence] = [
-        _evidence(
-            document, sent, tok.idx, tok.idx + len(tok), "event_type", f"trigger:{trig.frame}", conf
-        )
+        _evidence(document, sent, tok.idx, tok.idx + len(tok), "event_type", method, conf)
     ]
     # Place: the trigger's own phrases, else the nearest place in the sentence, else carried
     # from the previous event or place of the paragraph.
@@ -1445,7 +1553,7 @@ def _build_mention(
         actor1 is None
         and actor2 is None
         and trig.frame not in WEAPON_FRAMES
-        and event_type != "Violence against civilians"
+        and event_type not in {"Violence against civilians", "Explosions/Remote violence"}
     ):
         return None  # a bombing or a killing may name no one; attributed later
     for role, actor in (("actor1", actor1), ("actor2", actor2), ("assoc_actor_1", cand.assoc1)):
@@ -1482,18 +1590,10 @@ def _build_mention(
     # Fatalities and who claims them
     low = high = None
     fat = find_fatalities(sent.text)
-    if fat is not None and trig.frame in {
-        "kill",
-        "attack",
-        "clash",
-        "assault",
-        "air",
-        "bomb",
-        "shell",
-        "suicide",
-        "ied",
-        "gain",
-    }:
+    deadly_frame = trig.frame in DEADLY_FRAMES or (
+        trig.frame == MODEL_FRAME and event_type != "Strategic developments"
+    )
+    if fat is not None and deadly_frame:
         low, high, fstart, fend, frule = fat
         ev.append(
             _evidence(

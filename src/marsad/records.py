@@ -19,6 +19,35 @@ TIME_DAY, TIME_WEEK, TIME_MONTH = 1, 2, 3
 # ACLED geo_precision: 1 = the town itself, 2 = near / part of a region, 3 = a province.
 GEO_TOWN, GEO_NEAR, GEO_PROVINCE = 1, 2, 3
 
+# ACLED's taxonomy: each of the 25 sub_event_types belongs to one of 6 event_types.
+EVENT_TYPE_OF: dict[str, str] = {
+    "Armed clash": "Battles",
+    "Government regains territory": "Battles",
+    "Non-state actor overtakes territory": "Battles",
+    "Chemical weapon": "Explosions/Remote violence",
+    "Air/drone strike": "Explosions/Remote violence",
+    "Suicide bomb": "Explosions/Remote violence",
+    "Shelling/artillery/missile attack": "Explosions/Remote violence",
+    "Remote explosive/landmine/IED": "Explosions/Remote violence",
+    "Grenade": "Explosions/Remote violence",
+    "Sexual violence": "Violence against civilians",
+    "Attack": "Violence against civilians",
+    "Abduction/forced disappearance": "Violence against civilians",
+    "Peaceful protest": "Protests",
+    "Protest with intervention": "Protests",
+    "Excessive force against protesters": "Protests",
+    "Violent demonstration": "Riots",
+    "Mob violence": "Riots",
+    "Agreement": "Strategic developments",
+    "Arrests": "Strategic developments",
+    "Change to group/activity": "Strategic developments",
+    "Disrupted weapons use": "Strategic developments",
+    "Headquarters or base established": "Strategic developments",
+    "Looting/property destruction": "Strategic developments",
+    "Non-violent transfer of territory": "Strategic developments",
+    "Other": "Strategic developments",
+}
+
 # When one event is told as several sub-event types, the most specific reading stands
 # (ACLED's precedence: a suicide bombing over an IED, a change of territory over a clash).
 SUB_EVENT_SPECIFICITY: dict[str, int] = {
