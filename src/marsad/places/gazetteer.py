@@ -29,7 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
-BUILD_VERSION = "6"
+BUILD_VERSION = "7"
 
 CITY, ADMIN1, ADMIN2, COUNTRY, PHYSICAL, REGION = 0, 1, 2, 3, 4, 5
 FEATURE_NAMES = ("city", "admin1", "admin2", "country", "physical", "region")
@@ -318,6 +318,7 @@ def build(out_dir: Path) -> None:
                 " Oblast",
                 " State",
                 " District",
+                " Department",
             ):
                 if nm.endswith(suffix):
                     add_derived(idx, nm[: -len(suffix)], DERIVED)

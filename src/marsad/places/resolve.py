@@ -346,9 +346,30 @@ NEAR_AFTER = re.compile(
     r"outskirts|suburbs|environs|area|region|surroundings)\b)",
     re.I,
 )
-PROVINCE_AFTER = re.compile(r"^\s+(?:province|governorate|region|oblast|state)\b", re.I)
+PROVINCE_AFTER = re.compile(
+    r"^\s+(?:province|governorate|region|oblast|state|department|departamento)\b", re.I
+)
 PROVINCE_BEFORE = re.compile(r"\b(?:province|governorate|state)\s+of\s+(?:the\s+)?$", re.I)
-COUNTY_AFTER = re.compile(r"^\s+(?:county|district|parish)\b", re.I)
+COUNTY_AFTER = re.compile(
+    r"^\s+(?:county|district|parish|municipality|municipio|lga|township|commune|tehsil|taluka?"
+    r"|sub-?district|subdivision)\b",
+    re.I,
+)
+# "Colonia Libertad", "Barrio San Juan", "Bairro Centro": a neighbourhood's name, whose words
+# are no town of their own
+HOOD_HEAD = frozenset(["colonia", "col", "barrio", "bairro", "fraccionamiento", "fracc", "vila"])
+HOOD_AFTER = re.compile(
+    r"^(?:\s+[A-Z][\w'-]*){0,3}\s+(?:neighbou?rhood|colony|barrio|bairro|slum)\b"
+)
+# "Moreno Square", "San Fernando company": a site named after a place, which may be far
+FACILITY_AFTER = re.compile(r"^\s+(?:square|plaza|company|metro)\b", re.I)
+RIVER_AFTER = re.compile(r"^\s+river\b", re.I)
+# "US dollar", "Iranian rial": a country's name modifying a currency or market is no place
+NOT_PLACE_AFTER = re.compile(
+    r"^\s+(?:dollars?|currency|currencies|exchange\s+rate|stock\s+market|stocks|bonds?|"
+    r"treasur(?:y|ies)|shares)\b",
+    re.I,
+)
 CITY_BEFORE = re.compile(
     r"\b(?:city|town|village|capital|suburb|hamlet|township)\s+of\s+(?:the\s+)?$", re.I
 )
@@ -374,6 +395,7 @@ class _Mention:
     cands: list[Candidate]
     via: str  # ner | gazetteer | skeleton | fuzzy | given
     label: str = ""
+    partial: bool = False  # a piece of a longer name ("Adan" of "Adan Ade airport")
     cue_admin: bool = False
     cue_city: bool = False
     cue_county: bool = False
@@ -383,6 +405,10 @@ class _Mention:
     conf: float = 0.5
     within_cc: frozenset = frozenset()  # "X, Iraq" / "X in Iraq": containing countries
     within_a1: frozenset = frozenset()  # "Gainesville, Ga.": containing admin1 codes
+    strict_cc: frozenset = frozenset()  # "Buleda (Kech, Balochistan)": must lie in these
+    hood: bool = False  # "in Cidade Nova neighborhood"
+    holder: _Mention | None = None  # the first-level division named after it ("X, Y")
+    outer: _Mention | None = None  # the last place of the parenthesis that locates it
 
 
 def _strip_the(text: str) -> str:
@@ -442,19 +468,266 @@ def _candidates_for_text(gaz: Gazetteer, text: str) -> tuple[list[Candidate], st
         if cands:
             return cands, "exact"
     t3 = re.sub(
-        r"\s+(?:province|governorate|region|district|county|city|state|oblast|river)$",
+        r"\s+(?:province|governorate|region|district|county|city|state|oblast|river|"
+        r"municipality|lga|township|commune)$",
         "",
         t2,
         flags=re.I,
     )
     if t3 != t2:
         cands = gaz.lookup(t3)
+        if re.search(r"\sriver$", t2, re.I):
+            cands = [c for c in cands if c.feature == PHYSICAL]  # "Aji River" is no town Aji
         if cands:
             return cands, "exact"
     cands = _fuzzy_candidates(gaz, t3, 85, 0)
     if cands:
         return cands, "skeleton"
     return [], ""
+
+
+# words that may follow a place name inside a longer name without making it another place
+# ("Mosul Dam", "Kirkuk Province", "Adan Ade airport")
+GENERIC = frozenset(
+    [
+        "dam",
+        "base",
+        "airbase",
+        "camp",
+        "prison",
+        "jail",
+        "valley",
+        "mountains",
+        "hills",
+        "hill",
+        "governorate",
+        "region",
+        "oblast",
+        "municipality",
+        "lga",
+        "township",
+        "commune",
+        "area",
+        "sector",
+        "border",
+        "crossing",
+        "checkpoint",
+        "highway",
+        "plain",
+        "desert",
+        "gulf",
+        "bay",
+        "sea",
+        "coast",
+        "strait",
+        "peninsula",
+        "refinery",
+        "mosque",
+        "temple",
+        "shrine",
+        "stadium",
+        "mall",
+        "hotel",
+        "port",
+        "harbor",
+        "harbour",
+        "field",
+        "oilfield",
+        "garrison",
+        "front",
+        "corridor",
+        "junction",
+        "old",
+        "new",
+        "metro",
+        "international",
+        "municipal",
+        "provincial",
+        "regional",
+    ]
+)
+
+
+def _glued(a, b) -> bool:
+    """Tokens ``a`` and ``b`` (adjacent) are written without a space between them."""
+    return not a.whitespace_ and b.i == a.i + 1
+
+
+def _one_name(a, b) -> bool:
+    """Adjacent tokens ``a`` and ``b`` read as one name: both in the same place entity, or
+    neither in any entity ("Ras Jabel", but not "Litchfield Selectman", "Lombard Historical
+    Society", "Mount Pleasant High School", which the tagger keeps apart or calls ORG/FAC)."""
+    if b.ent_iob_ == "I" and a.ent_type_ in ("GPE", "LOC"):
+        return True
+    return not a.ent_type_ and not b.ent_type_
+
+
+def _partial(doc: Doc, start: int, end: int, gaz: Gazetteer | None = None) -> str:
+    """Whether tokens ``start:end`` are only part of a longer proper name: "hyphen" for a
+    piece of a hyphenated compound ("Ouro" of "Djongue-Ouro", "Shar" of "Shar-i-Shali"),
+    "prefix" for the head or tail of a longer capitalised name ("Ras" of "Ras Jabel"),
+    "linked" for a piece of a name joined by a particle ("Rocha" of "Catole do Rocha")."""
+    n = len(doc)
+
+    def known(tok) -> bool:  # "Fargo-Moorhead": two places, each itself
+        return gaz is not None and gaz.has_key(normalize(tok.text))
+
+    if (
+        end + 1 < n
+        and doc[end].text in ("-", "‐")
+        and _glued(doc[end - 1], doc[end])
+        and _glued(doc[end], doc[end + 1])
+    ):
+        nxt = doc[end + 1]
+        if (nxt.text[:1].isupper() and not known(nxt)) or (
+            len(nxt.text) <= 2 and end + 2 < n and doc[end + 2].text == "-"
+        ):
+            return "hyphen"
+    if start >= 2 and doc[start - 1].text in ("-", "‐") and _glued(doc[start - 1], doc[start]):
+        prev = doc[start - 2]
+        if (
+            _glued(prev, doc[start - 1])
+            and prev.text[:1].isalpha()
+            and len(prev.text) > 1  # "D-Cook", "R-Elbow Lake": a party and a district
+            and not prev.text.isupper()  # "DFL-Cook"
+            and not known(prev)
+        ):
+            return "hyphen"
+    if (
+        end < n
+        and _name_word(doc[end])
+        and doc[end - 1].text[-1:] not in ",.;:"
+        and _one_name(doc[end - 1], doc[end])
+    ):
+        return "prefix"
+    if (
+        start > 0
+        and _name_word(doc[start - 1])
+        and not doc[start].is_sent_start
+        and _one_name(doc[start - 1], doc[start])
+    ):
+        return "prefix"
+    # "Cite El Khadra", "Catole do Rocha", "Sao Sebastiao da Boa Vista", "Bir at Tutah"
+    nxt_i = end + 1
+    if nxt_i + 1 < n and doc[nxt_i].text == "-" and _glued(doc[end], doc[nxt_i]):
+        nxt_i += 1  # "Wadi al-Rabi"
+    if (
+        nxt_i < n
+        and doc[end].lower_ in NAME_LINKS
+        and doc[nxt_i].text[:1].isupper()
+        and doc[nxt_i].is_alpha
+        and doc[end - 1].text[-1:] not in ",.;:"
+    ):
+        return "linked"
+    if (
+        start >= 2
+        and doc[start - 1].lower_ in NAME_LINKS
+        and doc[start - 2].text[:1].isupper()
+        and doc[start - 2].is_alpha
+        and not doc[start - 1].is_sent_start
+        and doc[start - 2].lower_ not in COMMON
+        and doc[start - 2].lower_ not in TITLES
+        and doc[start - 2].lower_ not in MONTHS_DAYS
+    ):
+        return "linked"
+    return ""
+
+
+# lower-case words inside Romance and Arabic place names
+NAME_LINKS = frozenset(
+    [
+        "da",
+        "do",
+        "dos",
+        "das",
+        "de",
+        "del",
+        "di",
+        "du",
+        "des",
+        "la",
+        "las",
+        "los",
+        "le",
+        "el",
+        "al",
+        "at",
+        "ash",
+        "as",
+        "az",
+        "ad",
+        "ar",
+        "an",
+        "ez",
+        "es",
+        "en",
+        "ed",
+        "er",
+        "imeni",
+        "i",
+        "e",
+    ]
+)
+
+
+def _name_word(tok) -> bool:
+    """A capitalised word of a proper name that is no title, cue or common word."""
+    low = tok.lower_
+    return (
+        tok.is_alpha
+        and tok.text[:1].isupper()
+        and not tok.is_sent_start
+        and tok.pos_ == "PROPN"
+        and low not in COMMON
+        and low not in GENERIC
+        and low not in STOP_WORDS
+        and low not in MONTHS_DAYS
+        and low not in TITLES
+        and low not in ARTICLES
+    )
+
+
+def _mixed_case(word: str) -> bool:
+    """An abbreviation with inner capitals ("LoC", "GoI"), not a name ("Ur", "Iraq")."""
+    return any(ch.isupper() for ch in word[1:]) and any(ch.islower() for ch in word)
+
+
+def _notable_part(cands: list[Candidate], kind: str) -> bool:
+    """A place prominent enough to be named inside a longer name ("Mogadishu-Wadajir")."""
+    if kind == "linked":
+        return any(c.feature in (COUNTRY, ADMIN1) and c.match == MAIN for c in cands)
+    if kind == "hyphen":
+        return any(
+            c.feature == COUNTRY or (c.feature == CITY and c.population >= 100_000) for c in cands
+        )
+    return any(
+        (c.feature in (COUNTRY, ADMIN1) and c.match == MAIN)
+        or (c.feature == CITY and c.population >= 100_000)
+        or c.feature in (PHYSICAL, REGION)
+        for c in cands
+    )
+
+
+def _hood_run(doc: Doc, i: int) -> int:
+    """End of a neighbourhood name starting at token ``i`` ("Colonia Prados Verdes"), or
+    ``i`` when there is none."""
+    tok = doc[i]
+    if tok.lower_.rstrip(".") not in HOOD_HEAD or not tok.text[:1].isupper():
+        return i
+    j = i + 1
+    if j < len(doc) and doc[j].text == ".":
+        j += 1
+    end = j
+    while j < len(doc) and "\n" not in doc[j].text:
+        t = doc[j]
+        if t.text[:1].isupper() or t.text[:1].isdigit():
+            j += 1
+            end = j
+        elif t.lower_ in ("de", "del", "la", "las", "los", "do", "da", "dos", "das", "el"):
+            j += 1
+        else:
+            break
+    return end if end > i + 1 else i
 
 
 def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[str]]:
@@ -477,16 +750,50 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
     def ent_of(tok) -> Span | None:
         return ent_at.get(tok.i)
 
-    # 1. spaCy place entities: whole entity first
+    # 0. neighbourhood names ("in Colonia Libertad") unless the gazetteer knows the whole name
+    for k in range(n):
+        end = _hood_run(doc, k)
+        if end > k and not any(taken[k:end]):
+            for e in range(end, k + 1, -1):
+                cands = gaz.lookup(doc[k:e].text)
+                if cands:  # a village of that name: kept if near the town named before it
+                    span = doc[k:e]
+                    mentions.append(
+                        _Mention(span.start_char, span.end_char, span.text, cands, "gazetteer")
+                    )
+                    break
+            for j in range(k, end):
+                taken[j] = True
+
+    # 1. spaCy place entities: whole entity first; two adjacent ones that together are a
+    # known name are one ("Baja" + "California")
+    place_ents: list[Span] = []
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS:
+            continue
+        prev = place_ents[-1] if place_ents else None
+        if (
+            prev is not None
+            and prev.end == ent.start
+            and gaz.has_key(normalize(doc[prev.start : ent.end].text))
+        ):
+            place_ents[-1] = Span(doc, prev.start, ent.end, label=prev.label_)
+            continue
+        place_ents.append(ent)
+    for ent in place_ents:
+        if any(taken[ent.start : ent.end]):
             continue
         etext = ent.text
         if "\n" in etext:
             continue
+        if len(ent) == 1 and ent.text.lower() in COMMON:
+            continue  # "Airport", "Centre"
         cands, how = _candidates_for_text(gaz, etext)
         if not cands:
             continue
+        part = _partial(doc, ent.start, ent.end, gaz)
+        if part and not _notable_part(cands, part):
+            continue  # "Rocha" of "Catole do Rocha"
         s, e = ent.start, ent.end
         if how == "exact" and normalize(etext) != normalize(_strip_the(etext)):
             # drop a leading "the" / trailing "'s" from the span
@@ -505,6 +812,7 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
                 cands,
                 "ner" if how == "exact" else "skeleton",
                 ent.label_,
+                partial=bool(part),
             )
         )
         for k in range(s, e):
@@ -583,6 +891,7 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
                     cands = _fuzzy_candidates(gaz, span.text, 85, 0 if strong else 5000)
                     if (
                         cands
+                        and not _partial(doc, span.start, span.end, gaz)
                         and tok.lower_ not in person_tokens
                         and gaz.demonym(span.text) is None
                         and gaz.demonym(tok.text) is None
@@ -612,7 +921,13 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
             (dem is not None and (ent is None or ent.label_ not in PLACE_LABELS))
             or (
                 len(span) == 1
-                and (low in STOP_WORDS or low in MONTHS_DAYS or low in COMMON or low in TITLES)
+                and (
+                    low in STOP_WORDS
+                    or low in MONTHS_DAYS
+                    or low in COMMON
+                    or low in TITLES
+                    or low in ARTICLES
+                )
                 and not (
                     ent is not None
                     and ent.label_ in PLACE_LABELS
@@ -649,6 +964,23 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
         elif ent is None and not any(t.pos_ == "PROPN" for t in span):
             ok = False
         if (
+            not ok
+            and dem is None
+            and cands
+            and not (len(span) == 1 and (low in STOP_WORDS or low in MONTHS_DAYS or low in COMMON))
+            and not span.text.isupper()
+        ):
+            after = text[span.end_char : span.end_char + 40]
+            # "Biu LGA", "Poonch district": a unit's name however the tagger labelled it
+            ok = bool(COUNTY_AFTER.match(after) or PROVINCE_AFTER.match(after))
+        part = ""
+        if ok:
+            part = _partial(doc, span.start, span.end, gaz)
+            if part and not _notable_part(cands, part):
+                ok = False  # "Ras" of "Ras Jabel", "Ouro" of "Djongue-Ouro"
+        if ok and len(span) == 1 and len(span.text) <= 4 and _mixed_case(span.text):
+            ok = any(c.match == MAIN and c.name == span.text for c in cands)  # "LoC", "GoI"
+        if (
             ok
             and len(span) == 1
             and low in person_tokens
@@ -666,6 +998,7 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
                     cands,
                     via,
                     ent.label_ if ent is not None else "",
+                    partial=bool(part),
                 )
             )
             for k in range(span.start, span.end):
@@ -683,6 +1016,19 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
         _read_cues(text, m)
+    for m in mentions:
+        if RIVER_AFTER.match(text[m.end : m.end + 12]):
+            # "Aji River": the river, or a town of that very name, not an alias match
+            m.cands = [c for c in m.cands if c.feature != CITY or c.match == MAIN]
+    mentions = [
+        m
+        for m in mentions
+        if m.cands
+        and not (
+            NOT_PLACE_AFTER.match(text[m.end : m.end + 30])
+            and any(c.feature == COUNTRY for c in m.cands)
+        )
+    ]
     return mentions, demonym_cc, person_tokens
 
 
@@ -693,6 +1039,11 @@ def _read_cues(text: str, m: _Mention) -> None:
     m.cue_county = bool(COUNTY_AFTER.match(after))
     m.cue_city = bool(CITY_BEFORE.search(before) or CITY_AFTER.match(after))
     m.near = bool(NEAR_BEFORE.search(before) or NEAR_AFTER.match(after))
+    m.hood = bool(
+        HOOD_AFTER.match(after)
+        or FACILITY_AFTER.match(after)
+        or (" " in m.text and m.text.split()[0].lower().rstrip(".") in HOOD_HEAD)
+    )
     cap = CAPITAL_BEFORE.search(before)
     if cap:
         m.capital = m.start - (len(before) - cap.start())
@@ -727,18 +1078,101 @@ def _base_score(c: Candidate, m: _Mention) -> float:
     return s
 
 
-_CONTAINER_GAP = re.compile(r"^\s*(?:,|\(|in|in the|,\s*in)\s*$", re.I)
+_CONTAINER_GAP = re.compile(
+    r"^(?:\s+(?:municipality|municipio|district|county|lga|township|commune|city|town|village|"
+    r"parish|sub-?district))?\s*(?:,|\(|in|in the|,\s*in)\s*$",
+    re.I,
+)
+_PAREN = re.compile(r"\(([^()\n]{1,120})\)")
+# between a place and the parenthesis that locates it: "Pati village (", "Mankote sector area ("
+_TO_PAREN = re.compile(r"^(?:\s+[a-z][a-z-]*){0,4}\s*$")
+# after the last place of the parenthesis: "(Biu LGA, Borno)", "(Poonch district)"
+_PAREN_TAIL = re.compile(r"^(?:\s+[a-zA-Z][a-z]*)?\s*$")
 
 
 def _containers(mentions: list[_Mention], text: str) -> None:
-    """Mark "X, Y" / "X in Y" / "X (Y)" where Y can be a country or a first-level division."""
+    """Mark "X, Y" / "X in Y" / "X (Y)" where Y can be a country or a first-level division.
+
+    In "X, Y" where Y is a first-level division that holds a place named X, Y is read as the
+    division ("in Cosoleacaque, Veracruz"). ACLED-style locators "X (A2, A1)" / "X village
+    (A1)" make the last place of the parenthesis the division or country that holds X and the
+    places before it, which must then lie in that country (``strict_cc``)."""
     for m, nxt in itertools.pairwise(mentions):
-        if nxt.start - m.end > 8 or not _CONTAINER_GAP.match(text[m.end : nxt.start]):
+        if nxt.start - m.end > 24 or not _CONTAINER_GAP.match(text[m.end : nxt.start]):
             continue
         ccs = frozenset(c.country_code for c in nxt.cands if c.feature == COUNTRY)
         a1s = frozenset(c.admin1_code for c in nxt.cands if c.feature == ADMIN1)
         if ccs or a1s:
             m.within_cc, m.within_a1 = ccs, a1s
+            if a1s:
+                m.holder = nxt
+    for mt in _PAREN.finditer(text):
+        o, c = mt.start(), mt.end()
+        inside = [x for x in mentions if o < x.start and x.end < c]
+        if not inside:
+            continue
+        outer = inside[-1]
+        if not _PAREN_TAIL.match(text[outer.end : c - 1]):
+            continue
+        before = [x for x in mentions if o - 40 <= x.end <= o and _TO_PAREN.match(text[x.end : o])]
+        held = inside[:-1] + before[-1:]
+        named = re.search(r"[A-Z][\w'-]*\s*$", text[max(0, o - 40) : o])
+        if not held and not named and "," not in mt.group(1):
+            continue  # "the capital (Kabul)": a gloss, not a locator
+        ccs = frozenset(x.country_code for x in outer.cands if x.feature in (ADMIN1, COUNTRY))
+        a1s = frozenset(x.admin1_code for x in outer.cands if x.feature == ADMIN1)
+        if not ccs:
+            continue
+        outer.cue_admin = True
+        # the division's name may match a unit of another country too ("San Salvador"): any
+        # country the outer name can be in stays possible
+        anywhere = frozenset(x.country_code for x in outer.cands if x.country_code)
+        for x in held:
+            x.within_cc, x.within_a1, x.strict_cc = ccs, a1s, anywhere
+            x.outer = outer
+
+
+def _well_known(cands: list[Candidate]) -> bool:
+    """A name that surely means a town of one country ("Bafoussam"): its own name, a city of
+    50,000 or more."""
+    ccs = {c.country_code for c in cands}
+    return len(ccs) == 1 and any(
+        c.match == MAIN and c.feature == CITY and c.population >= 50_000 for c in cands
+    )
+
+
+def _constrain(mentions: list[_Mention], gaz: Gazetteer) -> None:
+    """Candidates of a place whose container is known: transliteration variants inside the
+    container when no candidate lies there ("Vodyane, Donetsk" -> Vodiane in Donetsk oblast);
+    under a strict container, only candidates in its countries (none: the name is unknown,
+    and a town of that name elsewhere is no answer)."""
+    for m in mentions:
+        if not (m.within_a1 or m.within_cc):
+            continue
+
+        def inside(c: Candidate, m: _Mention = m) -> bool:
+            if c.feature == COUNTRY:
+                return False
+            return c.admin1_code in m.within_a1 or c.country_code in m.within_cc
+
+        if not any(inside(c) for c in m.cands):
+            extra = [c for c in _fuzzy_candidates(gaz, m.text, 80, 0) if inside(c)]
+            seen = {c.index for c in m.cands}
+            m.cands = m.cands + [c for c in extra if c.index not in seen]
+        if m.strict_cc:
+            keep = [c for c in m.cands if c.country_code in m.strict_cc and c.feature != COUNTRY]
+            if not keep and m.outer is not None and _well_known(m.cands):
+                # "Bafoussam town (Mifi, Ouest)": the town is sure, the division's name
+                # ("Ouest" of Haiti) is the guess; it must then lie in the town's country
+                ccs = {c.country_code for c in m.cands}
+                m.outer.cands = [c for c in m.outer.cands if c.country_code in ccs]
+                continue
+            m.cands = keep
+        holder = m.holder
+        if holder is not None and any(
+            c.feature in (CITY, ADMIN2) and c.admin1_code in m.within_a1 for c in m.cands
+        ):
+            holder.cue_admin = True  # "Cosoleacaque, Veracruz": the state, not its port
 
 
 def _resolve(
@@ -747,6 +1181,7 @@ def _resolve(
     """Index of the chosen candidate for each mention (two passes with document context)."""
     if text:
         _containers(mentions, text)
+        _constrain(mentions, gaz)
     # context from countries named, demonyms, and single-country mentions; each mention's own
     # contribution is left out when that mention is scored (a name is no evidence for itself)
     cc_ctx: Counter = Counter()
@@ -754,6 +1189,8 @@ def _resolve(
     for cc, k in demonym_cc.items():
         cc_ctx[cc] += 0.5 * k
     for m in mentions:
+        if m.partial:
+            continue  # a piece of a longer name is no evidence of the text's country
         key = normalize(m.text)
         ccs = {c.country_code for c in m.cands if c.country_code}
         if len(ccs) == 1:
@@ -781,7 +1218,7 @@ def _resolve(
         points: dict[tuple[float, float, str], float] = {}  # unique (lat, lon, name)
         if pass_no == 1:
             for m, k in zip(mentions, choice, strict=True):
-                if not m.cands:
+                if not m.cands or m.partial:
                     continue
                 c = m.cands[k]
                 key = normalize(m.text)
@@ -802,7 +1239,7 @@ def _resolve(
             scores = []
             for c in m.cands:
                 s = _base_score(c, m)
-                if c.feature != COUNTRY and (
+                if c.feature in (CITY, ADMIN2, PHYSICAL) and (
                     c.admin1_code in m.within_a1 or c.country_code in m.within_cc
                 ):
                     s += 1.5
@@ -835,11 +1272,59 @@ def _resolve(
                 m.conf *= 0.5
         if pass_no == 0:
             for m, k in zip(mentions, choice, strict=True):
-                if m.cands and len({c.country_code for c in m.cands}) > 1:
+                if m.cands and not m.partial and len({c.country_code for c in m.cands}) > 1:
                     cc = m.cands[k].country_code
                     cc_ctx[cc] += 0.5 * m.conf
                     own_cc.setdefault(normalize(m.text), Counter())[cc] += 0.5 * m.conf
     return choice
+
+
+def _drop_far_neighbourhoods(mentions: list[_Mention], choice: list[int]) -> None:
+    """A neighbourhood ("in Maraba, Para, ... in Cidade Nova neighborhood") or a site named
+    after a place ("Moreno Square") lies in the town the text names; a same-named town far
+    from every town of the text is not it, so it goes."""
+    for j, m in enumerate(mentions):
+        if not m.hood or not m.cands:
+            continue
+        c = m.cands[choice[j]]
+        if c.feature not in (CITY, ADMIN2):
+            continue  # "an Ohio company"
+        towns = [
+            x.cands[choice[i]]
+            for i, x in enumerate(mentions)
+            if i != j and x.cands and not x.hood and x.cands[choice[i]].feature in (CITY, ADMIN2)
+        ]
+        if towns and all(
+            haversine_km(c.latitude, c.longitude, t.latitude, t.longitude) > 50 for t in towns
+        ):
+            m.cands = []
+
+
+def _drop_out_of_context(mentions: list[_Mention], choice: list[int]) -> None:
+    """Drop a weak reading in a country nothing else in the text is in, where the other
+    places agree on one country: a piece of a longer name ("Adan" of "Adan Ade airport" ->
+    Aden, in a Mogadishu report) or a small town that no tagger called a place ("the Ayr
+    sub-clan" -> Ayr, Scotland, in a Somali one)."""
+    chosen = [m.cands[k] if m.cands else None for m, k in zip(mentions, choice, strict=True)]
+    for j, m in enumerate(mentions):
+        c = chosen[j]
+        if c is None or c.feature == COUNTRY:
+            continue
+        weak = (
+            m.partial
+            or m.via == "embedded"
+            or (c.feature == CITY and c.population < 20_000 and m.label not in PLACE_LABELS)
+        )
+        if not weak:
+            continue
+        others = Counter(
+            x.country_code
+            for i, x in enumerate(chosen)
+            if i != j and x is not None and normalize(mentions[i].text) != normalize(m.text)
+        )
+        if c.country_code in others or len(others) != 1:
+            continue
+        m.cands = []
 
 
 def _to_record(gaz: Gazetteer, m: _Mention, k: int, text: str) -> PlaceMention:
@@ -895,7 +1380,9 @@ def find_places(
     text = doc.text  # (spaCy rebuilds it on every access)
     mentions, dem, _ = _recognise(doc, gaz)
     choice = _resolve(mentions, dem, gaz, text)
-    out = [_to_record(gaz, m, k, text) for m, k in zip(mentions, choice, strict=True)]
+    _drop_far_neighbourhoods(mentions, choice)
+    _drop_out_of_context(mentions, choice)
+    out = [_to_record(gaz, m, k, text) for m, k in zip(mentions, choice, strict=True) if m.cands]
     if demonyms:
         covered = [(p.start, p.end) for p in out]
         for tok in doc:
@@ -955,6 +1442,7 @@ def resolve_spans(
     allm = keep + given
     order = sorted(range(len(allm)), key=lambda j: allm[j].start)
     _containers([allm[j] for j in order], text)
+    _constrain(allm, gaz)
     choice = _resolve(allm, dem, gaz)
     out: list[PlaceMention | None] = []
     for m, k in zip(given, choice[len(keep) :], strict=True):
