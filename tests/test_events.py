@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 import marsad
-from marsad.fatalities import find_fatalities
 
 
 def _events(text: str, published: str = "2020-03-10") -> list[marsad.Event]:
@@ -92,34 +89,6 @@ def test_protest_dispersed_with_force() -> None:
 
 def test_no_place_no_event() -> None:
     assert _events("The militants attacked the army on Monday, officials said.") == []
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("at least 620 militants were killed", (620, 620)),
-        ("the strike killed 12 people", (12, 12)),
-        ("between 30 to 50 people died", (30, 50)),
-        ("more than 100 were killed", (101, 101)),
-        ("dozens of people were killed", (24, 99)),
-        ("five soldiers were killed", (5, 5)),
-        ("the death toll rose to 35", (35, 35)),
-        ("1,100 civilians were killed", (1100, 1100)),
-        ("no one was hurt", None),
-        ("the Tu-22 bombers flew 2,000 km", None),
-    ],
-)
-def test_fatalities(text: str, expected: tuple[int, int] | None) -> None:
-    got = find_fatalities(text)
-    assert (got[:2] if got else None) == expected
-
-
-@given(st.text(max_size=200))
-def test_fatalities_parser_never_raises(text: str) -> None:
-    got = find_fatalities(text)
-    if got is not None:
-        low, high, start, end, rule = got
-        assert 0 <= low <= high and 0 <= start < end <= len(text) and rule
 
 
 def test_government_forces_without_a_demonym_are_the_event_country_s() -> None:

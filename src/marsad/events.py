@@ -413,13 +413,19 @@ _AGGREGATE = re.compile(
 )
 
 
+def _deadly(text: str) -> bool:
+    """The text reports at least one death ("no fatalities were reported" is (0, 0))."""
+    fat = find_fatalities(text)
+    return fat is not None and fat[1] > 0
+
+
 def _is_aggregate(token: Token) -> bool:
     """'more than 3,000 were killed during the four-month battle': a campaign's toll, not
     an event (ACLED codes the campaign's events one by one)."""
     return (
         token.pos_ == "VERB"
         and _AGGREGATE.search(token.sent.text) is not None
-        and (find_fatalities(token.sent.text) is not None)
+        and _deadly(token.sent.text)
     )
 
 
@@ -576,6 +582,19 @@ class _Index:
             return (0 if covers else 1, 1 if backed else 0, abs(a.start - head))
 
         return min(inside, key=score)
+
+    def actors_within(self, tok: Token) -> list[ActorMention]:
+        """The distinct armed or civilian actors named inside a phrase, in text order."""
+        lo = tok.left_edge.idx
+        hi = tok.right_edge.idx + len(tok.right_edge)
+        orgs = _org_keys()
+        seen: set[str] = set()
+        out: list[ActorMention] = []
+        for a in sorted(self.actors, key=lambda a: a.start):
+            if lo <= a.start < hi and a.key not in orgs and (a.key or a.actor) not in seen:
+                seen.add(a.key or a.actor)
+                out.append(a)
+        return out
 
     def other_side(
         self, tok: Token, actor: ActorMention, assoc: ActorMention | None
@@ -977,6 +996,12 @@ def _fill_roles(cand: _Candidate, index: _Index) -> None:
         cand.assoc1 = index.assoc_in(actor_tok, cand.actor1)
         target = index.actor_in(target_tok)
         cand.actor2 = target if target is not cand.actor1 else None
+        between = _prep_obj(tok, {"between"}) if tok.pos_ == "NOUN" else None
+        if between is not None and cand.actor2 is None:
+            # "a firefight between the NPA and the military": the two sides, in order
+            sides = index.actors_within(between)
+            if len(sides) >= 2:
+                cand.actor1, cand.actor2, actor_tok = sides[0], sides[1], between
         cand.place = index.place_in(target_tok) if target is None else None
         if cand.place is None and tok.pos_ == "NOUN":  # "the Paris attacks"
             for child in tok.children:
@@ -1055,7 +1080,7 @@ def _specialise(cand: _Candidate, target_tok: Token | None) -> None:
     trig = cand.trigger
     if frame in {"attack", "kill", "assault", "clash"} and _is_protest(target_tok):
         assert target_tok is not None
-        deadly = find_fatalities(cand.token.sent.text) is not None or _has_context(
+        deadly = _deadly(cand.token.sent.text) or _has_context(
             cand.token, {"fire", "firing", "fired", "shot", "killed", "killing", "live"}, 12
         )
         sub = "Excessive force against protesters" if deadly else "Protest with intervention"
@@ -1170,6 +1195,7 @@ def extract_events(
                     )
                 ):
                     cand.absorbed = True
+        built = 0
         for cand in cands:
             if cand.absorbed or cand.modality == "unreal":
                 continue
@@ -1181,6 +1207,30 @@ def extract_events(
             if mention is not None:
                 out.append(mention)
                 history.append(mention)
+                built += 1
+        if (
+            not built
+            and cands
+            and all(c.model_probability is None and c.modality == "asserted" for c in cands)
+        ):
+            # Every trigger word of a plain sentence fell through ("seized four motorbikes"
+            # is no territory): the classifier's reading of the sentence gets its turn.
+            for cand in model_candidates(span, index):
+                _fill_roles(cand, index)
+                mention = _build_mention(
+                    document,
+                    sent_rec,
+                    span,
+                    cand,
+                    index,
+                    dates,
+                    published,
+                    history,
+                    dateline_places,
+                )
+                if mention is not None:
+                    out.append(mention)
+                    history.append(mention)
     mentions = infer_missing_actors(_drop_side_arrests(_fold_tolls(_collapse(out))), _state_forces)
     _trailing_tolls(document, mentions)
     _attribute_perpetrators(mentions, _attribution(doc, actors))
@@ -1339,10 +1389,15 @@ def _trailing_tolls(document: Document, mentions: list[EventMention]) -> None:
             and document.sentences[m.sentence_index].paragraph == sent.paragraph
             and m.event_type != "Strategic developments"
         ]
-        if not before or before[-1].fatalities_low is not None:
+        if not before:
+            continue
+        low, high, fstart, fend, rule = fat
+        # "Unknown number of fatalities coded as 3.", "(total of 12 fatalities)": a stated
+        # coding or total is the answer even where the event's sentence gave a figure.
+        decisive = rule.startswith(("fatalities-coded", "fatalities-total"))
+        if before[-1].fatalities_low is not None and not decisive:
             continue
         host = before[-1]
-        low, high, fstart, fend, rule = fat
         host.fatalities_low, host.fatalities_high = low, high
         host.evidence.append(
             _evidence(
@@ -1488,6 +1543,14 @@ def _build_mention(
         else:
             return None
     elif sub_type == "territory":
+        obj = _obj(cand.token) if trig.frame == "gain" and cand.token.pos_ == "VERB" else None
+        if (
+            cand.place is None
+            and obj is not None
+            and obj.pos_ == "NOUN"
+            and not (_is_place_noun(obj) or _is_armed(obj))
+        ):
+            return None  # "seized four motorbikes", "captured a thief": no territory
         sub_type = _territory_type(cand)
     if trig.frame == "lose" and cand.actor2 is None:
         return None
@@ -1504,6 +1567,17 @@ def _build_mention(
     # Place: the trigger's own phrases, else the nearest place in the sentence, else carried
     # from the previous event or place of the paragraph.
     place, place_method = cand.place, "role"
+    if place is not None and _place_rank(place) >= 2:
+        # "protesters marched in Chile ... in Iquique": a town inside the region or country
+        # the trigger's phrase names is the better point.
+        inner, _ = _sentence_place(index, tok)
+        if (
+            inner is not None
+            and _place_rank(inner) < _place_rank(place)
+            and inner.country_code == place.country_code
+            and (place.feature == "country" or inner.admin1 == place.admin1)
+        ):
+            place, place_method = inner, "role+sentence"
     if place is None:
         place, place_method = _sentence_place(index, tok)
     if place is None:
