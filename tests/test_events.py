@@ -98,3 +98,25 @@ def test_government_forces_without_a_demonym_are_the_event_country_s() -> None:
     )
     assert e.sub_event_type == "Government regains territory"
     assert e.actor1 and e.actor1.startswith("Military Forces of Syria")
+
+
+def test_a_fight_between_two_named_sides_gives_both_actors() -> None:
+    e = _one("Clashes between al-Shabaab and Somali forces took place in Afgoye on Monday.")
+    assert e.sub_event_type == "Armed clash"
+    assert (
+        e.actor1 == "Al Shabaab" and e.actor2 and e.actor2.startswith("Military Forces of Somalia")
+    )
+
+
+def test_seizing_things_is_no_territory_change() -> None:
+    events = _events("Islamic State militants seized four motorbikes in Mosul on Monday.")
+    assert all("territory" not in e.sub_event_type for e in events)
+
+
+def test_fire_at_the_positions_of_an_armed_group_is_an_armed_clash() -> None:
+    e = _one(
+        "On 9 March 2020, the Ukrainian Forces fired heavy machine guns and small arms at the "
+        "positions of the Donbass People's Militia near Donetsk."
+    )
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+    assert e.actor1 and e.actor1.startswith("Military Forces of Ukraine")
