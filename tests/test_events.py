@@ -120,3 +120,21 @@ def test_fire_at_the_positions_of_an_armed_group_is_an_armed_clash() -> None:
     )
     assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
     assert e.actor1 and e.actor1.startswith("Military Forces of Ukraine")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least five people were killed after a volcano erupted off the coast on Monday.",
+        "Two workers died on Monday after a chlorine leak at a reservoir in Basra.",
+        "Islamic State claimed responsibility for the attack in Cambrils, its agency said.",
+        "Moscow rejected allegations that its jets were responsible for an attack on a convoy.",
+    ],
+)
+def test_disasters_and_attributions_are_no_events(text: str) -> None:
+    assert _events(text) == []
+
+
+def test_gunfire_with_no_named_doer_is_still_an_event() -> None:
+    e = _one("Unknown attackers opened fire on a bus near Kandahar on Monday, killing two.")
+    assert e.fatalities == 2

@@ -131,16 +131,23 @@ class SubEventClassifier:
         exp = np.exp(scores)
         return exp / exp.sum()
 
+    def weight(self, word: str, label: str) -> float:
+        """How far one occurrence of ``word`` pushes towards ``label`` (coefficient x idf);
+        0 for an unknown word or label."""
+        i = self.index.get(word)
+        if i is None or label not in self.classes:
+            return 0.0
+        return float(self.coef[self.classes.index(label), i] * self.idf[i])
+
     def cue(self, text: str, label: str) -> str | None:
         """The single word whose features push ``text`` most towards ``label``."""
         if label not in self.classes:
             return None
-        row = self.coef[self.classes.index(label)]
         best, best_score = None, 0.0
         for word in dict.fromkeys(tokens(text)):
-            i = self.index.get(word)
-            if i is not None and row[i] * self.idf[i] > best_score:
-                best, best_score = word, row[i] * self.idf[i]
+            score = self.weight(word, label)
+            if score > best_score:
+                best, best_score = word, score
         return best
 
     def predict(self, text: str) -> Prediction:

@@ -793,7 +793,7 @@ def find_triggers(sent: Span, index: _Index) -> list[_Candidate]:
             continue
         if token.ent_type_ in {"DATE", "TIME"}:  # "March" the month, "May" the month
             continue
-        if _natural_cause(token):
+        if _natural_cause(token) or _attributed(token):
             continue
         if token.dep_ == "compound" and token.head.lemma_.lower() in KIND_HEADS:
             continue  # "the protest movement", "an attack helicopter": a kind of thing
@@ -807,17 +807,21 @@ MODEL_DETECT = 0.3  # least classifier probability for an event no trigger word 
 
 def model_candidates(sent: Span, index: _Index) -> list[_Candidate]:
     """A sentence with no trigger word that the sub-event classifier reads as an event
-    ("fired heavy machine guns at the positions of ...", "beat up a woman"). The word that
-    weighed most for the predicted type stands as the trigger (its verb, when that word is a
-    noun such as "positions"), so roles, modality, place and date come from the parse as
-    for any trigger."""
+    ("fired heavy machine guns at the positions of ...", "beat up a woman"). The content
+    word that weighed most for the predicted type stands as the trigger (its verb, when
+    that word is a noun such as "positions"), so roles, modality, place and date come from
+    the parse as for any trigger."""
     from marsad.classify import default_classifier
 
     pred = default_classifier().predict(sent.text)
-    if not pred.is_event or pred.probability < MODEL_DETECT or pred.cue is None:
+    if not pred.is_event or pred.probability < MODEL_DETECT:
         return []
-    token = next((t for t in sent if t.lower_ == pred.cue), None)
-    if token is None or token.ent_type_ in {"DATE", "TIME"}:
+    clf = default_classifier()
+    content = [t for t in sent if t.pos_ in {"VERB", "NOUN", "ADJ"}]
+    token = max(content, key=lambda t: clf.weight(t.lower_, pred.label), default=None)
+    if token is not None and clf.weight(token.lower_, pred.label) <= 0:
+        token = None
+    if token is None or token.ent_type_ in {"DATE", "TIME"} or _attributed(token):
         return []
     if token.pos_ in {"NOUN", "PROPN"} and (token.lemma_.lower(), "NOUN") not in load_triggers():
         head = token
@@ -872,6 +876,40 @@ def _fold_killings(cands: list[_Candidate]) -> None:
         if weapon.place is None:
             weapon.place = kill.place
         kill.absorbed = True
+
+
+# Words that make a sentence about a disaster or an accident, not political violence.
+# ("fire", "blaze" and "plant" are left out: "opened fire", "set ablaze", "planted a bomb").
+DISASTER_WORDS = frozenset(
+    [
+        *("earthquake", "earthquakes", "quake", "quakes", "tremor", "tsunami", "volcano"),
+        *("erupted", "eruption", "landslide", "landslides", "mudslide", "avalanche"),
+        *("flood", "floods", "flooding", "storm", "storms", "cyclone", "hurricane"),
+        *("typhoon", "wildfire", "wildfires", "bushfire", "bushfires", "heatwave", "drought"),
+        *("spill", "spillage", "leak", "leaks", "leakage", "outbreak", "lightning"),
+    ]
+)
+# Heads under which an attack is attributed or denied, not reported ("claimed
+# responsibility for the bombing", "rejected allegations that its jets were responsible").
+ATTRIBUTION_HEADS = frozenset(
+    {"responsibility", "responsible", "allegation", "accusation", "accuse", "blame"}
+)
+
+
+def _attributed(token: Token) -> bool:
+    """The trigger sits in a statement of who is to blame for an attack told elsewhere
+    (CASE 2021's 'attribution' class)."""
+    return token.pos_ == "NOUN" and any(
+        _lemma(gov) in ATTRIBUTION_HEADS for gov in list(_governors(token))[:5]
+    )
+
+
+def _disaster_sentence(token: Token, actor: ActorMention | None) -> bool:
+    """'five people were killed after a volcano erupted': harm in a sentence about a
+    disaster or an accident, with no armed or political actor named as its doer."""
+    if actor is not None and actor.key not in {"", "CIV"}:
+        return False
+    return any(t.lower_ in DISASTER_WORDS for t in token.sent)
 
 
 def _natural_cause(token: Token) -> bool:
@@ -1604,6 +1642,8 @@ def _build_mention(
     ):
         place = replace(place, geo_precision=GEO_NEAR)
     # Actors
+    if event_type != "Protests" and _disaster_sentence(tok, cand.actor1):
+        return None
     if trig.frame in {"protest", "riot"}:
         actor1 = cand.actor1
         if actor1 is None or actor1.key == "CIV":  # "farmers staged a sit-in"
