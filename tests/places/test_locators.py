@@ -121,3 +121,13 @@ def test_department_is_the_first_level_division(places_of):
 def test_piece_of_a_name_is_no_evidence_of_the_country(places_of):
     ps = _by_text(places_of("In Santa Cruz de Asia, Lima, neighbours staged a protest."))
     assert ps["Lima"].country_code == "PE"
+
+
+def test_a_village_the_tagger_calls_an_organisation_is_a_place_after_near(places_of):
+    ps = _by_text(places_of("Monitors observed 12 explosions near Opytne on Monday."))
+    assert ps["Opytne"].country_code == "UA"
+
+
+def test_an_organisation_before_a_noun_is_no_place_after_near(places_of):
+    ps = _by_text(places_of("The Kruta Balka Company opened an office near Lviv."))
+    assert "Kruta Balka" not in ps

@@ -379,6 +379,7 @@ STRONG_CUE = re.compile(
     re.I,
 )
 WEAK_CUE = re.compile(r"\b(?:in|near|outside|from|to|at|into|toward|towards)\s+$")
+NEAR_CUE = re.compile(r"\b(?:near|outside|nearby)\s+(?:the\s+)?$", re.I)
 CITY_AFTER = re.compile(r"^\s+(?:city|town|village)\b", re.I)
 CAPITAL_BEFORE = re.compile(
     r"\b(?:(?:provincial|regional|state|national)\s+)?capital(?:\s+city)?,?\s+of"
@@ -957,6 +958,17 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
                 via = "embedded"
             elif ent.label_ == "PERSON" or ent.label_ == "ORG":
                 ok = _is_notable(cands) and low not in person_tokens
+                modifier = span.end < len(doc) and doc[span.end].pos_ == "NOUN"
+                if not ok and whole and not modifier and low not in person_tokens:
+                    # "near Opytne", "the village of Kruta Balka", "Sidi Bouafif village":
+                    # the words around it make it a place whatever the tagger said
+                    before = text[max(0, span.start_char - 40) : span.start_char]
+                    after = text[span.end_char : span.end_char + 40]
+                    ok = bool(
+                        NEAR_CUE.search(before)
+                        or STRONG_CUE.search(before)
+                        or CITY_AFTER.match(after)
+                    )
             elif ent.label_ == "NORP":
                 ok = any(c.feature in (COUNTRY, ADMIN1) and c.match == MAIN for c in cands)
             else:
