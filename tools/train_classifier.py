@@ -15,7 +15,7 @@ never read here):
 The script fits scikit-learn's ``TfidfVectorizer`` + ``LogisticRegression``, copies the
 fitted parameters into :class:`marsad.classify.SubEventClassifier`, checks on the dev texts
 that marsad's numpy re-implementation gives the same probabilities, prints dev accuracy and
-writes the ``.npz``. Same data and versions give the same file.
+writes the ``.npz``. Same data and versions give the same parameters.
 """
 
 from __future__ import annotations
