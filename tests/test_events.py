@@ -138,3 +138,18 @@ def test_disasters_and_attributions_are_no_events(text: str) -> None:
 def test_gunfire_with_no_named_doer_is_still_an_event() -> None:
     e = _one("Unknown attackers opened fire on a bus near Kandahar on Monday, killing two.")
     assert e.fatalities == 2
+
+
+def test_a_fight_with_no_linked_side_takes_the_sentence_s_armed_actors() -> None:
+    e = _one(
+        "On 3 March 2020, government forces, while conducting an operation, clashed with "
+        "al-Shabaab militants collecting tax near Afgoye."
+    )
+    assert e.sub_event_type == "Armed clash"
+    assert "Al Shabaab" in {e.actor1, e.actor2}
+
+
+def test_a_shoot_out_with_no_named_sides_is_an_unidentified_armed_group_s() -> None:
+    e = _one("On 9 March 2020, a shoot-out took place in Afgoye, residents said.")
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+    assert e.actor1 == "Unidentified Armed Group (Somalia)"

@@ -521,10 +521,12 @@ def _obj(token: Token) -> Token | None:
 
 
 def _prep_obj(token: Token, preps: set[str]) -> Token | None:
+    """The object of the first of ``preps`` on ``token``; a date is no object ("On 3 March
+    2020, government forces clashed with ...": the "on" is the date's)."""
     for child in token.children:
         if child.dep_ in {"prep", "agent", "dative"} and child.lower_ in preps:
             for gchild in child.children:
-                if gchild.dep_ in {"pobj", "pcomp"}:
+                if gchild.dep_ in {"pobj", "pcomp"} and gchild.ent_type_ not in {"DATE", "TIME"}:
                     return gchild
     return None
 
@@ -1662,6 +1664,14 @@ def _build_mention(
         if INTERVENTION.search(document.text[para[0] : para[1]]):
             # "police dispersed the crowd with tear gas": the protest met intervention
             sub_type = "Protest with intervention"
+    if (
+        cand.actor1 is None
+        and cand.actor2 is None
+        and event_type == "Battles"
+        and trig.frame in {"clash", "assault", MODEL_FRAME}
+        and cand.modality in {"asserted", "claimed"}
+    ):
+        _unlinked_sides(cand, index)
     actor1, actor2 = cand.actor1, cand.actor2
     if (
         actor1 is None
@@ -1751,6 +1761,23 @@ def _build_mention(
         evidence=ev,
     )
     return mention
+
+
+def _unlinked_sides(cand: _Candidate, index: _Index) -> None:
+    """A fight whose parse links no side to the verb still had sides: the armed actors the
+    sentence names, in text order ("Govt forces, while conducting an operation, clashed with
+    Al shabaab militants collecting tax"), else an unidentified armed group ("a shoot-out
+    took place in ..."), as ACLED codes a fight whose parties the source leaves unsaid."""
+    armed = [
+        a
+        for a in index.actors_within(cand.token.sent.root)
+        if a.inter in {1, 2, 3, 4, 8} and a.method != "ner"
+    ]
+    if armed:
+        cand.actor1 = armed[0]
+        cand.actor2 = armed[1] if len(armed) > 1 else None
+    else:
+        cand.actor1 = _generic_actor("UAG", cand.token, 0.4)
 
 
 def _claimer(tok: Token, index: _Index) -> ActorMention | None:
