@@ -153,3 +153,10 @@ def test_a_shoot_out_with_no_named_sides_is_an_unidentified_armed_group_s() -> N
     e = _one("On 9 March 2020, a shoot-out took place in Afgoye, residents said.")
     assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
     assert e.actor1 == "Unidentified Armed Group (Somalia)"
+
+
+def test_violence_against_civilians_names_the_civilians_of_the_event_country() -> None:
+    e = _one("On 5 March 2020, unknown gunmen shot dead a man in Culiacan, Sinaloa.")
+    assert e.event_type == "Violence against civilians"
+    assert e.actor1 == "Unidentified Armed Group (Mexico)"
+    assert e.actor2 == "Civilians (Mexico)"

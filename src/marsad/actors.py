@@ -267,7 +267,12 @@ def _is_case_sensitive(alias: str) -> bool:
 class ActorDictionary:
     """The actor dictionary and the nationality table, with lookups and a text matcher."""
 
-    def __init__(self, entries: Iterable[ActorEntry], nationalities: Iterable[Nationality]):
+    def __init__(
+        self,
+        entries: Iterable[ActorEntry],
+        nationalities: Iterable[Nationality],
+        country_names: dict[str, str] | None = None,
+    ):
         self.entries: dict[str, ActorEntry] = {}
         self._by_name: dict[str, ActorEntry] = {}
         self._by_key: dict[str, ActorEntry] = {}
@@ -294,6 +299,9 @@ class ActorDictionary:
             self._nat_by_word.setdefault(_norm(nat.word), []).append(nat)
             if nat.country and nat.country_name:
                 self._country_names.setdefault(nat.country, nat.country_name)
+        # Countries with no nationality row ("Civilians (Mexico)"): ACLED's country names.
+        for code, name in (country_names or {}).items():
+            self._country_names.setdefault(code, name)
         self._alias_automaton = self._build(
             (alias, entry.key) for entry in self.entries.values() for alias in entry.aliases
         )
@@ -487,7 +495,9 @@ def _load_default() -> ActorDictionary:
         entries = _read_entries(fa)
     with (data / "nationalities.csv").open(encoding="utf-8") as fn:
         nats = _read_nationalities(fn)
-    return ActorDictionary(entries, nats)
+    with (data / "acled_regions.csv").open(encoding="utf-8", newline="") as fr:
+        names = {row["iso2"]: row["country"] for row in csv.DictReader(fr)}
+    return ActorDictionary(entries, nats, names)
 
 
 # -- country-dependent names ----------------------------------------------------------

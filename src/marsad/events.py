@@ -1373,6 +1373,22 @@ def _attribute_perpetrators(mentions: list[EventMention], blamed: ActorMention |
                 "UAG",
             )
             _note_inferred(m, "actor1", "inferred-unidentified")
+    for m in mentions:
+        # Violence against civilians has civilian victims by definition (ACLED codebook):
+        # "a man was found dead", "beat up a journalist" -> actor2 "Civilians (<country>)".
+        if m.event_type == "Violence against civilians" and m.actor2 is None:
+            m.actor2 = ActorMention(
+                m.trigger_start,
+                m.trigger_end,
+                m.trigger,
+                "Civilians",
+                7,
+                None,
+                "inferred",
+                0.5,
+                "CIV",
+            )
+            _note_inferred(m, "actor2", "inferred-victims")
 
 
 def _topic_actor(
