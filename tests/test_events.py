@@ -160,3 +160,12 @@ def test_violence_against_civilians_names_the_civilians_of_the_event_country() -
     assert e.event_type == "Violence against civilians"
     assert e.actor1 == "Unidentified Armed Group (Mexico)"
     assert e.actor2 == "Civilians (Mexico)"
+
+
+def test_a_dated_fight_at_a_place_the_gazetteer_lacks_stands_at_the_sides_country() -> None:
+    e = _one("On 30 April 2020, GNA forces attacked LNA forces in Al Sharidat village.")
+    assert (e.sub_event_type, e.country_code, e.geo_precision) == ("Armed clash", "LY", 3)
+    assert e.location == "Libya"
+    # Undated, or told with a noun: a reference, not a report; nothing.
+    assert _events("GNA forces attacked LNA forces in Al Sharidat village.") == []
+    assert _events("Russia condemned the bombing of its soldiers on Friday.") == []

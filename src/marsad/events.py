@@ -27,6 +27,7 @@ from marsad.fatalities import find_fatalities
 from marsad.records import (
     EVENT_TYPE_OF,
     GEO_NEAR,
+    GEO_PROVINCE,
     SUB_EVENT_SPECIFICITY,
     ActorMention,
     DateMention,
@@ -1641,6 +1642,8 @@ def _build_mention(
     if place is None and dateline_places:
         place, place_method = replace(dateline_places[0], geo_precision=GEO_NEAR), "dateline"
     if place is None:
+        place, place_method = _country_place(cand, index, sent, dates)
+    if place is None:
         return None
     ev.append(
         _evidence(
@@ -1777,6 +1780,54 @@ def _build_mention(
         evidence=ev,
     )
     return mention
+
+
+def _country_place(
+    cand: _Candidate, index: _Index, sent: Sentence, dates: list[DateMention]
+) -> tuple[PlaceMention | None, str]:
+    """A dated event at a place the gazetteer lacks ("GNA forces attacked LNA forces in Al
+    Sharidat village in Garabulli" on 30 April) is still an event: it stands at its
+    country, at province-level precision, the country being the named sides' (else the one
+    country the article is about). An undated sentence with no place is a summary, and
+    gives nothing, and so does a noun ("condemned the test of a hydrogen bomb on Sunday"):
+    a reference to an event, not a report of one."""
+    if cand.token.pos_ != "VERB" or not any(sent.start <= d.start < sent.end for d in dates):
+        return None, ""
+    codes = [a.country for a in (cand.actor1, cand.actor2) if a is not None and a.country]
+    if not codes and len(index.main) == 1:
+        codes = list(index.main)
+    if not codes:
+        return None, ""
+    from marsad.places.gazetteer import COUNTRY, Gazetteer
+
+    gaz = Gazetteer.load()
+    cc = codes[0]
+    name = gaz.country_name(cc)
+    hit = next((c for c in gaz.lookup(name) if c.feature == COUNTRY and c.country_code == cc), None)
+    if not name or hit is None:
+        return None, ""
+    # The span that vouches for the country: the side that gave it, else the trigger.
+    side = cand.actor1 if cand.actor1 is not None and cand.actor1.country == cc else cand.actor2
+    tok = cand.token
+    start, end = (side.start, side.end) if side is not None else (tok.idx, tok.idx + len(tok))
+    place = PlaceMention(
+        start=start,
+        end=end,
+        text=tok.doc.text[start:end],
+        name=name,
+        geonameid=hit.geonameid,
+        latitude=round(hit.latitude, 5),
+        longitude=round(hit.longitude, 5),
+        country_code=cc,
+        country=name,
+        admin1=None,
+        admin2=None,
+        feature="country",
+        geo_precision=GEO_PROVINCE,
+        confidence=0.3,
+        method="event-country",
+    )
+    return place, "country-of-sides"
 
 
 def _unlinked_sides(cand: _Candidate, index: _Index) -> None:
