@@ -169,3 +169,15 @@ def test_a_dated_fight_at_a_place_the_gazetteer_lacks_stands_at_the_sides_countr
     # Undated, or told with a noun: a reference, not a report; nothing.
     assert _events("GNA forces attacked LNA forces in Al Sharidat village.") == []
     assert _events("Russia condemned the bombing of its soldiers on Friday.") == []
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Police resorted to a lathi charge to disperse the workers.",
+        "Police fired tear gas to break up the crowd.",
+    ],
+)
+def test_a_protest_whose_next_sentence_tells_an_intervention(after: str) -> None:
+    e = _one(f"On 8 March 2020, migrant workers held a protest in Rajkot demanding wages. {after}")
+    assert e.sub_event_type == "Protest with intervention"

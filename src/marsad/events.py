@@ -926,8 +926,14 @@ def _natural_cause(token: Token) -> bool:
 
 
 INTERVENTION = re.compile(
-    r"\b(?:dispersed|disperse|tear[- ]?gas|water cannons?|rubber bullets|batons?|"
-    r"baton-charged|lathi|intervened|broke up)\b",
+    r"\b(?:dispersed|disperse|dispel|tear[- ]?gas|water cannons?|rubber bullets|batons?|"
+    r"baton-charged|lathi|intervened|interfered|broke up|used force|arrested|detained)\b",
+    re.I,
+)
+# The unmistakable part of it: force used on a crowd.
+FORCE_ON_CROWD = re.compile(
+    r"\b(?:dispersed|disperse|dispel|tear[- ]?gas|water cannons?|rubber bullets|batons?|"
+    r"baton-charged|lathi)\b",
     re.I,
 )
 # Nouns that a trigger word only qualifies ("protest movement", "riot police").
@@ -1272,7 +1278,10 @@ def extract_events(
                 if mention is not None:
                     out.append(mention)
                     history.append(mention)
-    mentions = infer_missing_actors(_drop_side_arrests(_fold_tolls(_collapse(out))), _state_forces)
+    mentions = infer_missing_actors(
+        _drop_side_arrests(_fold_interventions(document, _fold_tolls(_collapse(out)))),
+        _state_forces,
+    )
     _trailing_tolls(document, mentions)
     _attribute_perpetrators(mentions, _attribution(doc, actors))
     for m in mentions:
@@ -1307,11 +1316,23 @@ def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
         if any(e.method == METHOD for e in m.evidence):
             continue
         sent = document.sentences[m.sentence_index]
-        pred = clf.predict(sent.text)
+        text = sent.text
+        if m.event_type in {"Protests", "Riots"}:
+            # How a protest went is told after it: "Police resorted to lathi charge to
+            # disperse the workers." The classifier reads the protest's whole paragraph.
+            lo, hi = document.paragraphs[sent.paragraph]
+            text = document.text[max(lo, sent.start) : hi]
+        pred = clf.predict(text)
         if not pred.is_event or pred.label == m.sub_event_type:
             continue
         if pred.probability < MODEL_RETYPE or pred.label in _KEEP_RULE_TYPES:
             continue
+        if (
+            m.sub_event_type == "Protest with intervention"
+            and pred.label == "Peaceful protest"
+            and FORCE_ON_CROWD.search(text)
+        ):
+            continue  # tear gas or a baton charge was read in the text: not unsaid
         m.sub_event_type, m.event_type = pred.label, EVENT_TYPE_OF[pred.label]
         m.evidence.append(
             _evidence(
@@ -1410,6 +1431,29 @@ def _topic_actor(
         ):
             return replace(a, method=f"{a.method}+paragraph-topic", confidence=a.confidence * 0.6)
     return None
+
+
+def _fold_interventions(document: Document, mentions: list[EventMention]) -> list[EventMention]:
+    """'Police resorted to a lathi charge to disperse the workers' after a protest is how
+    that protest ended (its intervention), not a clash of its own."""
+    protests = {
+        document.sentences[m.sentence_index].paragraph: m.sentence_index
+        for m in reversed(mentions)
+        if m.event_type == "Protests"
+    }
+    kept = []
+    for m in mentions:
+        sent = document.sentences[m.sentence_index]
+        first = protests.get(sent.paragraph)
+        if (
+            m.event_type in {"Battles", "Violence against civilians"}
+            and first is not None
+            and first < m.sentence_index
+            and INTERVENTION.search(sent.text)
+        ):
+            continue
+        kept.append(m)
+    return kept
 
 
 def _drop_side_arrests(mentions: list[EventMention]) -> list[EventMention]:
