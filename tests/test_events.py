@@ -181,3 +181,12 @@ def test_a_dated_fight_at_a_place_the_gazetteer_lacks_stands_at_the_sides_countr
 def test_a_protest_whose_next_sentence_tells_an_intervention(after: str) -> None:
     e = _one(f"On 8 March 2020, migrant workers held a protest in Rajkot demanding wages. {after}")
     assert e.sub_event_type == "Protest with intervention"
+
+
+def test_a_confident_strategic_development_needs_no_named_doer() -> None:
+    e = _one(
+        "On 9 March 2020, the governorship of Adana announced a mandatory use of face masks "
+        "in all public spaces in the province as part of the efforts against the coronavirus."
+    )
+    assert e.event_type == "Strategic developments"
+    assert e.sub_event_type == "Change to group/activity"

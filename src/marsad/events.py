@@ -806,6 +806,9 @@ def find_triggers(sent: Span, index: _Index) -> list[_Candidate]:
 
 MODEL_FRAME = "model"
 MODEL_DETECT = 0.3  # least classifier probability for an event no trigger word found
+# ... and for a strategic development whose doer the tagger did not name ("Aydin
+# Governorship announced a mandatory use of face masks").
+MODEL_STRATEGIC = 0.5
 
 
 def model_candidates(sent: Span, index: _Index) -> list[_Candidate]:
@@ -1741,6 +1744,10 @@ def _build_mention(
         and actor2 is None
         and trig.frame not in WEAPON_FRAMES
         and event_type not in {"Violence against civilians", "Explosions/Remote violence"}
+        and not (
+            event_type == "Strategic developments"
+            and (cand.model_probability or 0.0) >= MODEL_STRATEGIC
+        )
     ):
         return None  # a bombing or a killing may name no one; attributed later
     for role, actor in (("actor1", actor1), ("actor2", actor2), ("assoc_actor_1", cand.assoc1)):
