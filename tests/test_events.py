@@ -190,3 +190,8 @@ def test_a_confident_strategic_development_needs_no_named_doer() -> None:
     )
     assert e.event_type == "Strategic developments"
     assert e.sub_event_type == "Change to group/activity"
+
+
+def test_a_ban_on_protests_is_no_protest() -> None:
+    events = _events("On 8 March 2020, the governor banned protests and marches in Van.")
+    assert all(e.event_type != "Protests" for e in events)

@@ -798,6 +798,10 @@ def find_triggers(sent: Span, index: _Index) -> list[_Candidate]:
             continue
         if _natural_cause(token) or _attributed(token):
             continue
+        if chosen.frame in {"protest", "riot"} and any(
+            _lemma(g) in BAN_HEADS for g in list(_governors(token))[:3]
+        ):
+            continue  # "extended the ban on all marches and protests": no protest took place
         if token.dep_ == "compound" and token.head.lemma_.lower() in KIND_HEADS:
             continue  # "the protest movement", "an attack helicopter": a kind of thing
         found.append(_Candidate(chosen, token, _modality(token)))
@@ -933,6 +937,8 @@ INTERVENTION = re.compile(
     r"baton-charged|lathi|intervened|interfered|broke up|used force|arrested|detained)\b",
     re.I,
 )
+# Heads under which a protest word names what is forbidden, not what happened.
+BAN_HEADS = frozenset({"ban", "prohibit", "prohibition", "outlaw", "forbid", "restriction"})
 # The unmistakable part of it: force used on a crowd.
 FORCE_ON_CROWD = re.compile(
     r"\b(?:dispersed|disperse|dispel|tear[- ]?gas|water cannons?|rubber bullets|batons?|"
