@@ -195,3 +195,28 @@ def test_a_confident_strategic_development_needs_no_named_doer() -> None:
 def test_a_ban_on_protests_is_no_protest() -> None:
     events = _events("On 8 March 2020, the governor banned protests and marches in Van.")
     assert all(e.event_type != "Protests" for e in events)
+
+
+def test_protesters_who_clash_with_police_make_one_violent_demonstration() -> None:
+    e = _one("On 8 March 2020, locals demonstrated in Pulwama and clashed with police.")
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Violent demonstration")
+    assert e.actor1 == "Rioters (India)"
+
+
+def test_a_protest_dispersed_in_its_own_sentence_is_one_event() -> None:
+    e = _one("On 8 March 2020, workers held a protest in Kucove and were dispersed by police.")
+    assert e.sub_event_type == "Protest with intervention"
+
+
+def test_fighting_a_disease_is_no_battle() -> None:
+    events = _events("On 8 March 2020, a protest in Zagreb opposed measures to battle the virus.")
+    assert all(e.event_type != "Battles" for e in events)
+
+
+def test_a_fight_told_on_in_the_next_sentence_is_the_same_fight() -> None:
+    e = _one(
+        "On 1 March 2020, govt forces clashed with al-Shabaab fighters near Baidoa. After a "
+        "brief exchange of small arms fire the forces retreated."
+    )
+    assert e.actor1 and e.actor1.startswith("Military Forces of Somalia")
+    assert e.actor2 == "Al Shabaab"

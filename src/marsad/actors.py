@@ -98,13 +98,13 @@ FORCE_NOUNS = _words(
     """
     forces force troops soldiers army military jets warplanes planes aircraft bombers
     helicopters gunships drones artillery tanks navy marines commandos units regime
-    government police policemen gendarmes gendarmerie paratroopers airstrikes strikes
+    government govt police policemen gendarmes gendarmerie paratroopers airstrikes strikes
     shelling missiles personnel battalion battalions brigade brigades division
     servicemen guards junta fighter air security special armed
     """
 )
 # Nouns that are only a force noun with a following head: "air force", "special forces".
-_WEAK_FORCE = frozenset({"air", "security", "special", "armed", "fighter", "government"})
+_WEAK_FORCE = frozenset({"air", "security", "special", "armed", "fighter", "government", "govt"})
 _MODIFIERS = frozenset(
     {"pro-government", "federal", "national", "elite", "ground", "state", "naval", "-", "led"}
 )
@@ -868,7 +868,7 @@ def _force_phrase_end(doc: Doc, j: int) -> int | None:
             if (
                 low not in _WEAK_FORCE
                 or (k + 1 < len(doc) and doc[k + 1].lower_ in FORCE_NOUNS)
-                or (low == "government" and doc[k].pos_ in ("NOUN", "PROPN"))
+                or (low in ("government", "govt") and doc[k].pos_ in ("NOUN", "PROPN"))
             ):
                 last = k
             k += 1

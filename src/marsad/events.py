@@ -798,6 +798,11 @@ def find_triggers(sent: Span, index: _Index) -> list[_Candidate]:
             continue
         if _natural_cause(token) or _attributed(token):
             continue
+        if chosen.frame in {"clash", "assault", "attack"} and any(
+            c.dep_ in {"dobj", "pobj"} and c.lemma_.lower() in ABSTRACT_FOES
+            for c in [*token.children, *(g for p in token.children for g in p.children)]
+        ):
+            continue  # "measures to battle the coronavirus", "fight against corruption"
         if chosen.frame in {"protest", "riot"} and any(
             _lemma(g) in BAN_HEADS for g in list(_governors(token))[:3]
         ):
@@ -936,6 +941,39 @@ INTERVENTION = re.compile(
     r"\b(?:dispersed|disperse|dispel|tear[- ]?gas|water cannons?|rubber bullets|batons?|"
     r"baton-charged|lathi|intervened|interfered|broke up|used force|arrested|detained)\b",
     re.I,
+)
+# What one fights that is no armed side.
+ABSTRACT_FOES = frozenset(
+    [
+        "coronavirus",
+        "virus",
+        "covid",
+        "covid-19",
+        "pandemic",
+        "epidemic",
+        "disease",
+        "outbreak",
+        "corruption",
+        "poverty",
+        "inflation",
+        "unemployment",
+        "crime",
+        "drugs",
+        "fire",
+        "fires",
+        "wildfire",
+        "wildfires",
+        "flood",
+        "floods",
+        "locust",
+        "locusts",
+        "hunger",
+        "malaria",
+        "cholera",
+        "ebola",
+        "cancer",
+        "climate",
+    ]
 )
 # Heads under which a protest word names what is forbidden, not what happened.
 BAN_HEADS = frozenset({"ban", "prohibit", "prohibition", "outlaw", "forbid", "restriction"})
@@ -1443,26 +1481,44 @@ def _topic_actor(
 
 
 def _fold_interventions(document: Document, mentions: list[EventMention]) -> list[EventMention]:
-    """'Police resorted to a lathi charge to disperse the workers' after a protest is how
-    that protest ended (its intervention), not a clash of its own."""
-    protests = {
-        document.sentences[m.sentence_index].paragraph: m.sentence_index
-        for m in reversed(mentions)
-        if m.event_type == "Protests"
-    }
+    """A fight told in a protest's story is how that protest went, not a battle of its own:
+
+    * "... were dispersed by police", or a later "Police resorted to a lathi charge to
+      disperse the workers": the protest's intervention;
+    * "locals demonstrated ... and clashed with police" (the same sentence): the protest
+      was a violent demonstration (ACLED codes the one event)."""
+    protests: dict[int, EventMention] = {}
+    for m in mentions:
+        if m.event_type == "Protests":
+            protests.setdefault(document.sentences[m.sentence_index].paragraph, m)
     kept = []
     for m in mentions:
         sent = document.sentences[m.sentence_index]
-        first = protests.get(sent.paragraph)
-        if (
-            m.event_type in {"Battles", "Violence against civilians"}
-            and first is not None
-            and first < m.sentence_index
-            and INTERVENTION.search(sent.text)
-        ):
+        protest = protests.get(sent.paragraph)
+        if m.event_type not in {"Battles", "Violence against civilians"} or protest is None:
+            kept.append(m)
+            continue
+        intervention = bool(INTERVENTION.search(m.trigger)) or (
+            protest.sentence_index < m.sentence_index and bool(INTERVENTION.search(sent.text))
+        )
+        if intervention:
+            continue
+        if protest.sentence_index == m.sentence_index and m.event_type == "Battles":
+            if protest.sub_event_type == "Peaceful protest" or (
+                protest.sub_event_type == "Protest with intervention"
+            ):
+                protest.event_type, protest.sub_event_type = "Riots", "Violent demonstration"
+                protest.actor1 = _riot_side(protest.actor1)
             continue
         kept.append(m)
     return kept
+
+
+def _riot_side(actor: ActorMention | None) -> ActorMention | None:
+    """Protesters who fought are rioters (ACLED's actor for a violent demonstration)."""
+    if actor is None or actor.key != "PROT":
+        return actor
+    return replace(actor, actor="Rioters", inter=5, key="RIOT")
 
 
 def _drop_side_arrests(mentions: list[EventMention]) -> list[EventMention]:
@@ -1736,14 +1792,20 @@ def _build_mention(
         if INTERVENTION.search(document.text[para[0] : para[1]]):
             # "police dispersed the crowd with tear gas": the protest met intervention
             sub_type = "Protest with intervention"
-    if (
+    unlinked = (
         cand.actor1 is None
         and cand.actor2 is None
         and event_type == "Battles"
         and trig.frame in {"clash", "assault", MODEL_FRAME}
         and cand.modality in {"asserted", "claimed"}
+    )
+    if (
+        unlinked
+        and not _unlinked_sides(cand, index)
+        and any(document.sentences[h.sentence_index].paragraph == sent.paragraph for h in history)
     ):
-        _unlinked_sides(cand, index)
+        return None  # "After a brief exchange of fire, govt forces retreated": told on
+
     actor1, actor2 = cand.actor1, cand.actor2
     if (
         actor1 is None
@@ -1887,11 +1949,12 @@ def _country_place(
     return place, "country-of-sides"
 
 
-def _unlinked_sides(cand: _Candidate, index: _Index) -> None:
+def _unlinked_sides(cand: _Candidate, index: _Index) -> bool:
     """A fight whose parse links no side to the verb still had sides: the armed actors the
     sentence names, in text order ("Govt forces, while conducting an operation, clashed with
     Al shabaab militants collecting tax"), else an unidentified armed group ("a shoot-out
-    took place in ..."), as ACLED codes a fight whose parties the source leaves unsaid."""
+    took place in ..."), as ACLED codes a fight whose parties the source leaves unsaid.
+    True when the sentence named the sides."""
     armed = [
         a
         for a in index.actors_within(cand.token.sent.root)
@@ -1900,8 +1963,9 @@ def _unlinked_sides(cand: _Candidate, index: _Index) -> None:
     if armed:
         cand.actor1 = armed[0]
         cand.actor2 = armed[1] if len(armed) > 1 else None
-    else:
-        cand.actor1 = _generic_actor("UAG", cand.token, 0.4)
+        return True
+    cand.actor1 = _generic_actor("UAG", cand.token, 0.4)
+    return False
 
 
 def _claimer(tok: Token, index: _Index) -> ActorMention | None:
