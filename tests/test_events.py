@@ -220,3 +220,11 @@ def test_a_fight_told_on_in_the_next_sentence_is_the_same_fight() -> None:
     )
     assert e.actor1 and e.actor1.startswith("Military Forces of Somalia")
     assert e.actor2 == "Al Shabaab"
+
+
+def test_the_protest_named_again_is_the_same_protest() -> None:
+    e = _one(
+        "On 8 March 2020, citizens protested from their balconies in Nis against the "
+        "government. The protest was initiated by a group from Belgrade."
+    )
+    assert e.location == "Niš"

@@ -1326,7 +1326,9 @@ def extract_events(
                     out.append(mention)
                     history.append(mention)
     mentions = infer_missing_actors(
-        _drop_side_arrests(_fold_interventions(document, _fold_tolls(_collapse(out)))),
+        _drop_side_arrests(
+            _fold_interventions(document, _fold_anaphora(document, _fold_tolls(_collapse(out))))
+        ),
         _state_forces,
     )
     _trailing_tolls(document, mentions)
@@ -1599,6 +1601,44 @@ def _fold_tolls(mentions: list[EventMention]) -> list[EventMention]:
                 ):
                     host = k
                     break
+        if host is None:
+            kept.append(m)
+            continue
+        if host.fatalities_low is None and m.fatalities_low is not None:
+            host.fatalities_low, host.fatalities_high = m.fatalities_low, m.fatalities_high
+            host.evidence.extend(e for e in m.evidence if e.field == "fatalities")
+    return kept
+
+
+_ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _fold_anaphora(document: Document, mentions: list[EventMention]) -> list[EventMention]:
+    """'The protest was initiated by ...', 'The attack came after ...': a definite noun
+    after an event of the same type in the same paragraph points back to it; it is no new
+    event (its toll, when the first lacks one, goes to the first)."""
+    doc = document.doc
+    kept: list[EventMention] = []
+    for m in mentions:
+        span = doc.char_span(m.trigger_start, m.trigger_end, alignment_mode="expand")
+        tok = span.root if span is not None else None
+        para = document.sentences[m.sentence_index].paragraph
+        host = None
+        if (
+            tok is not None
+            and tok.pos_ == "NOUN"
+            and any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS for c in tok.children)
+        ):
+            host = next(
+                (
+                    k
+                    for k in reversed(kept)
+                    if k.sentence_index < m.sentence_index
+                    and document.sentences[k.sentence_index].paragraph == para
+                    and k.event_type == m.event_type
+                ),
+                None,
+            )
         if host is None:
             kept.append(m)
             continue
