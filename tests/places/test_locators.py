@@ -131,3 +131,9 @@ def test_a_village_the_tagger_calls_an_organisation_is_a_place_after_near(places
 def test_an_organisation_before_a_noun_is_no_place_after_near(places_of):
     ps = _by_text(places_of("The Kruta Balka Company opened an office near Lviv."))
     assert "Kruta Balka" not in ps
+
+
+def test_a_region_and_its_locator_the_tagger_calls_a_title_are_places(places_of):
+    # the small model reads "Punjab (Lahore" as a WORK_OF_ART
+    ps = _by_text(places_of("Patients protested at the Expo center in Punjab (Lahore) on Monday."))
+    assert ps["Punjab"].country_code == "PK" and ps["Lahore"].feature == "city"

@@ -381,6 +381,9 @@ STRONG_CUE = re.compile(
 WEAK_CUE = re.compile(r"\b(?:in|near|outside|from|to|at|into|toward|towards)\s+$")
 NEAR_CUE = re.compile(r"\b(?:near|outside|nearby)\s+(?:the\s+)?$", re.I)
 CITY_AFTER = re.compile(r"^\s+(?:city|town|village)\b", re.I)
+# ACLED's locator, "Sidi Bouafif (Hoceima)", "Garabulli (Almargeb)": the name before it is
+# a place whatever the tagger said.
+LOCATOR_AFTER = re.compile(r"^\s*\((?:[A-Z][\w'.-]*(?:[ ,-]+|(?=\))))+\)")
 CAPITAL_BEFORE = re.compile(
     r"\b(?:(?:provincial|regional|state|national)\s+)?capital(?:\s+city)?,?\s+of"
     r"\s+(?:the\s+)?$",
@@ -950,7 +953,7 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
                 # a place name inside an organisation's name ("Texas Forest Service",
                 # "Mosul University") is a toponym mention, kept at low confidence when the
                 # place is prominent; inside a person's name ("Abu Bakr al-Baghdadi") it is not
-                ok = ent.label_ in ("ORG", "FAC", "EVENT") and any(
+                ok = ent.label_ in ("ORG", "FAC", "EVENT", "WORK_OF_ART") and any(
                     (c.feature in (COUNTRY, ADMIN1) and c.match == MAIN)
                     or (c.feature == CITY and c.population >= 20_000)
                     for c in cands
@@ -968,6 +971,7 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
                         NEAR_CUE.search(before)
                         or STRONG_CUE.search(before)
                         or CITY_AFTER.match(after)
+                        or LOCATOR_AFTER.match(after)
                     )
             elif ent.label_ == "NORP":
                 ok = any(c.feature in (COUNTRY, ADMIN1) and c.match == MAIN for c in cands)
