@@ -608,3 +608,28 @@ def test_force_words_that_name_no_new_actor(nlp: Language, text: str) -> None:
                 for m in mentions
                 if m.start == text.index(word)
             )
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "actor"),
+    [
+        ("Militiamen from the Leelkayse clan fired on a truck.", "Leelkayse", "Leelkayse Clan"),
+        ("Al-Awaliq tribesmen clashed with Houthi forces.", "Al-Awaliq", "Al Awaliq Tribal"),
+    ],
+)
+def test_clans_and_tribes_are_identity_militias(
+    nlp: Language, text: str, surface: str, actor: str
+) -> None:
+    _, mentions = _mentions(nlp, text)
+    m = _at(mentions, text, surface)
+    assert m.actor.startswith(f"{actor} Militia") and m.inter == 4
+
+
+def test_a_clan_militia_is_named_for_the_event_country() -> None:
+    import marsad
+
+    (e,) = marsad.extract(
+        "On 8 March 2020, militiamen from the Leelkayse clan fired at a bus near Gaalkacyo.",
+        published="2020-03-10",
+    )
+    assert "Leelkayse Clan Militia (Somalia)" in {e.actor1, e.actor2}

@@ -709,9 +709,55 @@ def find_actors(
     mentions = _absorb_adjacent(mentions, text)
     mentions += _nationality_mentions(doc, dictionary, ctx, mentions)
     mentions += _bare_force_mentions(doc, dictionary, ctx, mentions)
+    mentions += _clan_mentions(doc, dictionary, ctx, mentions)
     mentions += _ner_mentions(doc, dictionary, ctx, mentions)
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
+
+
+# "the Leelkayse clan", "Al-Awaliq tribesmen", "militiamen from the Saad sub-clan": ACLED
+# names these "<Name> Clan Militia (<country>)" / "<Name> Tribal Militia (<country>)".
+_CLAN_RE = re.compile(
+    r"\b(?P<name>(?:(?:Al|Bani|Beni|Bin|Abu|Ould|Aal)[- ])?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+    r"\s+(?P<kind>sub-?clans?|clans(?:men)?|clan|tribes(?:men)?|tribe|tribal)\b"
+)
+_CLAN_NOT_NAME = frozenset(
+    {"The", "A", "An", "One", "Two", "Rival", "Local", "Armed", "Several", "Both", "Other"}
+)
+
+
+def _clan_mentions(
+    doc: Doc, dictionary: ActorDictionary, ctx: _Context, existing: Sequence[ActorMention]
+) -> list[ActorMention]:
+    text = doc.text
+    out: list[ActorMention] = []
+    for m in _CLAN_RE.finditer(text):
+        name = m.group("name")
+        first = name.split()[0].split("-")[0]
+        if first in _CLAN_NOT_NAME or dictionary.nationality(name):
+            continue
+        start, end = m.start(), m.end()
+        if _overlaps(start, end, existing) or _overlaps(start, end, out):
+            continue
+        tribal = m.group("kind").startswith("trib")
+        where = ctx.country_at(start, end)
+        country = dictionary.country_name(where)
+        suffix = f" ({country})" if country else ""
+        kind = "Tribal" if tribal else "Clan"
+        out.append(
+            ActorMention(
+                start=start,
+                end=end,
+                text=text[start:end],
+                actor=f"{name.replace('-', ' ')} {kind} Militia{suffix}",
+                inter=4,
+                country=where,
+                method="pattern:clan",
+                confidence=0.5,
+                key="",
+            )
+        )
+    return out
 
 
 def _absorb_adjacent(mentions: list[ActorMention], text: str) -> list[ActorMention]:

@@ -1712,6 +1712,16 @@ def _localise(m: EventMention) -> None:
                 continue
             if home is not None:
                 actor = replace(actor, key=home.key, method=f"{actor.method}+event-country")
+        if (
+            actor is not None
+            and not actor.key
+            and actor.inter == 4
+            and not actor.actor.endswith(")")
+            and m.place.country
+        ):
+            # "Leelkayse Clan Militia" -> "Leelkayse Clan Militia (Somalia)", ACLED's style
+            setattr(m, role, replace(actor, actor=f"{actor.actor} ({m.place.country})"))
+            continue
         entry = dictionary.get(actor.key) if actor is not None and actor.key else None
         if entry is None:
             continue
