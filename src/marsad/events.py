@@ -1951,6 +1951,9 @@ def _build_mention(
     return mention
 
 
+_GENERIC_KEYS = frozenset({"PROT", "RIOT", "CIV", "UAG", "GANG"})
+
+
 def _country_place(
     cand: _Candidate, index: _Index, sent: Sentence, dates: list[DateMention]
 ) -> tuple[PlaceMention | None, str]:
@@ -1962,9 +1965,22 @@ def _country_place(
     a reference to an event, not a report of one."""
     if cand.token.pos_ != "VERB" or not any(sent.start <= d.start < sent.end for d in dates):
         return None, ""
-    codes = [a.country for a in (cand.actor1, cand.actor2) if a is not None and a.country]
-    if not codes and len(index.main) == 1:
-        codes = list(index.main)
+    doc = cand.token.doc
+    named = {p.country_code for p in index.places if p.country_code and _eventful(p)}
+    modifiers = {p.country_code for p in index.places if _modifier_only(doc, p)}
+    codes = [
+        a.country
+        for a in (cand.actor1, cand.actor2)
+        # a named actor's home; "protesters" or "gunmen" take theirs from the words around,
+        # which may be "the US dollar"
+        if a is not None
+        and a.country
+        and ((a.key and a.key not in _GENERIC_KEYS) or a.country not in modifiers)
+    ]
+    if not codes:
+        # The one country the article names as a place ("the US dollar" names none).
+        main = (named - modifiers) & index.main
+        codes = list(main) if len(main) == 1 else []
     if not codes:
         return None, ""
     from marsad.places.gazetteer import COUNTRY, Gazetteer
