@@ -137,3 +137,10 @@ def test_a_region_and_its_locator_the_tagger_calls_a_title_are_places(places_of)
     # the small model reads "Punjab (Lahore" as a WORK_OF_ART
     ps = _by_text(places_of("Patients protested at the Expo center in Punjab (Lahore) on Monday."))
     assert ps["Punjab"].country_code == "PK" and ps["Lahore"].feature == "city"
+
+
+def test_a_village_missing_from_its_province_is_no_namesake_elsewhere(places_of):
+    # no Kamyanka of Donetsk oblast in cities500; the Cherkasy one is 400 km away
+    ps = _by_text(places_of("Mortars were fired at positions near Kamyanka, Donetsk, on Monday."))
+    assert "Kamyanka" not in ps
+    assert ps["Donetsk"].country_code == "UA"

@@ -1175,6 +1175,11 @@ def _constrain(mentions: list[_Mention], gaz: Gazetteer) -> None:
             extra = [c for c in _fuzzy_candidates(gaz, m.text, 80, 0) if inside(c)]
             seen = {c.index for c in m.cands}
             m.cands = m.cands + [c for c in extra if c.index not in seen]
+        if m.within_a1 and m.holder is not None and not any(inside(c) for c in m.cands):
+            # "near Kamyanka, Donetsk" and no Kamyanka in Donetsk oblast: a village of that
+            # name three provinces away is no answer (the province stays the place); a
+            # well-known town is kept ("Aleppo, Idlib" is still Aleppo)
+            m.cands = [c for c in m.cands if _well_known([c]) or c.feature != CITY]
         if m.strict_cc:
             keep = [c for c in m.cands if c.country_code in m.strict_cc and c.feature != COUNTRY]
             if not keep and m.outer is not None and _well_known(m.cands):
