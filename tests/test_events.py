@@ -228,3 +228,8 @@ def test_the_protest_named_again_is_the_same_protest() -> None:
         "government. The protest was initiated by a group from Belgrade."
     )
     assert e.location == "Niš"
+
+
+def test_gunmen_entering_a_village_take_no_territory() -> None:
+    e = _one("On 3 March 2020, unknown gunmen entered the village of Konduga and killed two.")
+    assert e.sub_event_type == "Attack" and e.fatalities == 2

@@ -1770,6 +1770,15 @@ def _build_mention(
         sub_type = _territory_type(cand)
     if trig.frame == "lose" and cand.actor2 is None:
         return None
+    if (
+        sub_type in _KEEP_RULE_TYPES
+        and trig.frame in {"gain", "fall"}
+        and cand.actor1 is not None
+        and cand.actor1.key in {"UAG", "GANG"}
+    ):
+        # "unknown gunmen entered the village of Boungou and killed two people": raiders
+        # of unknown allegiance take no territory; the killing is the event
+        return None
     tok = cand.token
     conf = 0.75 if cand.modality == "asserted" else 0.6
     method = f"trigger:{trig.frame}"

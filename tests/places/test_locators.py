@@ -144,3 +144,20 @@ def test_a_village_missing_from_its_province_is_no_namesake_elsewhere(places_of)
     ps = _by_text(places_of("Mortars were fired at positions near Kamyanka, Donetsk, on Monday."))
     assert "Kamyanka" not in ps
     assert ps["Donetsk"].country_code == "UA"
+
+
+def test_a_sure_division_beats_a_foreign_town_reading(places_of):
+    # "Mabai" is a Chinese town in the gazetteer; Katsina is a Nigerian state and city
+    ps = _by_text(places_of("Gunmen attacked Mabai (Kankara LGA, Katsina) on Friday."))
+    assert "Mabai" not in ps and ps["Katsina"].country_code == "NG"
+
+
+def test_a_division_s_town_namesake_abroad_opens_no_country(places_of):
+    # "Plateau" is also a town in the United States: no licence for "Mango", Florida
+    ps = _by_text(places_of("Gunmen killed a resident of Miango (Bassa LGA, Plateau) on Friday."))
+    assert all(p.country_code == "NG" for p in ps.values())
+
+
+def test_a_locator_whose_last_name_is_unknown_still_locates(places_of):
+    ps = _by_text(places_of("Gunmen entered Boungou (Fada Ngourma, Gourma) on Friday."))
+    assert all(p.country_code == "BF" for p in ps.values())

@@ -1103,7 +1103,7 @@ _PAREN = re.compile(r"\(([^()\n]{1,120})\)")
 # between a place and the parenthesis that locates it: "Pati village (", "Mankote sector area ("
 _TO_PAREN = re.compile(r"^(?:\s+[a-z][a-z-]*){0,4}\s*$")
 # after the last place of the parenthesis: "(Biu LGA, Borno)", "(Poonch district)"
-_PAREN_TAIL = re.compile(r"^(?:\s+[a-zA-Z][a-z]*)?\s*$")
+_PAREN_TAIL = re.compile(r"^(?:\s+[a-zA-Z][a-z]*)?(?:,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)?\s*$")
 
 
 def _containers(mentions: list[_Mention], text: str) -> None:
@@ -1137,12 +1137,20 @@ def _containers(mentions: list[_Mention], text: str) -> None:
             continue  # "the capital (Kabul)": a gloss, not a locator
         ccs = frozenset(x.country_code for x in outer.cands if x.feature in (ADMIN1, COUNTRY))
         a1s = frozenset(x.admin1_code for x in outer.cands if x.feature == ADMIN1)
-        if not ccs:
+        if not ccs and _well_known(outer.cands):
+            # "Boungou (Fada Ngourma, Gourma)": a district named for its well-known seat
+            ccs = frozenset(x.country_code for x in outer.cands)
+            anywhere = ccs
+        elif not ccs:
             continue
-        outer.cue_admin = True
-        # the division's name may match a unit of another country too ("San Salvador"): any
-        # country the outer name can be in stays possible
-        anywhere = frozenset(x.country_code for x in outer.cands if x.country_code)
+        else:
+            outer.cue_admin = True
+            # the division's name may match a unit of another country too ("San Salvador"):
+            # any country where the outer name is a division stays possible (not where it
+            # is only a town: "Plateau" is no division of the United States)
+            anywhere = frozenset(
+                x.country_code for x in outer.cands if x.country_code and x.feature != CITY
+            )
         for x in held:
             x.within_cc, x.within_a1, x.strict_cc = ccs, a1s, anywhere
             x.outer = outer
@@ -1182,10 +1190,20 @@ def _constrain(mentions: list[_Mention], gaz: Gazetteer) -> None:
             m.cands = [c for c in m.cands if _well_known([c]) or c.feature != CITY]
         if m.strict_cc:
             keep = [c for c in m.cands if c.country_code in m.strict_cc and c.feature != COUNTRY]
-            if not keep and m.outer is not None and _well_known(m.cands):
+            ccs = {c.country_code for c in m.cands}
+            if (
+                not keep
+                and m.outer is not None
+                and _well_known(m.cands)
+                and (
+                    any(c.country_code in ccs for c in m.outer.cands)
+                    or not _well_known(m.outer.cands)
+                )
+            ):
                 # "Bafoussam town (Mifi, Ouest)": the town is sure, the division's name
-                # ("Ouest" of Haiti) is the guess; it must then lie in the town's country
-                ccs = {c.country_code for c in m.cands}
+                # ("Ouest" of Haiti) is the guess; it must then lie in the town's country.
+                # A division as sure as the town ("Mabai (Kankara LGA, Katsina)", Katsina
+                # being a state and its city of 400,000) wins instead.
                 m.outer.cands = [c for c in m.outer.cands if c.country_code in ccs]
                 continue
             m.cands = keep
