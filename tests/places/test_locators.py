@@ -3,6 +3,8 @@ pieces of longer names and names that modify no place."""
 
 from __future__ import annotations
 
+import pytest
+
 
 def _by_text(places):
     return {p.text: p for p in places}
@@ -161,3 +163,17 @@ def test_a_division_s_town_namesake_abroad_opens_no_country(places_of):
 def test_a_locator_whose_last_name_is_unknown_still_locates(places_of):
     ps = _by_text(places_of("Gunmen entered Boungou (Fada Ngourma, Gourma) on Friday."))
     assert all(p.country_code == "BF" for p in ps.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cc"),
+    [
+        ("Shells fell in Bir at Tutah (Almargeb) on Friday.", "Al Marqab", "LY"),
+        ("Clashes were reported in Ein Issa (Ar-Raqqa) on Friday.", "Ar-Raqqah", "SY"),
+        ("Fighting was reported in Kyauktaw (Rakhine State) on Friday.", "Rakhine", "MM"),
+        ("A mortar hit a market in Qataba (Al Dhale) on Friday.", "Aḑ Ḑāli‘", "YE"),
+    ],
+)
+def test_acled_spellings_of_divisions(places_of, text: str, name: str, cc: str):
+    ps = [p for p in places_of(text) if p.feature == "admin1"]
+    assert [(p.name, p.country_code) for p in ps] == [(name, cc)]
