@@ -233,3 +233,24 @@ def test_the_protest_named_again_is_the_same_protest() -> None:
 def test_gunmen_entering_a_village_take_no_territory() -> None:
     e = _one("On 3 March 2020, unknown gunmen entered the village of Konduga and killed two.")
     assert e.sub_event_type == "Attack" and e.fatalities == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 8 March 2020, JNIM militants vandalized the residence of the prefect in Djibo.",
+        "On 8 March 2020, ISGS militants seized a vehicle belonging to a councillor in Abala.",
+        "On 8 March 2020, Fulani militias stole about 43 cows from a farm in Makurdi.",
+    ],
+)
+def test_property_taken_or_wrecked_is_looting(text: str) -> None:
+    e = _one(text)
+    assert (e.event_type, e.sub_event_type) == (
+        "Strategic developments",
+        "Looting/property destruction",
+    )
+
+
+def test_taking_control_of_a_town_is_still_territory() -> None:
+    e = _one("On 8 March 2020, Syrian forces took full control of the town of Saraqib.")
+    assert e.sub_event_type == "Government regains territory"

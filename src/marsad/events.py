@@ -942,6 +942,56 @@ INTERVENTION = re.compile(
     r"baton-charged|lathi|intervened|interfered|broke up|used force|arrested|detained)\b",
     re.I,
 )
+# Objects of "took" / "captured" that are ground, not goods: "took full control of the
+# town", "captured positions from the Taliban".
+HELD_GROUND = frozenset(
+    [
+        "control",
+        "position",
+        "positions",
+        "checkpoint",
+        "post",
+        "outpost",
+        "hill",
+        "front",
+        "frontline",
+        "camp",
+        "headquarters",
+        "village",
+        "locality",
+        "road",
+        "highway",
+        "bridge",
+        "dam",
+        "field",
+    ]
+)
+# Things taken that are no property: "seized power", "took the initiative".
+NOT_LOOT = frozenset(
+    [
+        "power",
+        "initiative",
+        "opportunity",
+        "chance",
+        "office",
+        "responsibility",
+        "credit",
+        "lead",
+        "advantage",
+        "suspect",
+        "thief",
+        "member",
+        "members",
+        "leader",
+        "commander",
+        "man",
+        "men",
+        "woman",
+        "women",
+        "people",
+        "person",
+    ]
+)
 # What one fights that is no armed side.
 ABSTRACT_FOES = frozenset(
     [
@@ -1761,13 +1811,25 @@ def _build_mention(
     elif sub_type == "territory":
         obj = _obj(cand.token) if trig.frame == "gain" and cand.token.pos_ == "VERB" else None
         if (
-            cand.place is None
-            and obj is not None
+            obj is not None
             and obj.pos_ == "NOUN"
             and not (_is_place_noun(obj) or _is_armed(obj))
+            and obj.lemma_.lower() not in HELD_GROUND
+            # "seized a vehicle belonging to a councillor in Safala": the place only says
+            # where the thing was
+            and (cand.place is None or not obj.idx <= cand.place.start < obj.idx + len(obj))
         ):
-            return None  # "seized four motorbikes", "captured a thief": no territory
-        sub_type = _territory_type(cand)
+            if (
+                _is_civilian(obj)
+                or obj.lemma_.lower() in NOT_LOOT
+                or cand.actor1 is None
+                or cand.modality != "asserted"
+            ):
+                return None  # "captured a thief", "seized power": no territory, no loot
+            # "militants seized a vehicle", "took control of a factory": property taken
+            event_type, sub_type = "Strategic developments", "Looting/property destruction"
+        else:
+            sub_type = _territory_type(cand)
     if trig.frame == "lose" and cand.actor2 is None:
         return None
     if (
