@@ -254,3 +254,19 @@ def test_property_taken_or_wrecked_is_looting(text: str) -> None:
 def test_taking_control_of_a_town_is_still_territory() -> None:
     e = _one("On 8 March 2020, Syrian forces took full control of the town of Saraqib.")
     assert e.sub_event_type == "Government regains territory"
+
+
+def test_clashes_erupting_between_two_sides() -> None:
+    e = _one(
+        "On 3 March 2020, clashes erupted between Houthi forces and pro-Hadi forces in "
+        "Qaniyah, Al Bayda."
+    )
+    assert e.sub_event_type == "Armed clash"
+    assert e.actor1 and "Supreme Political Council" in e.actor1
+    assert e.actor2 and e.actor2.startswith("Military Forces of Yemen")
+
+
+def test_is_read_as_an_auxiliary_still_names_the_attacker() -> None:
+    e = _one("On 3 March 2020, IS militants attacked a PMF checkpoint near Tuz Khurmatu.")
+    assert e.actor1 == "Islamic State (Iraq)"
+    assert e.actor2 == "PMF: Popular Mobilization Forces"

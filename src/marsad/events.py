@@ -574,7 +574,9 @@ class _Index:
         lo = tok.left_edge.idx
         hi = tok.right_edge.idx + len(tok.right_edge)
         orgs = _org_keys()
-        inside = [a for a in self.actors if lo <= a.start < hi and a.key not in orgs]
+        # overlapping, not only starting inside: the parse may leave the first word of
+        # "IS militants" outside the subject's subtree
+        inside = [a for a in self.actors if a.start < hi and a.end > lo and a.key not in orgs]
         if not inside:
             return None
         head = tok.idx
@@ -1851,6 +1853,19 @@ def _build_mention(
     ev: list[Evidence] = [
         _evidence(document, sent, tok.idx, tok.idx + len(tok), "event_type", method, conf)
     ]
+    unlinked = (
+        cand.actor1 is None
+        and cand.actor2 is None
+        and event_type == "Battles"
+        and trig.frame in {"clash", "assault", MODEL_FRAME}
+        and cand.modality in {"asserted", "claimed"}
+    )
+    if (
+        unlinked
+        and not _unlinked_sides(cand, index)
+        and any(document.sentences[h.sentence_index].paragraph == sent.paragraph for h in history)
+    ):
+        return None  # "After a brief exchange of fire, govt forces retreated": told on
     # Place: the trigger's own phrases, else the nearest place in the sentence, else carried
     # from the previous event or place of the paragraph.
     place, place_method = cand.place, "role"
@@ -1913,19 +1928,6 @@ def _build_mention(
         if INTERVENTION.search(document.text[para[0] : para[1]]):
             # "police dispersed the crowd with tear gas": the protest met intervention
             sub_type = "Protest with intervention"
-    unlinked = (
-        cand.actor1 is None
-        and cand.actor2 is None
-        and event_type == "Battles"
-        and trig.frame in {"clash", "assault", MODEL_FRAME}
-        and cand.modality in {"asserted", "claimed"}
-    )
-    if (
-        unlinked
-        and not _unlinked_sides(cand, index)
-        and any(document.sentences[h.sentence_index].paragraph == sent.paragraph for h in history)
-    ):
-        return None  # "After a brief exchange of fire, govt forces retreated": told on
 
     actor1, actor2 = cand.actor1, cand.actor2
     if (
