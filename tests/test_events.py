@@ -270,3 +270,30 @@ def test_is_read_as_an_auxiliary_still_names_the_attacker() -> None:
     e = _one("On 3 March 2020, IS militants attacked a PMF checkpoint near Tuz Khurmatu.")
     assert e.actor1 == "Islamic State (Iraq)"
     assert e.actor2 == "PMF: Popular Mobilization Forces"
+
+
+def test_security_forces_firing_on_protesters_is_excessive_force() -> None:
+    e = _one(
+        "On 3 March 2020, security forces fired live ammunition at protesters in Nasiriyah, "
+        "killing 2."
+    )
+    assert (e.event_type, e.sub_event_type) == ("Protests", "Excessive force against protesters")
+    assert e.fatalities == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "On 3 March 2020, two Katyusha rockets landed in the Green Zone in Baghdad.",
+            "Shelling/artillery/missile attack",
+        ),
+        ("On 3 March 2020, Afghan forces defused an IED in Ghazni city.", "Disrupted weapons use"),
+        (
+            "On 3 March 2020, a roadside bomb struck a civilian vehicle in Gereshk, killing 3.",
+            "Remote explosive/landmine/IED",
+        ),
+    ],
+)
+def test_the_device_decides_the_sub_event(text: str, sub: str) -> None:
+    assert _one(text).sub_event_type == sub

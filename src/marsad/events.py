@@ -880,13 +880,25 @@ def _fold_killings(cands: list[_Candidate]) -> None:
     """'Air strikes struck a market, killing 31 civilians', '276 people were killed when a
     truck bomb blew up': the killing is what the strike or blast did, so it becomes that
     event's victims, not an event of its own."""
-    weapons = [c for c in cands if c.trigger.frame in WEAPON_FRAMES and c.modality != "unreal"]
+    weapons = [
+        c
+        for c in cands
+        if (
+            c.trigger.frame in WEAPON_FRAMES
+            # "fired live ammunition at protesters, killing 2": the force's victims
+            or c.trigger.sub_event_type == "Excessive force against protesters"
+        )
+        and c.modality != "unreal"
+    ]
     if not weapons:
         return
     for kill in cands:
         if kill.trigger.frame != "kill" or kill.absorbed:
             continue
         weapon = min(weapons, key=lambda w: abs(w.token.i - kill.token.i))
+        if weapon.trigger.event_type == "Protests":
+            kill.absorbed = True
+            continue
         weapon.actor1 = weapon.actor1 or kill.actor1
         if weapon.actor2 is None and kill.actor2 is not None and kill.actor2 is not weapon.actor1:
             weapon.actor2 = kill.actor2
@@ -966,6 +978,27 @@ HELD_GROUND = frozenset(
         "bridge",
         "dam",
         "field",
+    ]
+)
+# What is fired, not fired at.
+MUNITIONS = frozenset(
+    [
+        "ammunition",
+        "bullet",
+        "round",
+        "shot",
+        "gun",
+        "weapon",
+        "rifle",
+        "mortar",
+        "rocket",
+        "missile",
+        "shell",
+        "grenade",
+        "gas",
+        "teargas",
+        "cannon",
+        "projectile",
     ]
 )
 # Things taken that are no property: "seized power", "took the initiative".
@@ -1138,6 +1171,9 @@ def _fill_roles(cand: _Candidate, index: _Index) -> None:
         else:
             actor_tok = _reported_subject(subj, tok, index)
             target_tok = obj or _prep_obj(tok, {"on", "against", "with"})
+            if obj is not None and _lemma(obj) in MUNITIONS:
+                # "fired live ammunition at protesters": the target follows "at"
+                target_tok = _prep_obj(tok, {"at", "on", "against", "toward", "towards"}) or obj
         cand.actor1 = index.actor_in(actor_tok)
         cand.assoc1 = index.assoc_in(actor_tok, cand.actor1)
         target = index.actor_in(target_tok)
@@ -1402,6 +1438,17 @@ _KEEP_RULE_TYPES = frozenset(
 )
 
 
+# Readings fixed by the device named: the classifier may not make them another event type.
+_KEEP_WEAPON_TYPES = frozenset(
+    {
+        "Disrupted weapons use",
+        "Remote explosive/landmine/IED",
+        "Suicide bomb",
+        "Air/drone strike",
+    }
+)
+
+
 def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
     """Where a sentence tells one event, the sub-event classifier reads the sentence too;
     when it is confident of another type, its reading stands (ACLED coders' conventions,
@@ -1428,6 +1475,8 @@ def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
             continue
         if pred.probability < MODEL_RETYPE or pred.label in _KEEP_RULE_TYPES:
             continue
+        if m.sub_event_type in _KEEP_WEAPON_TYPES and EVENT_TYPE_OF[pred.label] != m.event_type:
+            continue  # "defused an IED", "a roadside bomb struck a civilian car": the device
         if (
             m.sub_event_type == "Protest with intervention"
             and pred.label == "Peaceful protest"
