@@ -633,3 +633,9 @@ def test_a_clan_militia_is_named_for_the_event_country() -> None:
         published="2020-03-10",
     )
     assert "Leelkayse Clan Militia (Somalia)" in {e.actor1, e.actor2}
+
+
+def test_leftmost_alias_wins_an_overlap(nlp: Language) -> None:
+    text = "Saudi-led coalition airstrikes hit the port."
+    _, mentions = _mentions(nlp, text)
+    assert _at(mentions, text, "Saudi-led").key == "SACOAL"

@@ -444,14 +444,17 @@ def _shouted(text: str, pos: int) -> bool:
 
 
 def _select(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Leftmost-longest, no overlaps: "Saudi-led coalition airstrikes" is the Saudi-led
+    coalition's, not "coalition airstrikes" (the longer hit that starts later)."""
     chosen: list[tuple[int, int, str]] = []
-    taken: list[tuple[int, int]] = []
-    for hit in sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0])):
-        if any(hit[0] < e and s < hit[1] for s, e in taken):
+    for hit in sorted(hits, key=lambda h: (h[0], -(h[1] - h[0]))):
+        if chosen and hit[0] < chosen[-1][1]:
+            s, e, key = chosen[-1]
+            if key == hit[2] and hit[1] - hit[0] > e - s:
+                chosen[-1] = hit  # "the Islamic State" / "Islamic State group": the longer
             continue
         chosen.append(hit)
-        taken.append((hit[0], hit[1]))
-    return sorted(chosen)
+    return chosen
 
 
 def _read_entries(rows: Iterable[str]) -> list[ActorEntry]:
