@@ -639,3 +639,10 @@ def test_leftmost_alias_wins_an_overlap(nlp: Language) -> None:
     text = "Saudi-led coalition airstrikes hit the port."
     _, mentions = _mentions(nlp, text)
     assert _at(mentions, text, "Saudi-led").key == "SACOAL"
+
+
+def test_home_countries_come_from_armed_groups_not_states(nlp: Language) -> None:
+    from marsad.actors import home_countries
+
+    _, mentions = _mentions(nlp, "Houthi forces and Russian warplanes struck the Taliban.")
+    assert home_countries(mentions) == Counter({"YE": 1, "AF": 1})

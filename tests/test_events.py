@@ -297,3 +297,9 @@ def test_security_forces_firing_on_protesters_is_excessive_force() -> None:
 )
 def test_the_device_decides_the_sub_event(text: str, sub: str) -> None:
     assert _one(text).sub_event_type == sub
+
+
+def test_the_armed_group_named_says_which_country_a_town_is_in() -> None:
+    # "Hays" is also a city in Kansas; Houthi forces fight in Yemen
+    e = _one("On 3 March 2020, a landmine planted by Houthi forces exploded in Hays.")
+    assert e.country_code == "YE"

@@ -763,6 +763,26 @@ def _clan_mentions(
     return out
 
 
+# Kinds of actor that fight at home: naming one says which country a text is about.
+_HOME_KINDS = frozenset({"de-facto-state", "rebel", "jihadist", "militia", "identity"})
+
+
+def home_countries(
+    mentions: Sequence[ActorMention], dictionary: ActorDictionary | None = None
+) -> Counter[str]:
+    """Home countries of the armed groups named from the dictionary ("Houthi forces" ->
+    YE, "the Taliban" -> AF), one count per mention: a hint for the places stage. States
+    and external forces fight abroad too ("Russian warplanes" say nothing of where), so
+    they give none."""
+    dictionary = dictionary or ActorDictionary.load()
+    out: Counter[str] = Counter()
+    for m in mentions:
+        entry = dictionary.get(m.key) if m.key and m.method == "dictionary" else None
+        if entry is not None and entry.country and entry.kind in _HOME_KINDS:
+            out[entry.country] += 1
+    return out
+
+
 def _absorb_adjacent(mentions: list[ActorMention], text: str) -> list[ActorMention]:
     """A generic unidentified hit right after a named actor ("IS gunmen") is part of that
     actor's mention, not a second actor."""

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from marsad import time as timex
-from marsad.actors import find_actors, resolve_coreference
+from marsad.actors import find_actors, home_countries, resolve_coreference
 from marsad.clean import clean
 from marsad.events import extract_events
 from marsad.ingest import InputError, InputProblem, make_article, parse_published
@@ -49,8 +49,8 @@ def analyse(document: Document) -> ArticleResult:
     doc = document.doc
     published = document.article.published or date.today()
     dates = timex.find_dates(doc, published)
-    places = find_places(doc)
     actors = find_actors(doc)
+    places = find_places(doc, hints=home_countries(actors))
     para_starts = [start for start, _ in document.paragraphs]
     actors = sorted(
         actors + resolve_coreference(doc, actors, paragraph_starts=para_starts),

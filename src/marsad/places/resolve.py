@@ -1406,18 +1406,26 @@ def _to_record(gaz: Gazetteer, m: _Mention, k: int, text: str) -> PlaceMention:
 
 
 def find_places(
-    doc: Doc, *, gazetteer: Gazetteer | None = None, demonyms: bool = False
+    doc: Doc,
+    *,
+    gazetteer: Gazetteer | None = None,
+    demonyms: bool = False,
+    hints: Counter | None = None,
 ) -> list[PlaceMention]:
     """Every toponym mention in ``doc``, resolved, sorted by start offset.
 
     ``demonyms=True`` also returns demonyms ("Syrian") as their country (only for evaluation
     against corpora that annotate them); by default they only serve as context.
+    ``hints`` counts countries other stages read in the text (the home countries of the
+    armed groups it names: "Houthi forces" -> Yemen); each counts as a demonym does.
     """
     gaz = gazetteer or Gazetteer.load()
     _CAPITALS.clear()
     _CAPITALS.update(gaz.capitals)
     text = doc.text  # (spaCy rebuilds it on every access)
     mentions, dem, _ = _recognise(doc, gaz)
+    if hints:
+        dem = dem + hints
     choice = _resolve(mentions, dem, gaz, text)
     _drop_far_neighbourhoods(mentions, choice)
     _drop_out_of_context(mentions, choice)
