@@ -303,3 +303,24 @@ def test_the_armed_group_named_says_which_country_a_town_is_in() -> None:
     # "Hays" is also a city in Kansas; Houthi forces fight in Yemen
     e = _one("On 3 March 2020, a landmine planted by Houthi forces exploded in Hays.")
     assert e.country_code == "YE"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 March 2020, Russian military police conducted a patrol in Amuda.",
+        "On 3 March 2020, the Houthis held a military parade in Sanaa.",
+        "On 3 March 2020, 25 Taliban militants surrendered to the government in Herat.",
+    ],
+)
+def test_patrols_parades_and_surrenders_change_a_group_s_activity(text: str) -> None:
+    e = _one(text)
+    assert (e.event_type, e.sub_event_type) == (
+        "Strategic developments",
+        "Change to group/activity",
+    )
+
+
+def test_an_ambushed_patrol_is_a_fight() -> None:
+    e = _one("On 3 March 2020, IS militants ambushed an army patrol near Baiji, killing 2.")
+    assert e.sub_event_type == "Armed clash"

@@ -1441,6 +1441,7 @@ _KEEP_RULE_TYPES = frozenset(
 # Readings fixed by the device named: the classifier may not make them another event type.
 _KEEP_WEAPON_TYPES = frozenset(
     {
+        "Change to group/activity",  # "conducted a patrol", "held a military parade"
         "Disrupted weapons use",
         "Remote explosive/landmine/IED",
         "Suicide bomb",
