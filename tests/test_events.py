@@ -324,3 +324,20 @@ def test_patrols_parades_and_surrenders_change_a_group_s_activity(text: str) -> 
 def test_an_ambushed_patrol_is_a_fight() -> None:
     e = _one("On 3 March 2020, IS militants ambushed an army patrol near Baiji, killing 2.")
     assert e.sub_event_type == "Armed clash"
+
+
+def test_overrunning_a_district_centre_is_territory() -> None:
+    e = _one("On 5 April 2020, Taliban fighters overran the district center of Dasht-e Archi.")
+    assert e.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_the_doer_s_country_before_a_strike_is_not_its_place() -> None:
+    e = _one("On 5 April 2020, a US drone strike killed 3 Taliban commanders in Nad Ali, Helmand.")
+    assert e.country_code == "AF" and e.actor1 and "United States" in e.actor1
+
+
+def test_control_of_a_village_is_territory_control_of_a_riot_is_not() -> None:
+    e = _one("On 5 April 2020, Syrian forces took control of the village of Kafr Nabudah.")
+    assert e.sub_event_type == "Government regains territory" and e.country_code == "SY"
+    events = _events("On 5 April 2020, police in Lima took the situation under control.")
+    assert all("territory" not in x.sub_event_type for x in events)

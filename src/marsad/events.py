@@ -916,6 +916,7 @@ DISASTER_WORDS = frozenset(
         *("flood", "floods", "flooding", "storm", "storms", "cyclone", "hurricane"),
         *("typhoon", "wildfire", "wildfires", "bushfire", "bushfires", "heatwave", "drought"),
         *("spill", "spillage", "leak", "leaks", "leakage", "outbreak", "lightning"),
+        *("snow", "snowfall", "snowstorm", "blizzard"),
     ]
 )
 # Heads under which an attack is attributed or denied, not reported ("claimed
@@ -971,6 +972,13 @@ HELD_GROUND = frozenset(
         "frontline",
         "camp",
         "headquarters",
+        "center",
+        "centre",
+        "compound",
+        "garrison",
+        "barracks",
+        "port",
+        "airfield",
         "village",
         "locality",
         "road",
@@ -1188,7 +1196,9 @@ def _fill_roles(cand: _Candidate, index: _Index) -> None:
         if cand.place is None and tok.pos_ == "NOUN":  # "the Paris attacks"
             for child in tok.children:
                 if child.dep_ in {"compound", "amod", "nmod"} and child.i < tok.i:
-                    cand.place = cand.place or index.place_in(child)
+                    near = index.place_in(child)
+                    if near is not None and near.feature != "country":  # "a US drone strike"
+                        cand.place = cand.place or near
         roles += [t for t in (actor_tok, target_tok) if t is not None]
         _specialise(cand, target_tok)
     for r in roles:
@@ -1884,6 +1894,10 @@ def _build_mention(
             sub_type = _territory_type(cand)
     if trig.frame == "lose" and cand.actor2 is None:
         return None
+    if trig.frame == "gain" and cand.token.pos_ == "NOUN" and _lemma(cand.token) == "control":
+        held = _prep_obj(cand.token, {"of", "over"})
+        if held is None or not (_is_place_noun(held) or held.pos_ == "PROPN"):
+            return None  # "took the situation under control", "took control of the riot"
     if (
         sub_type in _KEEP_RULE_TYPES
         and trig.frame in {"gain", "fall"}
@@ -2075,6 +2089,31 @@ def _build_mention(
 
 
 _GENERIC_KEYS = frozenset({"PROT", "RIOT", "CIV", "UAG", "GANG"})
+# Verbs under which an event noun is talked about, not told as done.
+REACTION_VERBS = frozenset(
+    [
+        *("condemn", "deny", "reject", "denounce", "criticise", "criticize", "blame"),
+        *("accuse", "discuss", "demand", "protest", "mourn", "commemorate", "mark"),
+        *("remember", "investigate", "welcome", "claim", "warn", "fear", "plan"),
+        *("threaten", "call", "urge", "retaliate", "respond", "announce", "say"),
+        *("impose", "sanction", "expel", "summon"),
+    ]
+)
+
+
+def _told_as_done(tok: Token) -> bool:
+    """A verb ("attacked"), or a noun a doing verb governs ("took control", "killed ... in
+    an airstrike"); not a noun under a verb of reaction ("condemned the bombing")."""
+    if tok.pos_ == "VERB":
+        return True
+    head = tok.head
+    for _ in range(3):
+        if head.pos_ in {"VERB", "AUX"}:
+            return _lemma(head) not in REACTION_VERBS
+        if head.head is head:
+            break
+        head = head.head
+    return False
 
 
 def _country_place(
@@ -2086,7 +2125,7 @@ def _country_place(
     country the article is about). An undated sentence with no place is a summary, and
     gives nothing, and so does a noun ("condemned the test of a hydrogen bomb on Sunday"):
     a reference to an event, not a report of one."""
-    if cand.token.pos_ != "VERB" or not any(sent.start <= d.start < sent.end for d in dates):
+    if not _told_as_done(cand.token) or not any(sent.start <= d.start < sent.end for d in dates):
         return None, ""
     doc = cand.token.doc
     named = {p.country_code for p in index.places if p.country_code and _eventful(p)}
