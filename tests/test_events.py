@@ -341,3 +341,23 @@ def test_control_of_a_village_is_territory_control_of_a_riot_is_not() -> None:
     assert e.sub_event_type == "Government regains territory" and e.country_code == "SY"
     events = _events("On 5 April 2020, police in Lima took the situation under control.")
     assert all("territory" not in x.sub_event_type for x in events)
+
+
+def test_a_mortar_fired_by_a_named_side_that_killed_civilians_is_one_event() -> None:
+    e = _one(
+        "On 5 April 2020, three civilians were killed when a mortar shell fired by Houthi "
+        "forces hit a house in Al Tuhayta district."
+    )
+    assert e.sub_event_type == "Shelling/artillery/missile attack"
+    assert e.actor1 and "Supreme Political Council" in e.actor1
+    assert (e.actor2, e.fatalities) == ("Civilians (Yemen)", 3)
+
+
+def test_a_national_airstrike_names_that_state_s_forces() -> None:
+    e = _one("On 5 April 2020, an Israeli airstrike hit a militia position near Al Bukamal.")
+    assert e.actor1 and e.actor1.startswith("Military Forces of Israel")
+
+
+def test_an_arrest_stays_an_arrest() -> None:
+    e = _one("On 5 April 2020, Syrian regime forces arrested 6 young men in Tafas.")
+    assert e.sub_event_type == "Arrests"

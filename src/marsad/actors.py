@@ -99,6 +99,7 @@ FORCE_NOUNS = _words(
     forces force troops soldiers army military jets warplanes planes aircraft bombers
     helicopters gunships drones artillery tanks navy marines commandos units regime
     government govt police policemen gendarmes gendarmerie paratroopers airstrikes strikes
+    airstrike warplane jet drone helicopter gunship
     shelling missiles personnel battalion battalions brigade brigades division
     servicemen guards junta fighter air security special armed
     """

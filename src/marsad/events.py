@@ -1448,9 +1448,11 @@ _KEEP_RULE_TYPES = frozenset(
 )
 
 
-# Readings fixed by the device named: the classifier may not make them another event type.
-_KEEP_WEAPON_TYPES = frozenset(
+# Readings fixed by the words themselves (the device named, an arrest, a patrol): the
+# classifier may not make them another event type.
+_KEEP_LEXICON_TYPES = frozenset(
     {
+        "Arrests",  # "arrested 6 young men"
         "Change to group/activity",  # "conducted a patrol", "held a military parade"
         "Disrupted weapons use",
         "Remote explosive/landmine/IED",
@@ -1486,7 +1488,12 @@ def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
             continue
         if pred.probability < MODEL_RETYPE or pred.label in _KEEP_RULE_TYPES:
             continue
-        if m.sub_event_type in _KEEP_WEAPON_TYPES and EVENT_TYPE_OF[pred.label] != m.event_type:
+        if (
+            m.sub_event_type in _KEEP_LEXICON_TYPES
+            and EVENT_TYPE_OF[pred.label] != m.event_type
+            # protesters detained are a protest met with intervention
+            and not (m.sub_event_type == "Arrests" and EVENT_TYPE_OF[pred.label] == "Protests")
+        ):
             continue  # "defused an IED", "a roadside bomb struck a civilian car": the device
         if (
             m.sub_event_type == "Protest with intervention"
@@ -2327,8 +2334,10 @@ def _same_sentence_event(a: EventMention, b: EventMention) -> bool:
         return False
     if a.place is None or b.place is None or a.place.name != b.place.name:
         return False
-    keys_a = {x.key for x in (a.actor1, a.actor2) if x}
-    keys_b = {x.key for x in (b.actor1, b.actor2) if x}
+    # Victims alone name no side ("three civilians were killed when a mortar shell fired by
+    # Houthi forces hit a house": the mortar's reading and the firing's are one event).
+    keys_a = {x.key for x in (a.actor1, a.actor2) if x and x.key != "CIV"}
+    keys_b = {x.key for x in (b.actor1, b.actor2) if x and x.key != "CIV"}
     return bool(keys_a & keys_b) or not keys_a or not keys_b
 
 

@@ -177,3 +177,8 @@ def test_a_locator_whose_last_name_is_unknown_still_locates(places_of):
 def test_acled_spellings_of_divisions(places_of, text: str, name: str, cc: str):
     ps = [p for p in places_of(text) if p.feature == "admin1"]
     assert [(p.name, p.country_code) for p in ps] == [(name, cc)]
+
+
+def test_a_town_the_tagger_calls_a_nationality_before_city(places_of):
+    ps = _by_text(places_of("A child was killed in Al Hali district of Hodeidah city."))
+    assert ps["Hodeidah"].country_code == "YE"

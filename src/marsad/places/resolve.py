@@ -975,6 +975,15 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
                     )
             elif ent.label_ == "NORP":
                 ok = any(c.feature in (COUNTRY, ADMIN1) and c.match == MAIN for c in cands)
+                if not ok and whole and dem is None:
+                    # "in Al Hali district of Hodeidah city": a town, whatever the tagger said
+                    before = text[max(0, span.start_char - 40) : span.start_char]
+                    after = text[span.end_char : span.end_char + 40]
+                    ok = bool(
+                        STRONG_CUE.search(before)
+                        or CITY_AFTER.match(after)
+                        or LOCATOR_AFTER.match(after)
+                    )
             else:
                 ok = _is_notable(cands)
         elif ent is None and not any(t.pos_ == "PROPN" for t in span):
