@@ -361,3 +361,20 @@ def test_a_national_airstrike_names_that_state_s_forces() -> None:
 def test_an_arrest_stays_an_arrest() -> None:
     e = _one("On 5 April 2020, Syrian regime forces arrested 6 young men in Tafas.")
     assert e.sub_event_type == "Arrests"
+
+
+def test_two_subjects_that_exchanged_fire_are_the_two_sides() -> None:
+    e = _one("On 7 June 2020, Peshmerga forces and IS militants exchanged fire near Kirkuk.")
+    assert e.actor1 and e.actor1.startswith("Military Forces of Iraq")
+    assert e.actor2 == "Islamic State (Iraq)"
+
+
+def test_a_drone_shot_down_is_disrupted_weapons_use() -> None:
+    e = _one("On 7 June 2020, the Houthis said they shot down a US-made drone over Marib.")
+    assert e.sub_event_type == "Disrupted weapons use"
+
+
+def test_a_border_guard_is_a_state_force_and_a_migrant_shot_a_civilian() -> None:
+    e = _one("On 7 June 2020, a Saudi border guard shot and killed a migrant near Saada city.")
+    assert e.actor1 and e.actor1.startswith("Military Forces of Saudi Arabia")
+    assert e.actor2 == "Civilians (Yemen)"

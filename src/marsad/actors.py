@@ -99,7 +99,7 @@ FORCE_NOUNS = _words(
     forces force troops soldiers army military jets warplanes planes aircraft bombers
     helicopters gunships drones artillery tanks navy marines commandos units regime
     government govt police policemen gendarmes gendarmerie paratroopers airstrikes strikes
-    airstrike warplane jet drone helicopter gunship
+    airstrike warplane jet drone helicopter gunship guard coastguard
     shelling missiles personnel battalion battalions brigade brigades division
     servicemen guards junta fighter air security special armed
     """
@@ -107,7 +107,10 @@ FORCE_NOUNS = _words(
 # Nouns that are only a force noun with a following head: "air force", "special forces".
 _WEAK_FORCE = frozenset({"air", "security", "special", "armed", "fighter", "government", "govt"})
 _MODIFIERS = frozenset(
-    {"pro-government", "federal", "national", "elite", "ground", "state", "naval", "-", "led"}
+    {
+        *("pro-government", "federal", "national", "elite", "ground", "state", "naval"),
+        *("-", "led", "border", "coast", "presidential", "republican"),
+    }
 )
 _BACKED = frozenset({"backed", "led", "supported", "allied", "aligned", "sponsored", "funded"})
 _POLICE = frozenset({"police", "policemen", "gendarmes", "gendarmerie"})

@@ -596,7 +596,7 @@ class _Index:
         seen: set[str] = set()
         out: list[ActorMention] = []
         for a in sorted(self.actors, key=lambda a: a.start):
-            if lo <= a.start < hi and a.key not in orgs and (a.key or a.actor) not in seen:
+            if a.start < hi and a.end > lo and a.key not in orgs and (a.key or a.actor) not in seen:
                 seen.add(a.key or a.actor)
                 out.append(a)
         return out
@@ -1186,6 +1186,21 @@ def _fill_roles(cand: _Candidate, index: _Index) -> None:
         cand.assoc1 = index.assoc_in(actor_tok, cand.actor1)
         target = index.actor_in(target_tok)
         cand.actor2 = target if target is not cand.actor1 else None
+        if cand.actor2 is None and frame == "clash" and actor_tok is not None:
+            # "Peshmerga forces and IS militants exchanged fire": the subject's two sides
+            subjects = [actor_tok] + [
+                sib
+                for sib in actor_tok.head.children
+                if sib.dep_ == "nsubj" and sib is not actor_tok and actor_tok.dep_ == "nsubj"
+            ]
+            sides = [
+                a
+                for t in subjects
+                for a in index.actors_within(t)
+                if cand.actor1 is None or a.key != cand.actor1.key
+            ]
+            if cand.actor1 is not None and sides:
+                cand.actor2 = sides[0]
         between = _prep_obj(tok, {"between"}) if tok.pos_ == "NOUN" else None
         if between is not None and cand.actor2 is None:
             # "a firefight between the NPA and the military": the two sides, in order
@@ -1430,10 +1445,11 @@ def extract_events(
         _state_forces,
     )
     _trailing_tolls(document, mentions)
+    _second_opinion(document, mentions)
     _attribute_perpetrators(mentions, _attribution(doc, actors))
+    _infer_victims(mentions)
     for m in mentions:
         _localise(m)
-    _second_opinion(document, mentions)
     return mentions
 
 
@@ -1563,6 +1579,9 @@ def _attribute_perpetrators(mentions: list[EventMention], blamed: ActorMention |
                 "UAG",
             )
             _note_inferred(m, "actor1", "inferred-unidentified")
+
+
+def _infer_victims(mentions: list[EventMention]) -> None:
     for m in mentions:
         # Violence against civilians has civilian victims by definition (ACLED codebook):
         # "a man was found dead", "beat up a journalist" -> actor2 "Civilians (<country>)".
