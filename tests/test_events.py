@@ -378,3 +378,17 @@ def test_a_border_guard_is_a_state_force_and_a_migrant_shot_a_civilian() -> None
     e = _one("On 7 June 2020, a Saudi border guard shot and killed a migrant near Saada city.")
     assert e.actor1 and e.actor1.startswith("Military Forces of Saudi Arabia")
     assert e.actor2 == "Civilians (Yemen)"
+
+
+def test_the_same_violence_seen_again_unattributed_is_one_event() -> None:
+    e = _one(
+        "On 4 May 2020, the NAF rebel forces fired 82mm mortars at the governmental positions "
+        "near Avdiivka, Donetsk. The OSCE SMM observed a total of 23 projectiles involving "
+        "unknown weapons near Avdiivka."
+    )
+    assert e.actor1 == "NAF: United Armed Forces of Novorossiya"
+
+
+def test_a_bomb_found_is_disrupted_weapons_use() -> None:
+    e = _one("On 27 April 2020, a timed IED was found on a roadside near Pattani and defused.")
+    assert e.sub_event_type == "Disrupted weapons use"

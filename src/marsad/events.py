@@ -1440,7 +1440,10 @@ def extract_events(
                     history.append(mention)
     mentions = infer_missing_actors(
         _drop_side_arrests(
-            _fold_interventions(document, _fold_anaphora(document, _fold_tolls(_collapse(out))))
+            _fold_interventions(
+                document,
+                _fold_unattributed(document, _fold_anaphora(document, _fold_tolls(_collapse(out)))),
+            )
         ),
         _state_forces,
     )
@@ -1583,6 +1586,11 @@ def _attribute_perpetrators(mentions: list[EventMention], blamed: ActorMention |
 
 def _infer_victims(mentions: list[EventMention]) -> None:
     for m in mentions:
+        if m.sub_event_type == "Disrupted weapons use" and m.actor1 is None and m.place:
+            forces = _state_forces(m.place.country_code)
+            if forces is not None:  # bombs are defused by the state's forces
+                m.actor1 = forces
+                _note_inferred(m, "actor1", "inferred-state-forces")
         # Violence against civilians has civilian victims by definition (ACLED codebook):
         # "a man was found dead", "beat up a journalist" -> actor2 "Civilians (<country>)".
         if m.event_type == "Violence against civilians" and m.actor2 is None:
@@ -1749,6 +1757,42 @@ def _fold_tolls(mentions: list[EventMention]) -> list[EventMention]:
 
 
 _ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _fold_unattributed(document: Document, mentions: list[EventMention]) -> list[EventMention]:
+    """'The NAF fired mortars at positions near Vodyane, Donetsk. The OSCE SMM observed a
+    total of 75 projectiles near Vodyane.': a later sentence of the paragraph that tells the
+    same kind of violence on the same day in the same place (or its province), naming no one
+    who did it, is that event seen again."""
+    kept: list[EventMention] = []
+    for m in mentions:
+        host = None
+        if m.actor1 is None and m.place is not None and m.date is not None:
+            para = document.sentences[m.sentence_index].paragraph
+            for k in reversed(kept):
+                if (
+                    k.sentence_index < m.sentence_index
+                    and document.sentences[k.sentence_index].paragraph == para
+                    and k.event_type == m.event_type
+                    and k.actor1 is not None
+                    and k.place is not None
+                    and k.date is not None
+                    and (k.date.earliest, k.date.latest) == (m.date.earliest, m.date.latest)
+                    and (
+                        k.place.name == m.place.name
+                        or (m.place.admin1 is not None and k.place.admin1 == m.place.admin1)
+                        or (m.place.feature == "admin1" and k.place.admin1 == m.place.name)
+                    )
+                ):
+                    host = k
+                    break
+        if host is None:
+            kept.append(m)
+            continue
+        if host.fatalities_low is None and m.fatalities_low is not None:
+            host.fatalities_low, host.fatalities_high = m.fatalities_low, m.fatalities_high
+            host.evidence.extend(e for e in m.evidence if e.field == "fatalities")
+    return kept
 
 
 def _fold_anaphora(document: Document, mentions: list[EventMention]) -> list[EventMention]:
@@ -2029,6 +2073,7 @@ def _build_mention(
             event_type == "Strategic developments"
             and (cand.model_probability or 0.0) >= MODEL_STRATEGIC
         )
+        and trig.frame != "disrupt"  # "an IED was found and defused": by the state, unsaid
     ):
         return None  # a bombing or a killing may name no one; attributed later
     for role, actor in (("actor1", actor1), ("actor2", actor2), ("assoc_actor_1", cand.assoc1)):
