@@ -392,3 +392,16 @@ def test_the_same_violence_seen_again_unattributed_is_one_event() -> None:
 def test_a_bomb_found_is_disrupted_weapons_use() -> None:
     e = _one("On 27 April 2020, a timed IED was found on a roadside near Pattani and defused.")
     assert e.sub_event_type == "Disrupted weapons use"
+
+
+def test_arms_seized_are_disrupted_weapons_use() -> None:
+    e = _one("On 3 May 2020, Sindh Rangers seized weapons and ammunition in a raid in Karachi.")
+    assert e.sub_event_type == "Disrupted weapons use"
+
+
+def test_a_pistol_seized_after_a_shoot_out_is_part_of_it() -> None:
+    e = _one(
+        "On 2 May 2020, in Sao Goncalo, a shoot-out broke out between police and traffickers "
+        "and a suspect died. The police seized a pistol and drugs in Sao Goncalo."
+    )
+    assert e.sub_event_type == "Armed clash"

@@ -1009,6 +1009,12 @@ MUNITIONS = frozenset(
         "projectile",
     ]
 )
+ARMS_WORDS = frozenset(
+    [
+        *("weapon", "arm", "arms", "pistol", "rifle", "explosive", "ied", "bomb", "mine"),
+        *("landmine", "cache", "ammunition", "munition", "detonator", "launcher", "rpg"),
+    ]
+)
 # Things taken that are no property: "seized power", "took the initiative".
 NOT_LOOT = frozenset(
     [
@@ -1670,19 +1676,22 @@ def _riot_side(actor: ActorMention | None) -> ActorMention | None:
 
 
 def _drop_side_arrests(mentions: list[EventMention]) -> list[EventMention]:
-    """Arrests told in the story of another event (protesters detained at a rally, suspects
-    held after a bombing) are part of that story; an arrest stands alone only when nothing
-    else happened in its paragraph."""
-    others = {
-        (m.article_id, m.place.name if m.place else "")
-        for m in mentions
-        if m.sub_event_type != "Arrests"
-    }
+    """Arrests and seizures told in the story of another event (protesters detained at a
+    rally, a pistol seized after a shoot-out) are part of that story; they stand alone only
+    when nothing else happened at their place."""
+
+    def side(m: EventMention) -> bool:
+        # arrests, and things seized ("The Police seized a pistol" after a shoot-out)
+        return m.sub_event_type == "Arrests" or (
+            m.event_type == "Strategic developments"
+            and any(e.method == "trigger:gain" for e in m.evidence if e.field == "event_type")
+        )
+
+    others = {(m.article_id, m.place.name if m.place else "") for m in mentions if not side(m)}
     return [
         m
         for m in mentions
-        if m.sub_event_type != "Arrests"
-        or (m.article_id, m.place.name if m.place else "") not in others
+        if not side(m) or (m.article_id, m.place.name if m.place else "") not in others
     ]
 
 
@@ -1958,8 +1967,11 @@ def _build_mention(
                 or cand.modality != "asserted"
             ):
                 return None  # "captured a thief", "seized power": no territory, no loot
-            # "militants seized a vehicle", "took control of a factory": property taken
+            # "militants seized a vehicle", "took control of a factory": property taken;
+            # arms taken are weapons disrupted ("police seized 234 pistols")
             event_type, sub_type = "Strategic developments", "Looting/property destruction"
+            if _lemma(obj) in MUNITIONS or _lemma(obj) in ARMS_WORDS:
+                sub_type = "Disrupted weapons use"
         else:
             sub_type = _territory_type(cand)
     if trig.frame == "lose" and cand.actor2 is None:
@@ -2406,7 +2418,12 @@ def _same_sentence_event(a: EventMention, b: EventMention) -> bool:
 
 
 # Inside one sentence an attack on civilians also outranks the clash reading of its verb.
-_SPECIFIC = {**SUB_EVENT_SPECIFICITY, "Attack": 3}
+_SPECIFIC = {
+    **SUB_EVENT_SPECIFICITY,
+    "Attack": 3,
+    # "seized 234 pistols in a raid": the raid is how the arms were taken
+    "Disrupted weapons use": 3,
+}
 
 
 def _specificity(m: EventMention) -> tuple[int, int]:
