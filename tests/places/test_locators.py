@@ -182,3 +182,8 @@ def test_acled_spellings_of_divisions(places_of, text: str, name: str, cc: str):
 def test_a_town_the_tagger_calls_a_nationality_before_city(places_of):
     ps = _by_text(places_of("A child was killed in Al Hali district of Hodeidah city."))
     assert ps["Hodeidah"].country_code == "YE"
+
+
+def test_a_locator_the_tagger_calls_a_person_is_a_list_of_places(places_of):
+    ps = _by_text(places_of("Forces raided a base near Af-Urur village (Iskushuban, Bari)."))
+    assert ps["Bari"].country_code == "SO"

@@ -734,12 +734,18 @@ def _hood_run(doc: Doc, i: int) -> int:
     return end if end > i + 1 else i
 
 
+def _listed(ent: Span, text: str) -> bool:
+    """A PERSON entity that is a list of places: "(Iskushuban, Bari)" has a comma, or opens
+    a locator's parenthesis; a person's name has neither."""
+    return "," in ent.text or text[max(0, ent.start_char - 1) : ent.start_char] == "("
+
+
 def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[str]]:
     text = doc.text
     demonym_cc: Counter = Counter()
     person_tokens: set[str] = set()
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) > 1:
+        if ent.label_ == "PERSON" and len(ent) > 1 and not _listed(ent, doc.text):
             for tok in ent[1:]:
                 person_tokens.add(tok.lower_)
     mentions: list[_Mention] = []
@@ -953,7 +959,8 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
                 # a place name inside an organisation's name ("Texas Forest Service",
                 # "Mosul University") is a toponym mention, kept at low confidence when the
                 # place is prominent; inside a person's name ("Abu Bakr al-Baghdadi") it is not
-                ok = ent.label_ in ("ORG", "FAC", "EVENT", "WORK_OF_ART") and any(
+                listed = ent.label_ == "PERSON" and _listed(ent, text)
+                ok = (ent.label_ in ("ORG", "FAC", "EVENT", "WORK_OF_ART") or listed) and any(
                     (c.feature in (COUNTRY, ADMIN1) and c.match == MAIN)
                     or (c.feature == CITY and c.population >= 20_000)
                     for c in cands
