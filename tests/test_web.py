@@ -101,7 +101,11 @@ def test_index_health_and_docs(client: TestClient, events: list[Event]) -> None:
     health = client.get("/api/health").json()
     assert health["status"] == "ok"
     assert health["counts"]["events"] == len(events)
-    assert client.get("/docs").status_code == 200
+    docs = client.get("/docs")
+    assert docs.status_code == 200
+    assert "cdn" not in docs.text.lower()  # the Swagger UI assets ship with the package
+    assert client.get("/static-offline-docs/swagger-ui-bundle.js").status_code == 200
+    assert client.get("/redoc").status_code == 200
     spec = client.get("/openapi.json").json()
     assert {"/api/events", "/api/events/{event_id}", "/api/stats", "/api/control"} <= set(
         spec["paths"]

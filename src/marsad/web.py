@@ -51,6 +51,7 @@ from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from marsad import __version__
@@ -255,7 +256,8 @@ Con = Annotated[duckdb.DuckDBPyConnection, Depends(_connection)]
 def create_app(db_path: str | Path) -> FastAPI:
     """The read-only API over the store at ``db_path`` (opened read-only per request)."""
     path = Path(db_path)
-    app = FastAPI(
+    # Swagger UI and ReDoc served from the package, not a CDN: /docs works offline.
+    app = FastAPIOffline(
         title="marsad",
         version=__version__,
         description=(
