@@ -172,6 +172,7 @@ def test_a_locator_whose_last_name_is_unknown_still_locates(places_of):
         ("Clashes were reported in Ein Issa (Ar-Raqqa) on Friday.", "Ar-Raqqah", "SY"),
         ("Fighting was reported in Kyauktaw (Rakhine State) on Friday.", "Rakhine", "MM"),
         ("A mortar hit a market in Qataba (Al Dhale) on Friday.", "Aḑ Ḑāli‘", "YE"),
+        ("Gunmen killed a man in Abu Kershola (South Kordofan state).", "Southern Kordofan", "SD"),
     ],
 )
 def test_acled_spellings_of_divisions(places_of, text: str, name: str, cc: str):
