@@ -843,7 +843,7 @@ def model_candidates(sent: Span, index: _Index) -> list[_Candidate]:
     if token.pos_ in {"NOUN", "PROPN"} and (token.lemma_.lower(), "NOUN") not in load_triggers():
         head = token
         for _ in range(3):
-            if head.head is head:
+            if head.head.i == head.i:
                 break
             head = head.head
             if head.pos_ == "VERB":
@@ -1445,7 +1445,7 @@ def extract_events(
                     out.append(mention)
                     history.append(mention)
     mentions = infer_missing_actors(
-        _drop_side_arrests(
+        _drop_side_stories(
             _fold_interventions(
                 document,
                 _fold_unattributed(document, _fold_anaphora(document, _fold_tolls(_collapse(out)))),
@@ -1456,7 +1456,7 @@ def extract_events(
     _trailing_tolls(document, mentions)
     _second_opinion(document, mentions)
     _attribute_perpetrators(mentions, _attribution(doc, actors))
-    _infer_victims(mentions)
+    _infer_implied_sides(mentions)
     for m in mentions:
         _localise(m)
     return mentions
@@ -1590,7 +1590,9 @@ def _attribute_perpetrators(mentions: list[EventMention], blamed: ActorMention |
             _note_inferred(m, "actor1", "inferred-unidentified")
 
 
-def _infer_victims(mentions: list[EventMention]) -> None:
+def _infer_implied_sides(mentions: list[EventMention]) -> None:
+    """Sides an event type implies when the text names none: bombs defused by the state's
+    forces, violence against civilians done to civilians."""
     for m in mentions:
         if m.sub_event_type == "Disrupted weapons use" and m.actor1 is None and m.place:
             forces = _state_forces(m.place.country_code)
@@ -1658,9 +1660,7 @@ def _fold_interventions(document: Document, mentions: list[EventMention]) -> lis
         if intervention:
             continue
         if protest.sentence_index == m.sentence_index and m.event_type == "Battles":
-            if protest.sub_event_type == "Peaceful protest" or (
-                protest.sub_event_type == "Protest with intervention"
-            ):
+            if protest.sub_event_type in {"Peaceful protest", "Protest with intervention"}:
                 protest.event_type, protest.sub_event_type = "Riots", "Violent demonstration"
                 protest.actor1 = _riot_side(protest.actor1)
             continue
@@ -1675,7 +1675,7 @@ def _riot_side(actor: ActorMention | None) -> ActorMention | None:
     return replace(actor, actor="Rioters", inter=5, key="RIOT")
 
 
-def _drop_side_arrests(mentions: list[EventMention]) -> list[EventMention]:
+def _drop_side_stories(mentions: list[EventMention]) -> list[EventMention]:
     """Arrests and seizures told in the story of another event (protesters detained at a
     rally, a pistol seized after a shoot-out) are part of that story; they stand alone only
     when nothing else happened at their place."""
@@ -1735,27 +1735,15 @@ def _trailing_tolls(document: Document, mentions: list[EventMention]) -> None:
         )
 
 
-def _fold_tolls(mentions: list[EventMention]) -> list[EventMention]:
-    """'Doctors said at least 35 people had been killed': a killing with no named killer, at
-    the place and time of an event the article already told, is that event's toll."""
+def _fold(
+    mentions: list[EventMention],
+    host_of: Callable[[EventMention, list[EventMention]], EventMention | None],
+) -> list[EventMention]:
+    """Drop each mention that retells one kept before it (``host_of`` finds that one among
+    those kept so far); its toll goes to the first telling when that has none."""
     kept: list[EventMention] = []
     for m in mentions:
-        is_toll = m.actor1 is None and any(
-            e.field == "event_type" and e.method == "trigger:kill" for e in m.evidence
-        )
-        host = None
-        if is_toll and m.place is not None and m.date is not None:
-            for k in reversed(kept):
-                if (
-                    k.place is not None
-                    and k.date is not None
-                    and k.place.name == m.place.name
-                    and k.date.earliest <= m.date.latest
-                    and m.date.earliest <= k.date.latest
-                    and k.event_type != "Strategic developments"
-                ):
-                    host = k
-                    break
+        host = host_of(m, kept)
         if host is None:
             kept.append(m)
             continue
@@ -1763,6 +1751,33 @@ def _fold_tolls(mentions: list[EventMention]) -> list[EventMention]:
             host.fatalities_low, host.fatalities_high = m.fatalities_low, m.fatalities_high
             host.evidence.extend(e for e in m.evidence if e.field == "fatalities")
     return kept
+
+
+def _fold_tolls(mentions: list[EventMention]) -> list[EventMention]:
+    """'Doctors said at least 35 people had been killed': a killing with no named killer, at
+    the place and time of an event the article already told, is that event's toll."""
+
+    def host_of(m: EventMention, kept: list[EventMention]) -> EventMention | None:
+        is_toll = m.actor1 is None and any(
+            e.field == "event_type" and e.method == "trigger:kill" for e in m.evidence
+        )
+        if not is_toll or m.place is None or m.date is None:
+            return None
+        return next(
+            (
+                k
+                for k in reversed(kept)
+                if k.place is not None
+                and k.date is not None
+                and k.place.name == m.place.name
+                and k.date.earliest <= m.date.latest
+                and m.date.earliest <= k.date.latest
+                and k.event_type != "Strategic developments"
+            ),
+            None,
+        )
+
+    return _fold(mentions, host_of)
 
 
 _ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those"})
@@ -1773,35 +1788,32 @@ def _fold_unattributed(document: Document, mentions: list[EventMention]) -> list
     total of 75 projectiles near Vodyane.': a later sentence of the paragraph that tells the
     same kind of violence on the same day in the same place (or its province), naming no one
     who did it, is that event seen again."""
-    kept: list[EventMention] = []
-    for m in mentions:
-        host = None
-        if m.actor1 is None and m.place is not None and m.date is not None:
-            para = document.sentences[m.sentence_index].paragraph
-            for k in reversed(kept):
-                if (
-                    k.sentence_index < m.sentence_index
-                    and document.sentences[k.sentence_index].paragraph == para
-                    and k.event_type == m.event_type
-                    and k.actor1 is not None
-                    and k.place is not None
-                    and k.date is not None
-                    and (k.date.earliest, k.date.latest) == (m.date.earliest, m.date.latest)
-                    and (
-                        k.place.name == m.place.name
-                        or (m.place.admin1 is not None and k.place.admin1 == m.place.admin1)
-                        or (m.place.feature == "admin1" and k.place.admin1 == m.place.name)
-                    )
-                ):
-                    host = k
-                    break
-        if host is None:
-            kept.append(m)
-            continue
-        if host.fatalities_low is None and m.fatalities_low is not None:
-            host.fatalities_low, host.fatalities_high = m.fatalities_low, m.fatalities_high
-            host.evidence.extend(e for e in m.evidence if e.field == "fatalities")
-    return kept
+
+    def host_of(m: EventMention, kept: list[EventMention]) -> EventMention | None:
+        if m.actor1 is not None or m.place is None or m.date is None:
+            return None
+        para = document.sentences[m.sentence_index].paragraph
+        return next(
+            (
+                k
+                for k in reversed(kept)
+                if k.sentence_index < m.sentence_index
+                and document.sentences[k.sentence_index].paragraph == para
+                and k.event_type == m.event_type
+                and k.actor1 is not None
+                and k.place is not None
+                and k.date is not None
+                and (k.date.earliest, k.date.latest) == (m.date.earliest, m.date.latest)
+                and (
+                    k.place.name == m.place.name
+                    or (m.place.admin1 is not None and k.place.admin1 == m.place.admin1)
+                    or (m.place.feature == "admin1" and k.place.admin1 == m.place.name)
+                )
+            ),
+            None,
+        )
+
+    return _fold(mentions, host_of)
 
 
 def _fold_anaphora(document: Document, mentions: list[EventMention]) -> list[EventMention]:
@@ -1809,34 +1821,29 @@ def _fold_anaphora(document: Document, mentions: list[EventMention]) -> list[Eve
     after an event of the same type in the same paragraph points back to it; it is no new
     event (its toll, when the first lacks one, goes to the first)."""
     doc = document.doc
-    kept: list[EventMention] = []
-    for m in mentions:
+
+    def host_of(m: EventMention, kept: list[EventMention]) -> EventMention | None:
         span = doc.char_span(m.trigger_start, m.trigger_end, alignment_mode="expand")
         tok = span.root if span is not None else None
-        para = document.sentences[m.sentence_index].paragraph
-        host = None
         if (
-            tok is not None
-            and tok.pos_ == "NOUN"
-            and any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS for c in tok.children)
+            tok is None
+            or tok.pos_ != "NOUN"
+            or not any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS for c in tok.children)
         ):
-            host = next(
-                (
-                    k
-                    for k in reversed(kept)
-                    if k.sentence_index < m.sentence_index
-                    and document.sentences[k.sentence_index].paragraph == para
-                    and k.event_type == m.event_type
-                ),
-                None,
-            )
-        if host is None:
-            kept.append(m)
-            continue
-        if host.fatalities_low is None and m.fatalities_low is not None:
-            host.fatalities_low, host.fatalities_high = m.fatalities_low, m.fatalities_high
-            host.evidence.extend(e for e in m.evidence if e.field == "fatalities")
-    return kept
+            return None
+        para = document.sentences[m.sentence_index].paragraph
+        return next(
+            (
+                k
+                for k in reversed(kept)
+                if k.sentence_index < m.sentence_index
+                and document.sentences[k.sentence_index].paragraph == para
+                and k.event_type == m.event_type
+            ),
+            None,
+        )
+
+    return _fold(mentions, host_of)
 
 
 def _state_forces(country_code: str) -> ActorMention | None:
@@ -2193,7 +2200,7 @@ def _told_as_done(tok: Token) -> bool:
     for _ in range(3):
         if head.pos_ in {"VERB", "AUX"}:
             return _lemma(head) not in REACTION_VERBS
-        if head.head is head:
+        if head.head.i == head.i:
             break
         head = head.head
     return False
@@ -2233,8 +2240,10 @@ def _country_place(
     gaz = Gazetteer.load()
     cc = codes[0]
     name = gaz.country_name(cc)
+    if not name:
+        return None, ""
     hit = next((c for c in gaz.lookup(name) if c.feature == COUNTRY and c.country_code == cc), None)
-    if not name or hit is None:
+    if hit is None:
         return None, ""
     # The span that vouches for the country: the side that gave it, else the trigger.
     side = cand.actor1 if cand.actor1 is not None and cand.actor1.country == cc else cand.actor2

@@ -734,6 +734,19 @@ def _hood_run(doc: Doc, i: int) -> int:
     return end if end > i + 1 else i
 
 
+def _place_cued(text: str, start: int, end: int, *, near: bool) -> bool:
+    """The words around ``text[start:end]`` say it is a place: "the village of X", "X
+    city", an ACLED locator "X (Admin)", and with ``near`` also "near X"."""
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 40]
+    return bool(
+        (near and NEAR_CUE.search(before))
+        or STRONG_CUE.search(before)
+        or CITY_AFTER.match(after)
+        or LOCATOR_AFTER.match(after)
+    )
+
+
 def _listed(ent: Span, text: str) -> bool:
     """A PERSON entity that is a list of places: "(Iskushuban, Bari)" has a comma, or opens
     a locator's parenthesis; a person's name has neither."""
@@ -972,25 +985,12 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
                 if not ok and whole and not modifier and low not in person_tokens:
                     # "near Opytne", "the village of Kruta Balka", "Sidi Bouafif village":
                     # the words around it make it a place whatever the tagger said
-                    before = text[max(0, span.start_char - 40) : span.start_char]
-                    after = text[span.end_char : span.end_char + 40]
-                    ok = bool(
-                        NEAR_CUE.search(before)
-                        or STRONG_CUE.search(before)
-                        or CITY_AFTER.match(after)
-                        or LOCATOR_AFTER.match(after)
-                    )
+                    ok = _place_cued(text, span.start_char, span.end_char, near=True)
             elif ent.label_ == "NORP":
                 ok = any(c.feature in (COUNTRY, ADMIN1) and c.match == MAIN for c in cands)
                 if not ok and whole and dem is None:
                     # "in Al Hali district of Hodeidah city": a town, whatever the tagger said
-                    before = text[max(0, span.start_char - 40) : span.start_char]
-                    after = text[span.end_char : span.end_char + 40]
-                    ok = bool(
-                        STRONG_CUE.search(before)
-                        or CITY_AFTER.match(after)
-                        or LOCATOR_AFTER.match(after)
-                    )
+                    ok = _place_cued(text, span.start_char, span.end_char, near=False)
             else:
                 ok = _is_notable(cands)
         elif ent is None and not any(t.pos_ == "PROPN" for t in span):
