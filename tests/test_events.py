@@ -129,10 +129,29 @@ def test_fire_at_the_positions_of_an_armed_group_is_an_armed_clash() -> None:
         "Two workers died on Monday after a chlorine leak at a reservoir in Basra.",
         "Islamic State claimed responsibility for the attack in Cambrils, its agency said.",
         "Moscow rejected allegations that its jets were responsible for an attack on a convoy.",
+        "The Taliban claimed responsibility for a truck bomb that killed six people in Kabul.",
+        "The minister accused the rebels of shelling the market in Taiz on Sunday.",
+        "The group denied responsibility for killing two soldiers in Idlib on Friday.",
+        "Six people died on Monday when a gas cylinder exploded in a restaurant in Lahore.",
+        "A boiler explosion at a textile mill in Karachi killed four workers on Tuesday.",
+        "Twelve passengers were killed when their bus overturned near Peshawar on Monday.",
+        "Two men died in a collision and explosion on the highway near Multan on Monday.",
+        "Small blasts were heard on Monday at the flooded refinery near Basra, officials said.",
     ],
 )
 def test_disasters_and_attributions_are_no_events(text: str) -> None:
     assert _events(text) == []
+
+
+def test_an_accusation_in_the_passive_reports_the_event() -> None:
+    # The accused are the doers, named by the report: ACLED codes the assault.
+    e = _one("On 2 May 2020, police in Nairobi are accused of assaulting a vendor.")
+    assert e.location == "Nairobi"
+
+
+def test_a_car_bomb_is_no_accident() -> None:
+    e = _one("A car exploded outside a police station in Kirkuk on Monday, killing three.")
+    assert e.event_type == "Explosions/Remote violence"
 
 
 def test_gunfire_with_no_named_doer_is_still_an_event() -> None:
