@@ -424,3 +424,14 @@ def test_a_pistol_seized_after_a_shoot_out_is_part_of_it() -> None:
         "and a suspect died. The police seized a pistol and drugs in Sao Goncalo."
     )
     assert e.sub_event_type == "Armed clash"
+
+
+def test_armed_groups_do_not_protest() -> None:
+    # The classifier reads a protest into this sentence (no protest word in it); the doer
+    # is an armed group, so that reading does not stand. Text from examples/demo.
+    text = (
+        "The gunmen, who arrived on motorcycles, rounded up labourers harvesting rice in "
+        "fields at Koshobe, in Jere local government area, about 20 kilometres from the "
+        "state capital Maiduguri, on 28 November."
+    )
+    assert all(e.event_type != "Protests" for e in _events(text, "2020-11-29"))

@@ -2108,6 +2108,15 @@ def _build_mention(
         return None
     if trig.frame in {"protest", "riot"}:
         actor1 = cand.actor1
+        if (
+            cand.model_probability is not None
+            and actor1 is not None
+            and (actor1.key == "UAG" or actor1.inter in {2, 3})
+        ):
+            # The classifier read a protest in a sentence with no protest word whose doer
+            # is an armed group ("the gunmen rounded up labourers"): armed groups do not
+            # demonstrate, so the reading is wrong.
+            return None
         if actor1 is None or actor1.key == "CIV":  # "farmers staged a sit-in"
             cand.actor1 = _generic_actor("PROT" if trig.frame == "protest" else "RIOT", tok, 0.5)
     riot_actor = cand.actor1 is not None and cand.actor1.key in {"PROT", "RIOT"}
