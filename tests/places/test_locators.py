@@ -188,3 +188,16 @@ def test_a_town_the_tagger_calls_a_nationality_before_city(places_of):
 def test_a_locator_the_tagger_calls_a_person_is_a_list_of_places(places_of):
     ps = _by_text(places_of("Forces raided a base near Af-Urur village (Iskushuban, Bari)."))
     assert ps["Bari"].country_code == "SO"
+
+
+def test_a_locator_confirmed_by_its_district_rules_out_a_foreign_town(places_of):
+    # Pati is a well-known town of Indonesia, but Barwani lies in Madhya Pradesh: the
+    # locator is sure, and a Pati abroad is no answer.
+    ps = _by_text(places_of("Farmers blocked a road at Pati (Barwani, Madhya Pradesh) on Monday."))
+    assert "Pati" not in ps
+    assert ps["Madhya Pradesh"].country_code == "IN"
+
+
+def test_a_commune_between_the_village_and_its_locator(places_of):
+    ps = places_of("Militants burned a bridge in Songho, Doucoumbo Commune (Bandiagara, Mopti).")
+    assert ps and all(p.country_code == "ML" for p in ps)

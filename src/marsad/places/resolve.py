@@ -1117,7 +1117,12 @@ _CONTAINER_GAP = re.compile(
 )
 _PAREN = re.compile(r"\(([^()\n]{1,120})\)")
 # between a place and the parenthesis that locates it: "Pati village (", "Mankote sector area ("
-_TO_PAREN = re.compile(r"^(?:\s+[a-z][a-z-]*){0,4}\s*$")
+# or a unit the gazetteer does not know: "Songho, Doucoumbo Commune ("
+_TO_PAREN = re.compile(
+    r"^(?:(?:\s+[a-z][a-z-]*){0,4}|,(?:\s+[A-Z][\w'-]*){1,3}\s+(?:[Cc]ommune|[Dd]istrict|"
+    r"[Ss]ub-?district|[Mm]unicipality|[Tt]ownship|LGA|[Cc]ounty|[Pp]arish|[Tt]aluka|[Tt]ehsil))"
+    r"\s*$"
+)
 # after the last place of the parenthesis: "(Biu LGA, Borno)", "(Poonch district)"
 _PAREN_TAIL = re.compile(r"^(?:\s+[a-zA-Z][a-z]*)?(?:,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)?\s*$")
 
@@ -1207,8 +1212,18 @@ def _constrain(mentions: list[_Mention], gaz: Gazetteer) -> None:
         if m.strict_cc:
             keep = [c for c in m.cands if c.country_code in m.strict_cc and c.feature != COUNTRY]
             ccs = {c.country_code for c in m.cands}
+            # another place of the same locator in the division's country confirms it
+            # ("Pati village (Barwani, Madhya Pradesh)": Barwani is in Madhya Pradesh, so
+            # Pati is too, not the Indonesian town)
+            confirmed = any(
+                x is not m
+                and x.outer is m.outer
+                and any(c.country_code in m.strict_cc for c in x.cands if c.feature != COUNTRY)
+                for x in mentions
+            )
             if (
                 not keep
+                and not confirmed
                 and m.outer is not None
                 and _well_known(m.cands)
                 and (
