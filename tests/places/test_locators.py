@@ -201,3 +201,25 @@ def test_a_locator_confirmed_by_its_district_rules_out_a_foreign_town(places_of)
 def test_a_commune_between_the_village_and_its_locator(places_of):
     ps = places_of("Militants burned a bridge in Songho, Doucoumbo Commune (Bandiagara, Mopti).")
     assert ps and all(p.country_code == "ML" for p in ps)
+
+
+def test_a_district_only_the_locator_names_is_looked_up_in_its_division(places_of):
+    ps = _by_text(places_of("Militants abducted a herder near Toumour (Bosso, Diffa) on Monday."))
+    assert ps["Bosso"].country_code == "NE" and ps["Bosso"].admin1 == ps["Diffa"].admin1
+
+
+def test_a_same_named_town_in_another_province_is_no_answer(places_of):
+    # The gazetteer's only "Khogyani" spelling match is a village in Ghazni; the district of
+    # Nangarhar is not in it, so the province stands rather than a town 200 km away.
+    ps = _by_text(
+        places_of("Taliban fighters attacked a checkpoint in Khogyani district (Nangarhar).")
+    )
+    assert "Khogyani" not in ps
+    assert ps["Nangarhar"].feature == "admin1"
+
+
+def test_a_person_like_name_in_the_locator_does_not_unseat_the_division(places_of):
+    ps = _by_text(
+        places_of("Nurses demonstrated in New Brighton (Nelson Mandela Bay, Eastern Cape).")
+    )
+    assert ps["Eastern Cape"].country_code == "ZA"

@@ -1177,6 +1177,72 @@ def _containers(mentions: list[_Mention], text: str) -> None:
             x.outer = outer
 
 
+_UNIT = (
+    r"(?:village|town|city|area|district|sub-?district|county|commune|municipality|"
+    r"township|parish|LGA|tehsil|taluka|locality|neighbou?rhood)"
+)
+# the name right before a locator's parenthesis: "Kipulu village (", "Buleda ("
+_NAME_BEFORE = re.compile(rf"([A-Z][\w'-]*(?:[ -][A-Z][\w'-]*){{0,3}})(?:\s+{_UNIT})?\s*$")
+_UNIT_TAIL = re.compile(rf"\s+{_UNIT}$", re.I)
+
+
+def _in_division(gaz: Gazetteer, name: str, a1s: frozenset) -> list[Candidate]:
+    """Towns and districts of the divisions ``a1s`` named ``name`` or a spelling of it
+    ("Khogyani" -> Khugyani in Nangarhar)."""
+    cands = [c for c in gaz.lookup(name) if c.admin1_code in a1s and c.feature in (CITY, ADMIN2)]
+    if cands or len(_dearticle(normalize(name))) < 4:
+        return cands
+    base = _dearticle(normalize(name))
+    scored = [
+        (fuzz.ratio(base, _dearticle(normalize(c.name))), c)
+        for c in gaz.lookup_skeleton(name)
+        if c.admin1_code in a1s and c.feature in (CITY, ADMIN2)
+    ]
+    scored = [(r, c) for r, c in scored if r >= 80]
+    if not scored:
+        return []
+    best = max(r for r, _ in scored)
+    return [c for r, c in scored if r >= best - 5]
+
+
+def _locator_names(mentions: list[_Mention], gaz: Gazetteer, text: str) -> list[_Mention]:
+    """Names an ACLED-style locator vouches for that no other step read as places: in
+    "Boula Gana (Bosso, Diffa)" or "Kipulu village (Shabunda, Sud-Kivu)", once the last
+    name is a first-level division, the names before it are its towns or districts, looked
+    up (spelling variants too) in that division only."""
+    added: list[_Mention] = []
+    for mt in _PAREN.finditer(text):
+        o, c = mt.start(), mt.end()
+        inside = [x for x in mentions if o < x.start and x.end < c]
+        if not inside:
+            continue
+        outer = inside[-1]
+        if not _PAREN_TAIL.match(text[outer.end : c - 1]):
+            continue
+        a1s = frozenset(x.admin1_code for x in outer.cands if x.feature == ADMIN1)
+        if not a1s:
+            continue
+        spans: list[tuple[int, int]] = []
+        pos = o + 1
+        for part in text[o + 1 : outer.start].split(","):
+            name = _UNIT_TAIL.sub("", part.strip())
+            if name[:1].isupper():
+                start = text.index(name, pos)
+                spans.append((start, start + len(name)))
+            pos += len(part) + 1
+        before = _NAME_BEFORE.search(text[max(0, o - 60) : o])
+        if before is not None:
+            start = max(0, o - 60) + before.start(1)
+            spans.append((start, start + len(before.group(1))))
+        for start, end in spans:
+            if any(x.start < end and start < x.end for x in mentions):
+                continue
+            cands = _in_division(gaz, text[start:end], a1s)
+            if cands:
+                added.append(_Mention(start, end, text[start:end], cands, "locator"))
+    return sorted([*mentions, *added], key=lambda m: m.start)
+
+
 def _well_known(cands: list[Candidate]) -> bool:
     """A name that surely means a town of one country ("Bafoussam"): its own name, a city of
     50,000 or more."""
@@ -1198,13 +1264,19 @@ def _constrain(mentions: list[_Mention], gaz: Gazetteer) -> None:
         def inside(c: Candidate, m: _Mention = m) -> bool:
             if c.feature == COUNTRY:
                 return False
-            return c.admin1_code in m.within_a1 or c.country_code in m.within_cc
+            if m.within_a1:  # "Khogyani district (Nangarhar)": in Nangarhar, not just AF
+                return c.admin1_code in m.within_a1
+            return c.country_code in m.within_cc
 
         if not any(inside(c) for c in m.cands):
             extra = [c for c in _fuzzy_candidates(gaz, m.text, 80, 0) if inside(c)]
             seen = {c.index for c in m.cands}
             m.cands = m.cands + [c for c in extra if c.index not in seen]
-        if m.within_a1 and m.holder is not None and not any(inside(c) for c in m.cands):
+        if (
+            m.within_a1
+            and (m.holder is not None or m.outer is not None)
+            and not any(inside(c) for c in m.cands)
+        ):
             # "near Kamyanka, Donetsk" and no Kamyanka in Donetsk oblast: a village of that
             # name three provinces away is no answer (the province stays the place); a
             # well-known town is kept ("Aleppo, Idlib" is still Aleppo)
@@ -1224,6 +1296,7 @@ def _constrain(mentions: list[_Mention], gaz: Gazetteer) -> None:
             if (
                 not keep
                 and not confirmed
+                and m.via != "embedded"  # a piece of a longer name ("Nelson Mandela Bay")
                 and m.outer is not None
                 and _well_known(m.cands)
                 and (
@@ -1455,6 +1528,7 @@ def find_places(
     _CAPITALS.update(gaz.capitals)
     text = doc.text  # (spaCy rebuilds it on every access)
     mentions, dem, _ = _recognise(doc, gaz)
+    mentions = _locator_names(mentions, gaz, text)
     if hints:
         dem = dem + hints
     choice = _resolve(mentions, dem, gaz, text)
