@@ -435,3 +435,23 @@ def test_armed_groups_do_not_protest() -> None:
         "state capital Maiduguri, on 28 November."
     )
     assert all(e.event_type != "Protests" for e in _events(text, "2020-11-29"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 6 May 2020, in Guatemala City, armed men attacked two police officers.",
+        "On 29 April 2020, Burkinabe forces killed a suspected ISGS commander near Djibo.",
+    ],
+)
+def test_an_attack_on_armed_men_is_a_battle(text: str) -> None:
+    # ACLED codebook: violence against civilians is violence against unarmed people.
+    e = _one(text)
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_the_codebook_rule_is_the_sub_event_type_s_provenance() -> None:
+    e = _one("On 6 May 2020, in Guatemala City, armed men attacked two police officers.")
+    assert [ev.method for ev in e.evidence if ev.field == "sub_event_type"] == [
+        "codebook:armed-target"
+    ]

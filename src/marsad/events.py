@@ -1499,7 +1499,7 @@ def extract_events(
     _trailing_tolls(document, mentions)
     _second_opinion(document, mentions)
     _attribute_perpetrators(mentions, _attribution(doc, actors))
-    _infer_implied_sides(mentions)
+    _infer_implied_sides(document, mentions)
     for m in mentions:
         _localise(m)
     return mentions
@@ -1633,10 +1633,38 @@ def _attribute_perpetrators(mentions: list[EventMention], blamed: ActorMention |
             _note_inferred(m, "actor1", "inferred-unidentified")
 
 
-def _infer_implied_sides(mentions: list[EventMention]) -> None:
+# Inter codes of armed targets: state forces, rebels, political militias, external forces.
+ARMED_TARGETS = frozenset({1, 2, 3, 8})
+# Armed men out of the fight: ACLED codes violence against them as against civilians.
+OFF_DUTY = re.compile(
+    r"\boff[- ]duty\b|\bretired\b|\bformer\b|\bat (?:his|her|their) (?:home|house)\b", re.I
+)
+
+
+def _infer_implied_sides(document: Document, mentions: list[EventMention]) -> None:
     """Sides an event type implies when the text names none: bombs defused by the state's
-    forces, violence against civilians done to civilians."""
+    forces, violence against civilians done to civilians; and the type a side implies: an
+    attack on armed men on duty is a battle."""
     for m in mentions:
+        sent = document.sentences[m.sentence_index]
+        if (
+            m.sub_event_type == "Attack"
+            and m.actor2 is not None
+            and m.actor2.inter in ARMED_TARGETS
+            and m.actor2.key not in _GENERIC_KEYS
+            and not OFF_DUTY.search(document.text[sent.start : sent.end])
+        ):
+            # ACLED codebook: violence against civilians targets unarmed people; an attack
+            # on state forces, rebels or a militia is a battle ("armed men attacked two
+            # police agents"), unless they were off duty ("shot an off-duty officer").
+            m.event_type, m.sub_event_type = "Battles", CLASH
+            trig = next(e for e in m.evidence if e.field == "event_type")
+            m.evidence = [e for e in m.evidence if e.field != "sub_event_type"]
+            m.evidence.append(
+                replace(
+                    trig, field="sub_event_type", method="codebook:armed-target", confidence=0.5
+                )
+            )
         if m.sub_event_type == "Disrupted weapons use" and m.actor1 is None and m.place:
             forces = _state_forces(m.place.country_code)
             if forces is not None:  # bombs are defused by the state's forces
