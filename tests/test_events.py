@@ -455,3 +455,12 @@ def test_the_codebook_rule_is_the_sub_event_type_s_provenance() -> None:
     assert [ev.method for ev in e.evidence if ev.field == "sub_event_type"] == [
         "codebook:armed-target"
     ]
+
+
+def test_an_armed_group_s_name_is_not_read_as_a_foreign_town() -> None:
+    # "al-Shabab" is also a town in Iran; read as one, it made the Somali places look out of
+    # context and the clash had no place.
+    e = _one(
+        "Somali troops and al-Shabab fighters clashed outside the town of Hudur, Bakool region."
+    )
+    assert e.country_code == "SO" and e.sub_event_type == "Armed clash"

@@ -50,19 +50,18 @@ def analyse(document: Document) -> ArticleResult:
     published = document.article.published or date.today()
     dates = timex.find_dates(doc, published)
     actors = find_actors(doc)
-    places = find_places(doc, hints=home_countries(actors))
+    if document.dateline:  # "MOGADISHU, 16 October 2017" names no actor
+        lo, hi = document.dateline
+        actors = [a for a in actors if not lo <= a.start < hi]
+    # A name the actor dictionary knows ("al-Shabaab", "Hezbollah") is an actor, even where
+    # the gazetteer also has a village of that name.
+    named = [(a.start, a.end) for a in actors if a.method == "dictionary"]
+    places = find_places(doc, hints=home_countries(actors), not_places=named)
     para_starts = [start for start, _ in document.paragraphs]
     actors = sorted(
         actors + resolve_coreference(doc, actors, paragraph_starts=para_starts),
         key=lambda a: (a.start, a.end),
     )
-    # A name the actor dictionary knows ("al-Shabaab", "Hezbollah") is an actor, even where
-    # the gazetteer also has a village of that name.
-    if document.dateline:  # "MOGADISHU, 16 October 2017" names no actor
-        lo, hi = document.dateline
-        actors = [a for a in actors if not lo <= a.start < hi]
-    named = [(a.start, a.end) for a in actors if a.method == "dictionary"]
-    places = [p for p in places if not any(s <= p.start < e for s, e in named)]
     mentions = extract_events(document, actors, places, dates)
     sources = {document.article_id: (document.article.source or "", document.article.url)}
     events = merge_mentions(mentions, sources)

@@ -223,3 +223,19 @@ def test_a_person_like_name_in_the_locator_does_not_unseat_the_division(places_o
         places_of("Nurses demonstrated in New Brighton (Nelson Mandela Bay, Eastern Cape).")
     )
     assert ps["Eastern Cape"].country_code == "ZA"
+
+
+def test_a_comma_list_tagged_as_one_organisation_is_a_list_of_places(places_of):
+    ps = _by_text(
+        places_of("Troops clashed with militants outside the town of Hudur, Bakool region.")
+    )
+    assert ps["Hudur"].country_code == "SO" and ps["Bakool"].feature == "admin1"
+
+
+def test_spans_other_stages_name_are_no_places(nlp, gaz):
+    from marsad.places import find_places
+
+    text = "Al-Shabab fighters attacked a base outside the town of Hudur, Bakool region."
+    start = text.index("Al-Shabab")
+    ps = find_places(nlp(text), gazetteer=gaz, not_places=[(start, start + len("Al-Shabab"))])
+    assert {p.country_code for p in ps} == {"SO"}

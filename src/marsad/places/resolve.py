@@ -748,8 +748,9 @@ def _place_cued(text: str, start: int, end: int, *, near: bool) -> bool:
 
 
 def _listed(ent: Span, text: str) -> bool:
-    """A PERSON entity that is a list of places: "(Iskushuban, Bari)" has a comma, or opens
-    a locator's parenthesis; a person's name has neither."""
+    """A PERSON or ORG entity that is a list of places: "(Iskushuban, Bari)" or "the town
+    of Hudur, Bakool region" has a comma, or opens a locator's parenthesis; a person's or an
+    organisation's name seldom has either."""
     return "," in ent.text or text[max(0, ent.start_char - 1) : ent.start_char] == "("
 
 
@@ -972,10 +973,11 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
                 # a place name inside an organisation's name ("Texas Forest Service",
                 # "Mosul University") is a toponym mention, kept at low confidence when the
                 # place is prominent; inside a person's name ("Abu Bakr al-Baghdadi") it is not
-                listed = ent.label_ == "PERSON" and _listed(ent, text)
+                listed = ent.label_ in ("PERSON", "ORG") and _listed(ent, text)
                 ok = (ent.label_ in ("ORG", "FAC", "EVENT", "WORK_OF_ART") or listed) and any(
                     (c.feature in (COUNTRY, ADMIN1) and c.match == MAIN)
                     or (c.feature == CITY and c.population >= 20_000)
+                    or listed  # "Hudur, Bakool" tagged as one ORG
                     for c in cands
                 )
                 via = "embedded"
@@ -1515,6 +1517,7 @@ def find_places(
     gazetteer: Gazetteer | None = None,
     demonyms: bool = False,
     hints: Counter | None = None,
+    not_places: list[tuple[int, int]] | None = None,
 ) -> list[PlaceMention]:
     """Every toponym mention in ``doc``, resolved, sorted by start offset.
 
@@ -1522,12 +1525,17 @@ def find_places(
     against corpora that annotate them); by default they only serve as context.
     ``hints`` counts countries other stages read in the text (the home countries of the
     armed groups it names: "Houthi forces" -> Yemen); each counts as a demonym does.
+    ``not_places`` are character spans other stages read as names of something else (the
+    actor dictionary's "al-Shabab", not the Iranian town Shabab): no toponym is read inside
+    them, so they neither become places nor sway the reading of the others.
     """
     gaz = gazetteer or Gazetteer.load()
     _CAPITALS.clear()
     _CAPITALS.update(gaz.capitals)
     text = doc.text  # (spaCy rebuilds it on every access)
     mentions, dem, _ = _recognise(doc, gaz)
+    if not_places:
+        mentions = [m for m in mentions if not any(s <= m.start < e for s, e in not_places)]
     mentions = _locator_names(mentions, gaz, text)
     if hints:
         dem = dem + hints
