@@ -229,6 +229,13 @@ def test_offsets_point_into_text(nlp: Language) -> None:
         ("Congolese army soldiers fled Bunia.", "Congolese army", "FARDC", "Congo"),
         ("Turkey's drones hit a car near Qamishli.", "Turkey's drones", "MIL-TR", "Turkey"),
         ("Nigerian police arrested four men.", "Nigerian police", "POL-NG", "Police Forces"),
+        (
+            "Iraqi counter-terrorism forces raided a farm.",
+            "Iraqi counter-terrorism forces",
+            "MIL-IQ",
+            "of Iraq",
+        ),
+        ("Israeli occupation forces raided Jenin.", "Israeli occupation forces", "MIL-IL", "Isr"),
     ],
 )
 def test_nationality_phrases(nlp: Language, text: str, surface: str, key: str, actor: str) -> None:

@@ -110,6 +110,10 @@ _MODIFIERS = frozenset(
     {
         *("pro-government", "federal", "national", "elite", "ground", "state", "naval"),
         *("-", "led", "border", "coast", "presidential", "republican"),
+        # "Israeli occupation forces", "Iraqi counter-terrorism forces", "military
+        # intelligence forces"
+        *("occupation", "occupying", "counter", "terrorism", "counterterrorism", "anti"),
+        *("terror", "intelligence", "rapid", "reaction"),
     }
 )
 _BACKED = frozenset({"backed", "led", "supported", "allied", "aligned", "sponsored", "funded"})
@@ -946,11 +950,22 @@ def _force_phrase_end(doc: Doc, j: int) -> int | None:
                 last = k
             k += 1
             continue
-        if low in _MODIFIERS and last is None:
-            k += 1
+        if low in _MODIFIERS and (last is None or _force_ahead(doc, k + 1, j + 4)):
+            k += 1  # "military intelligence forces": a modifier between two force nouns
             continue
         break
     return last
+
+
+def _force_ahead(doc: Doc, k: int, stop: int) -> bool:
+    """A force noun follows within the phrase, past modifiers only."""
+    while k < min(len(doc), stop):
+        if doc[k].lower_ in FORCE_NOUNS:
+            return True
+        if doc[k].lower_ not in _MODIFIERS:
+            return False
+        k += 1
+    return False
 
 
 def _nat_entry(
