@@ -239,3 +239,20 @@ def test_spans_other_stages_name_are_no_places(nlp, gaz):
     start = text.index("Al-Shabab")
     ps = find_places(nlp(text), gazetteer=gaz, not_places=[(start, start + len("Al-Shabab"))])
     assert {p.country_code for p in ps} == {"SO"}
+
+
+@pytest.mark.parametrize(
+    ("text", "capital"),
+    [
+        ("A car bomb exploded in the Afghan capital on Monday.", "Kabul"),
+        ("Thousands marched through the Serbian capital on Saturday.", "Belgrade"),
+    ],
+)
+def test_a_demonym_s_capital_is_the_country_s_capital(places_of, text, capital):
+    ps = places_of(text)
+    assert [p.name for p in ps] == [capital]
+
+
+def test_a_named_capital_is_read_from_its_name(places_of):
+    ps = places_of("Rockets hit the Iraqi capital Baghdad on Sunday.")
+    assert [p.text for p in ps] == ["Baghdad"]

@@ -1041,7 +1041,27 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
         else:
             i += 1
 
-    # 3. demonyms: context only
+    # 3. "the Afghan capital": the capital of the demonym's country ("the Iraqi capital,
+    # Baghdad" names it anyway; "the Syrian capital of ..." is rarer than a name)
+    for tok in doc[:-1]:
+        nxt = doc[tok.i + 1]
+        if taken[tok.i] or taken[nxt.i] or nxt.lower_ != "capital" or not tok.text[:1].isupper():
+            continue
+        after = doc[nxt.i + 1] if nxt.i + 1 < n else None
+        if after is not None and (after.pos_ == "PROPN" or after.lower_ == "of"):
+            continue
+        country = gaz.demonym_place(tok.text)
+        capital = gaz.capital_of(country) if country is not None else None
+        if capital is None:
+            continue
+        mentions.append(
+            _Mention(
+                tok.idx, nxt.idx + len(nxt.text), f"{tok.text} {nxt.text}", [capital], "capital"
+            )
+        )
+        taken[tok.i] = taken[nxt.i] = True
+
+    # 4. demonyms: context only
     for tok in doc:
         if not taken[tok.i] and tok.text[:1].isupper():
             dem = gaz.demonym(tok.text)
