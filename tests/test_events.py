@@ -464,3 +464,11 @@ def test_an_armed_group_s_name_is_not_read_as_a_foreign_town() -> None:
         "Somali troops and al-Shabab fighters clashed outside the town of Hudur, Bakool region."
     )
     assert e.country_code == "SO" and e.sub_event_type == "Armed clash"
+
+
+def test_a_dated_event_at_no_known_place_stands_at_its_sentence_s_actors_country() -> None:
+    e = _one(
+        "Iraqi security forces fired tear gas into crowds on Friday as anti-government "
+        "demonstrations resumed in the square."
+    )
+    assert e.country_code == "IQ" and e.geo_precision == 3

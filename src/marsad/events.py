@@ -2310,6 +2310,16 @@ def _country_place(
         and ((a.key and a.key not in _GENERIC_KEYS) or a.country not in modifiers)
     ]
     if not codes:
+        # The sentence's named armed actors, when they are of one country ("Iraqi security
+        # forces fired tear gas ... as demonstrations resumed").
+        orgs = _org_keys()
+        homes = {
+            a.country
+            for a in index.actors
+            if a.country and a.key and a.key not in _GENERIC_KEYS and a.key not in orgs
+        }
+        codes = list(homes) if len(homes) == 1 else []
+    if not codes:
         # The one country the article names as a place ("the US dollar" names none).
         main = (named - modifiers) & index.main
         codes = list(main) if len(main) == 1 else []
