@@ -154,7 +154,8 @@ _TOLL = re.compile(
 )
 _PASSIVE = re.compile(rf"\b{_LIST}{_AUX}\s+(?P<die>{_DIE})\b{_MIXED}", re.I)
 _ACTIVE = re.compile(
-    rf"(?<![/\w])(?:{_KILL})\s+{_LIST}(?!\s+(?:were\s+|others\s+)?(?:injured|wounded|hurt)\b)",
+    rf"(?<![/\w])(?:{_KILL})\s+{_LIST}\b"
+    r"(?!\s+(?:were\s+|are\s+|others\s+(?:were\s+|are\s+)?)?(?:injured|wounded|hurt)\b)",
     re.I,
 )
 _ACTIVE_TO_DEATH = re.compile(
