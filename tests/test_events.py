@@ -472,3 +472,30 @@ def test_a_dated_event_at_no_known_place_stands_at_its_sentence_s_actors_country
         "demonstrations resumed in the square."
     )
     assert e.country_code == "IQ" and e.geo_precision == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 29 April 2020, residents protested in Lima. Police used tear gas bombs on them.",
+        "On 29 April 2020, rioters threw petrol bombs at police in Santiago.",
+    ],
+)
+def test_crowd_munitions_are_no_explosive_attack(text: str) -> None:
+    assert all(e.event_type != "Explosions/Remote violence" for e in _events(text))
+
+
+def test_a_day_of_protests_is_a_summary_not_a_protest() -> None:
+    from marsad.events import _protest_summary
+    from marsad.nlp import load_model
+
+    nlp = load_model()
+    doc = nlp("It was the second day of protests against the ruling.")
+    assert _protest_summary(next(t for t in doc if t.lower_ == "protests"))
+    doc = nlp("Hundreds of teachers took part in protests in Lahore.")
+    assert not _protest_summary(next(t for t in doc if t.lower_ == "protests"))
+
+
+def test_taking_part_in_protests_is_a_protest() -> None:
+    e = _one("On 3 May 2020, hundreds of teachers took part in protests in Lahore.")
+    assert e.event_type == "Protests"

@@ -776,6 +776,15 @@ def _coarse_pos(token: Token) -> str:
 # the stage
 
 
+def _protest_summary(token: Token) -> bool:
+    """'It was the second day of protests': a summary of the protests told already, not
+    one more."""
+    head = token.head
+    if token.pos_ != "NOUN" or token.dep_ != "pobj" or head.lower_ != "of":
+        return False
+    return head.head.dep_ == "attr" and _lemma(head.head.head) == "be"
+
+
 def find_triggers(sent: Span, index: _Index) -> list[_Candidate]:
     table = load_triggers()
     found: list[_Candidate] = []
@@ -811,6 +820,12 @@ def find_triggers(sent: Span, index: _Index) -> list[_Candidate]:
             continue  # "extended the ban on all marches and protests": no protest took place
         if token.dep_ == "compound" and token.head.lemma_.lower() in KIND_HEADS:
             continue  # "the protest movement", "an attack helicopter": a kind of thing
+        if chosen.frame == "protest" and _protest_summary(token):
+            continue
+        if chosen.frame in WEAPON_FRAMES and any(
+            c.dep_ in {"compound", "amod"} and c.lower_ in CROWD_MUNITIONS for c in token.children
+        ):
+            continue  # "police used tear gas bombs", "rioters threw petrol bombs": no IED
         found.append(_Candidate(chosen, token, _modality(token)))
     return found
 
@@ -1126,6 +1141,10 @@ FORCE_ON_CROWD = re.compile(
     re.I,
 )
 # Nouns that a trigger word only qualifies ("protest movement", "riot police").
+# What police fire at crowds and rioters throw: a "bomb" of these is no explosive attack.
+CROWD_MUNITIONS = frozenset(
+    {"tear", "gas", "teargas", "sound", "stun", "smoke", "petrol", "molotov", "paint", "pepper"}
+)
 KIND_HEADS = frozenset(
     [
         "movement",
