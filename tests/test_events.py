@@ -499,3 +499,11 @@ def test_a_day_of_protests_is_a_summary_not_a_protest() -> None:
 def test_taking_part_in_protests_is_a_protest() -> None:
     e = _one("On 3 May 2020, hundreds of teachers took part in protests in Lahore.")
     assert e.event_type == "Protests"
+
+
+def test_heavy_weapons_alone_are_shelling_whatever_they_hit() -> None:
+    e = _one(
+        "On 9 May 2020, Al Shabaab militants fired three mortar rounds at an AMISOM base "
+        "near Mogadishu airport."
+    )
+    assert e.sub_event_type == "Shelling/artillery/missile attack"

@@ -1212,9 +1212,9 @@ def _in_division(gaz: Gazetteer, name: str, a1s: frozenset) -> list[Candidate]:
     """Towns and districts of the divisions ``a1s`` named ``name`` or a spelling of it
     ("Khogyani" -> Khugyani in Nangarhar)."""
     cands = [c for c in gaz.lookup(name) if c.admin1_code in a1s and c.feature in (CITY, ADMIN2)]
-    if cands or len(_dearticle(normalize(name))) < 4:
-        return cands
     base = _dearticle(normalize(name))
+    if cands or len(base) < 4:
+        return cands
     scored = [
         (fuzz.ratio(base, _dearticle(normalize(c.name))), c)
         for c in gaz.lookup_skeleton(name)
