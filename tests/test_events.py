@@ -137,6 +137,7 @@ def test_fire_at_the_positions_of_an_armed_group_is_an_armed_clash() -> None:
         "Twelve passengers were killed when their bus overturned near Peshawar on Monday.",
         "Two men died in a collision and explosion on the highway near Multan on Monday.",
         "Small blasts were heard on Monday at the flooded refinery near Basra, officials said.",
+        "The sanctions are a response to the alleged nerve gas attack on a spy in Salisbury.",
     ],
 )
 def test_disasters_and_attributions_are_no_events(text: str) -> None:
@@ -507,3 +508,11 @@ def test_heavy_weapons_alone_are_shelling_whatever_they_hit() -> None:
         "near Mogadishu airport."
     )
     assert e.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_the_event_retaliated_for_is_a_cause_not_a_second_event() -> None:
+    e = _one(
+        "Turkey launched airstrikes on Monday in retaliation for the bombing of a convoy in Idlib."
+    )
+    assert e.sub_event_type == "Air/drone strike" and e.actor1
+    assert e.actor1.startswith("Military Forces of Turkey")

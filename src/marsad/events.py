@@ -822,6 +822,10 @@ def find_triggers(sent: Span, index: _Index) -> list[_Candidate]:
             continue  # "the protest movement", "an attack helicopter": a kind of thing
         if chosen.frame == "protest" and _protest_summary(token):
             continue
+        if token.pos_ == "NOUN" and any(
+            _lemma(g) in RETORT_HEADS for g in list(_governors(token))[:3]
+        ):
+            continue  # "in response to the alleged nerve gas attack": a cause told as such
         if chosen.frame in WEAPON_FRAMES and any(
             c.dep_ in {"compound", "amod"} and c.lower_ in CROWD_MUNITIONS for c in token.children
         ):
@@ -1140,6 +1144,9 @@ FORCE_ON_CROWD = re.compile(
     r"baton-charged|lathi)\b",
     re.I,
 )
+# Nouns under which an earlier event is the cause of what is told ("expelled diplomats in
+# response to the nerve gas attack", "strikes in retaliation for the bombing").
+RETORT_HEADS = frozenset({"response", "retaliation", "revenge", "reprisal", "reaction"})
 # What police fire at crowds and rioters throw: a "bomb" of these is no explosive attack.
 CROWD_MUNITIONS = frozenset(
     {"tear", "gas", "teargas", "sound", "stun", "smoke", "petrol", "molotov", "paint", "pepper"}
