@@ -516,3 +516,8 @@ def test_the_event_retaliated_for_is_a_cause_not_a_second_event() -> None:
     )
     assert e.sub_event_type == "Air/drone strike" and e.actor1
     assert e.actor1.startswith("Military Forces of Turkey")
+
+
+def test_a_sniper_shot_misread_as_a_noun_still_names_the_shooter() -> None:
+    e = _one("On 8 March 2020, a Houthi sniper shot and killed a civilian in Taiz city (Taizz).")
+    assert e.actor1 and e.actor1.startswith("Military Forces of Yemen")

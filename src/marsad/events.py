@@ -480,11 +480,26 @@ def _subject(token: Token) -> Token | None:
                 for gchild in child.children:
                     if gchild.dep_ == "pobj":
                         return gchild
+        if (
+            cur.dep_ == "conj"
+            and cur.pos_ == "VERB"
+            and cur.head.pos_ == "NOUN"
+            and cur.head.lower_ in MISTAGGED_VERBS
+            and cur.head.i < cur.i
+        ):
+            # "a Houthi sniper shot and killed a civilian": the tagger read "sniper shot"
+            # as one noun; the phrase before the verb is its subject
+            return cur.head
         if cur.dep_ in {"xcomp", "advcl", "conj", "pcomp", "prep", "acl", "ccomp", "acomp"}:
             cur = cur.head
             continue
         break
     return None
+
+
+# Past tenses the small tagger reads as the head noun of a subject ("a sniper shot and
+# killed ...", "gunmen attacked and killed").
+MISTAGGED_VERBS = frozenset({"shot", "stabbed", "attacked", "ambushed", "abducted", "fired"})
 
 
 def _reported_subject(subj: Token | None, trigger: Token, index: _Index) -> Token | None:
@@ -1558,7 +1573,8 @@ _KEEP_LEXICON_TYPES = frozenset(
 
 SHELLING = "Shelling/artillery/missile attack"
 HEAVY_WEAPONS = re.compile(
-    r"\b(?:mortars?|artillery|rockets?|missiles?|shells?|howitzers?|MLRS|Grads?|tank fire)\b",
+    r"\b(?:mortars?|artillery|rockets?|missiles?|shells?|shelled|shelling|howitzers?|MLRS|"
+    r"Grads?|tank fire)\b",
     re.I,
 )
 LIGHT_WEAPONS = re.compile(

@@ -256,3 +256,11 @@ def test_a_demonym_s_capital_is_the_country_s_capital(places_of, text, capital):
 def test_a_named_capital_is_read_from_its_name(places_of):
     ps = places_of("Rockets hit the Iraqi capital Baghdad on Sunday.")
     assert [p.text for p in ps] == ["Baghdad"]
+
+
+def test_a_piece_of_an_unknown_district_does_not_unseat_its_province(places_of):
+    # "Dara" of "Chahar Dara" matches Daraa (Syria); the province of Kunduz stands.
+    ps = _by_text(
+        places_of("Troops fought Taliban militants in Chahar Dara district (Kunduz) on Monday.")
+    )
+    assert "Dara" not in ps and ps["Kunduz"].country_code == "AF"

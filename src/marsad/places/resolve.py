@@ -1318,7 +1318,9 @@ def _constrain(mentions: list[_Mention], gaz: Gazetteer) -> None:
             if (
                 not keep
                 and not confirmed
-                and m.via != "embedded"  # a piece of a longer name ("Nelson Mandela Bay")
+                # a piece of a longer name ("Nelson Mandela Bay", "Dara" of "Chahar Dara")
+                and m.via != "embedded"
+                and not m.partial
                 and m.outer is not None
                 and _well_known(m.cands)
                 and (
