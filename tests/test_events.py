@@ -521,3 +521,20 @@ def test_the_event_retaliated_for_is_a_cause_not_a_second_event() -> None:
 def test_a_sniper_shot_misread_as_a_noun_still_names_the_shooter() -> None:
     e = _one("On 8 March 2020, a Houthi sniper shot and killed a civilian in Taiz city (Taizz).")
     assert e.actor1 and e.actor1.startswith("Military Forces of Yemen")
+
+
+def test_the_ends_of_a_road_are_not_where_it_was_attacked() -> None:
+    e = _one(
+        "On 14 March 2020, Taliban militants ambushed a police convoy on the Kabul-Kandahar "
+        "highway in Sayedabad district (Wardak). 4 policemen were killed."
+    )
+    assert e.admin1 and "Wardak" in e.admin1
+    assert e.actor2 and e.actor2.startswith("Police Forces of Afghanistan")
+
+
+def test_arrests_during_a_raid_are_arrests() -> None:
+    e = _one(
+        "On 19 March 2020, SDF forces arrested 5 suspected ISIS members during a raid in "
+        "Al Busayrah (Deir-ez-Zor)."
+    )
+    assert e.sub_event_type == "Arrests" and e.actor1 == "SDF: Syrian Democratic Forces"

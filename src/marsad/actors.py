@@ -889,7 +889,11 @@ BARE_FORCE_HEADS = _words(
     servicemen enforcement
     """
 )
-_FORCE_TAILS = _words("forces force officers officer personnel agents units patrol patrols")
+# "a police convoy", "an army checkpoint": the force is the side attacked there
+_FORCE_TAILS = _words(
+    """forces force officers officer personnel agents units patrol patrols convoy convoys
+    checkpoint checkpoints post posts outpost outposts vehicle vehicles"""
+)
 _ANAPHORIC_FORCES = _words("troops soldiers soldier servicemen policemen policeman gendarmes")
 
 

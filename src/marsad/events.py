@@ -562,6 +562,12 @@ def _relative_antecedent(token: Token) -> Token:
 # mention lookup
 
 
+_ROAD = r"(?:highway|road|motorway|expressway|railway|pipeline)s?\b"
+ROAD_AFTER = re.compile(rf"\s*-\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+{_ROAD}")
+ROAD_BETWEEN = re.compile(r"[A-Z][\w'’-]*\s*-\s*$")
+ROAD_TAIL = re.compile(rf"\s+{_ROAD}")
+
+
 class _Index:
     """Mentions of one sentence, by character offset."""
 
@@ -576,6 +582,21 @@ class _Index:
         self.actors = [a for a in actors if lo <= a.start < hi]
         self.places = [p for p in places if lo <= p.start < hi]
         self.main = main
+        text = sent.doc.text
+        # "on the Kabul-Kandahar highway": the road's ends name the road, not the place
+        self.road_ends = frozenset(
+            p.start
+            for p in self.places
+            if ROAD_AFTER.match(text, p.end)
+            or (
+                ROAD_BETWEEN.search(text, max(0, p.start - 40), p.start)
+                and ROAD_TAIL.match(text, p.end)
+            )
+        )
+
+    def rank(self, place: PlaceMention) -> int:
+        """_place_rank, with a road's end ranked as low as a physical feature."""
+        return max(_place_rank(place), 3) if place.start in self.road_ends else _place_rank(place)
 
     def foreign(self, place: PlaceMention) -> bool:
         """A place outside the countries the article is about ('backed by Iran')."""
@@ -659,7 +680,7 @@ class _Index:
         inside = [p for p in self.places if lo <= p.start < hi and _eventful(p)]
         if not inside:
             return None
-        return min(inside, key=lambda p: (_place_rank(p), abs(p.start - tok.idx)))
+        return min(inside, key=lambda p: (self.rank(p), abs(p.start - tok.idx)))
 
 
 @lru_cache(maxsize=1)
@@ -1202,16 +1223,21 @@ MOTIVE_PREPS = frozenset({"against", "over", "about", "for", "demanding", "conde
 def _background_of(token: Token, other: Token) -> bool:
     """'killed 620 since beginning their offensive': the offensive is the background of the
     killing (a 'since' clause under it), not an event of its own. Likewise the motive of a
-    protest: 'protested against the arrest of an editor' is a protest, not an arrest."""
-    through_since = through_motive = False
+    protest: 'protested against the arrest of an editor' is a protest, not an arrest; and
+    the raid during which people were arrested."""
+    through_since = through_motive = through_during = False
     protest = _lemma(other) in {"protest", "demonstrate", "rally", "demonstration", "march"}
+    arrest = _lemma(other) in {"arrest", "detain", "apprehend"}
     for gov in _governors(token):
         if gov.lower_ == "since":
             through_since = True
         if gov.lower_ in MOTIVE_PREPS or _lemma(gov) in {"demand", "condemn", "denounce"}:
             through_motive = True
+        if gov.lower_ == "during":
+            through_during = True
         if gov.i == other.i:
-            return through_since or (protest and through_motive)
+            # "arrested five suspects during a raid": ACLED codes the arrests
+            return through_since or (protest and through_motive) or (arrest and through_during)
     return False
 
 
@@ -2514,7 +2540,7 @@ def _sentence_place(index: _Index, tok: Token) -> tuple[PlaceMention | None, str
         key=lambda p: (
             _place_rank(p) >= 4,
             index.foreign(p) and p.confidence < 0.9,
-            _place_rank(p),
+            index.rank(p),
             abs(p.start - tok.idx),
         ),
     )
