@@ -538,3 +538,20 @@ def test_arrests_during_a_raid_are_arrests() -> None:
         "Al Busayrah (Deir-ez-Zor)."
     )
     assert e.sub_event_type == "Arrests" and e.actor1 == "SDF: Syrian Democratic Forces"
+
+
+def test_an_attack_with_artillery_is_shelling() -> None:
+    e = _one(
+        "On 22 March 2020, Houthi forces targeted a residential neighbourhood in Taiz city "
+        "with artillery shells, killing a woman and injuring her son."
+    )
+    assert e.sub_event_type == "Shelling/artillery/missile attack" and e.fatalities == 1
+    assert e.actor2 == "Civilians (Yemen)"
+
+
+def test_a_drone_destroyed_in_flight_is_disrupted_weapons_use() -> None:
+    e = _one(
+        "On 23 March 2020, the Saudi-led coalition intercepted and destroyed a Houthi drone "
+        "over Abha."
+    )
+    assert e.sub_event_type == "Disrupted weapons use"

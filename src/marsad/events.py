@@ -1113,6 +1113,8 @@ ARMS_WORDS = frozenset(
         *("landmine", "cache", "ammunition", "munition", "detonator", "launcher", "rpg"),
     ]
 )
+# Weapons in flight that forces shoot down or destroy.
+AIRBORNE_WEAPONS = frozenset({"drone", "uav", "missile", "rocket", "projectile"})
 # Things taken that are no property: "seized power", "took the initiative".
 NOT_LOOT = frozenset(
     [
@@ -1401,6 +1403,22 @@ def _specialise(cand: _Candidate, target_tok: Token | None) -> None:
     remote explosive."""
     frame = cand.trigger.frame
     trig = cand.trigger
+    instrument = None
+    if frame in {"attack", "assault", "kill"}:
+        tok = cand.token
+        instrument = _prep_obj(tok, {"with"})
+        if instrument is None and tok.dep_ in {"advcl", "conj"}:  # "targeted X with
+            instrument = _prep_obj(tok.head, {"with"})  # artillery shells, killing a woman"
+    if instrument is not None:
+        words = " ".join(t.text for t in instrument.subtree)
+        if HEAVY_WEAPONS.search(words) and not LIGHT_WEAPONS.search(words):
+            # "targeted a neighbourhood with artillery shells": shelling, whoever was hit
+            cand.trigger = replace(
+                trig, event_type="Explosions/Remote violence", sub_event_type=SHELLING
+            )
+            if cand.actor2 is None and target_tok is not None and _is_civilian(target_tok):
+                cand.actor2 = _generic_actor("CIV", target_tok)
+            return
     if frame in {"attack", "kill", "assault", "clash"} and _is_protest(target_tok):
         assert target_tok is not None
         deadly = _deadly(cand.token.sent.text) or _has_context(
@@ -2141,6 +2159,11 @@ def _build_mention(
                 sub_type = "Disrupted weapons use"
         else:
             sub_type = _territory_type(cand)
+    elif trig.frame == "destroy":
+        obj = _obj(cand.token) if cand.token.pos_ == "VERB" else None
+        if obj is not None and _lemma(obj) in ARMS_WORDS | AIRBORNE_WEAPONS:
+            # "intercepted and destroyed a Houthi drone": a weapon stopped, not property
+            event_type, sub_type = "Strategic developments", "Disrupted weapons use"
     if trig.frame == "lose" and cand.actor2 is None:
         return None
     if trig.frame == "gain" and cand.token.pos_ == "NOUN" and _lemma(cand.token) == "control":
