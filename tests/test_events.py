@@ -555,3 +555,13 @@ def test_a_drone_destroyed_in_flight_is_disrupted_weapons_use() -> None:
         "over Abha."
     )
     assert e.sub_event_type == "Disrupted weapons use"
+
+
+def test_an_abduction_in_a_raid_is_an_abduction() -> None:
+    e = _one("On 24 March 2020, Houthi forces stormed a house in Dhamar city and abducted two men.")
+    assert e.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_abducted_and_killed_is_an_attack() -> None:
+    e = _one("On 24 March 2020, gunmen abducted and killed two men in Dhamar city.")
+    assert e.sub_event_type == "Attack" and e.fatalities == 2

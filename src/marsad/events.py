@@ -1661,6 +1661,12 @@ def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
         pred = clf.predict(text)
         if not pred.is_event or pred.label == m.sub_event_type:
             continue
+        if (
+            m.sub_event_type == "Abduction/forced disappearance"
+            and pred.label == "Attack"
+            and not m.fatalities_low
+        ):
+            continue  # "stormed a house and abducted two men": nobody was killed
         if pred.probability < MODEL_RETYPE or pred.label in _KEEP_RULE_TYPES:
             continue
         if (
@@ -2638,7 +2644,12 @@ _SPECIFIC = {
 
 
 def _specificity(m: EventMention) -> tuple[int, int]:
-    return _SPECIFIC.get(m.sub_event_type, 1), (m.actor1 is not None) + (m.actor2 is not None)
+    rank = _SPECIFIC.get(m.sub_event_type, 1)
+    if m.sub_event_type in {"Abduction/forced disappearance", "Sexual violence"}:
+        # "stormed a house and abducted two men": the abduction says what the attack was;
+        # abducted and killed is an attack (ACLED codes the killing)
+        rank = 1 if m.fatalities_low else 4
+    return rank, (m.actor1 is not None) + (m.actor2 is not None)
 
 
 def _absorb(keep: EventMention, other: EventMention) -> EventMention:
