@@ -565,3 +565,19 @@ def test_an_abduction_in_a_raid_is_an_abduction() -> None:
 def test_abducted_and_killed_is_an_attack() -> None:
     e = _one("On 24 March 2020, gunmen abducted and killed two men in Dhamar city.")
     assert e.sub_event_type == "Attack" and e.fatalities == 2
+
+
+def test_property_destroyed_by_demonstrators_is_a_violent_demonstration() -> None:
+    e = _one(
+        "On 3 April 2020, demonstrators stormed the provincial council building in Basra and "
+        "set it on fire."
+    )
+    assert (e.sub_event_type, e.actor1) == ("Violent demonstration", "Rioters (Iraq)")
+
+
+def test_police_dispersing_rioters_are_part_of_the_riot() -> None:
+    e = _one(
+        "On 3 April 2020, protesters in Nasiriyah burned tyres and blocked roads demanding "
+        "jobs. Security forces used tear gas to disperse them."
+    )
+    assert e.event_type == "Riots" and e.actor1 == "Rioters (Iraq)"

@@ -1447,6 +1447,14 @@ def _specialise(cand: _Candidate, target_tok: Token | None) -> None:
             cand.trigger = replace(
                 trig, event_type="Violence against civilians", sub_event_type="Attack"
             )
+    elif frame == "shell":
+        verb = cand.token if cand.token.pos_ == "VERB" else cand.token.head
+        doer = _subject(verb) if verb.pos_ == "VERB" else None
+        if doer is not None and {t.lower_ for t in doer.subtree} & AIR_WORDS:
+            # "Israeli helicopters fired missiles at army positions": fired from the air
+            cand.trigger = replace(
+                trig, event_type="Explosions/Remote violence", sub_event_type="Air/drone strike"
+            )
     elif frame == "bomb" and cand.trigger.sub_event_type == "Air/drone strike":
         doer = cand.actor1
         if not (_has_context(cand.token, AIR_WORDS, 12) or (doer and doer.inter in {1, 8})):
@@ -1778,6 +1786,8 @@ def _infer_implied_sides(document: Document, mentions: list[EventMention]) -> No
                     trig, field="sub_event_type", method="codebook:armed-target", confidence=0.5
                 )
             )
+        if m.event_type == "Riots":  # a violent demonstration's people are rioters
+            m.actor1 = _riot_side(m.actor1)
         if m.sub_event_type == "Disrupted weapons use" and m.actor1 is None and m.place:
             forces = _state_forces(m.place.country_code)
             if forces is not None:  # bombs are defused by the state's forces
@@ -1821,7 +1831,8 @@ def _topic_actor(
 
 
 def _fold_interventions(document: Document, mentions: list[EventMention]) -> list[EventMention]:
-    """A fight told in a protest's story is how that protest went, not a battle of its own:
+    """A fight told in a protest's (or a violent demonstration's) story is how that protest
+    went, not a battle of its own:
 
     * "... were dispersed by police", or a later "Police resorted to a lathi charge to
       disperse the workers": the protest's intervention;
@@ -1829,7 +1840,8 @@ def _fold_interventions(document: Document, mentions: list[EventMention]) -> lis
       was a violent demonstration (ACLED codes the one event)."""
     protests: dict[int, EventMention] = {}
     for m in mentions:
-        if m.event_type == "Protests":
+        # a violent demonstration met by police is still that demonstration
+        if m.event_type == "Protests" or m.sub_event_type == "Violent demonstration":
             protests.setdefault(document.sentences[m.sentence_index].paragraph, m)
     kept = []
     for m in mentions:
@@ -2266,7 +2278,12 @@ def _build_mention(
         if actor1 is None or actor1.key == "CIV":  # "farmers staged a sit-in"
             cand.actor1 = _generic_actor("PROT" if trig.frame == "protest" else "RIOT", tok, 0.5)
     riot_actor = cand.actor1 is not None and cand.actor1.key in {"PROT", "RIOT"}
-    if riot_actor and event_type in {"Battles", "Violence against civilians"}:
+    if riot_actor and sub_type == "Looting/property destruction":
+        # "demonstrators stormed the council building and set it on fire": ACLED codes
+        # destruction by demonstrators as a violent demonstration
+        event_type, sub_type = "Riots", "Violent demonstration"
+        cand.actor1 = _generic_actor("RIOT", tok, 0.5)
+    elif riot_actor and event_type in {"Battles", "Violence against civilians"}:
         # "protesters clashed with police"; "a mob beat a man to death" is mob violence
         mob = "mob" in (cand.actor1.text.lower() if cand.actor1 else "") or (
             event_type == "Violence against civilians"
