@@ -581,3 +581,23 @@ def test_police_dispersing_rioters_are_part_of_the_riot() -> None:
         "jobs. Security forces used tear gas to disperse them."
     )
     assert e.event_type == "Riots" and e.actor1 == "Rioters (Iraq)"
+
+
+def test_setting_fire_to_a_school_is_property_destruction() -> None:
+    e = _one("On 12 April 2020, the Taliban set fire to a girls school in Ghazni city (Ghazni).")
+    assert (e.sub_event_type, e.actor1) == ("Looting/property destruction", "Taliban")
+
+
+def test_a_curfew_imposed_is_a_change_to_group_activity_one_respected_is_not() -> None:
+    e = _one("On 13 April 2020, the SDF imposed a curfew in Raqqa city (Ar-Raqqa).")
+    assert e.sub_event_type == "Change to group/activity"
+    events = _events("On 13 April 2020, men were beaten in Raqqa for not respecting the curfew.")
+    assert all(e.sub_event_type != "Change to group/activity" for e in events)
+
+
+def test_a_drone_strike_killing_him_kills_one() -> None:
+    e = _one(
+        "On 13 April 2020, a US-led coalition drone struck an HTS commander's car near Idlib "
+        "city, killing him."
+    )
+    assert e.sub_event_type == "Air/drone strike" and e.fatalities == 1

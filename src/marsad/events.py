@@ -858,6 +858,11 @@ def find_triggers(sent: Span, index: _Index) -> list[_Candidate]:
             continue  # "the protest movement", "an attack helicopter": a kind of thing
         if chosen.frame == "protest" and _protest_summary(token):
             continue
+        if token.lemma_.lower() == "curfew" and not (
+            token.dep_ in {"dobj", "nsubjpass"}
+            and _lemma(token.head) in {"announce", "impose", "declare", "enforce", "extend"}
+        ):
+            continue  # "beaten for not respecting the curfew imposed ...": told, not imposed
         if token.pos_ == "NOUN" and any(
             _lemma(g) in RETORT_HEADS for g in list(_governors(token))[:3]
         ):

@@ -165,7 +165,10 @@ _ACTIVE_TO_DEATH = re.compile(
 )
 _RESULT_ONE = re.compile(
     r"\b(?:resulting in|resulted in|leading to|led to|causing|caused)\s+(?P<one>his|her)\s+"
-    r"death\b",
+    r"death\b"
+    # "struck his car, killing him": one dead, named by the pronoun
+    r"|\b(?:killing|killed|kills)\s+(?P<one2>him|her)\b"
+    r"(?!\s+and\s+(?:his|her|their|a|an|the|one|two|three|four|five|\d+)\b)",
     re.I,
 )
 _REPORTED_RANGE = re.compile(
@@ -405,6 +408,9 @@ def _list_hits(pattern: re.Pattern[str], text: str, rule: str) -> list[_Hit]:
             group = "list2"
         if "one" in pattern.groupindex and m.group("one"):
             hits.append(_Hit(1, 1, m.start("one"), m.end(), rule, 1))
+            continue
+        if "one2" in pattern.groupindex and m.group("one2"):
+            hits.append(_Hit(1, 1, m.start("one2"), m.end(), rule, 1))
             continue
         if m.group(group) is None or _active_subject(pattern, m, text):
             continue
