@@ -601,3 +601,9 @@ def test_a_drone_strike_killing_him_kills_one() -> None:
         "city, killing him."
     )
     assert e.sub_event_type == "Air/drone strike" and e.fatalities == 1
+
+
+def test_a_kidnapping_keeps_its_reading_against_the_classifier() -> None:
+    e = _one("On 17 April 2020, ISIS militants kidnapped 5 shepherds near Mayadin (Deir-ez-Zor).")
+    assert e.sub_event_type == "Abduction/forced disappearance"
+    assert e.actor1 == "Islamic State (Syria)"

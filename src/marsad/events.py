@@ -1624,6 +1624,7 @@ _KEEP_LEXICON_TYPES = frozenset(
         "Remote explosive/landmine/IED",
         "Suicide bomb",
         "Air/drone strike",
+        "Abduction/forced disappearance",  # "kidnapped 5 shepherds"
     }
 )
 
