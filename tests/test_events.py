@@ -607,3 +607,11 @@ def test_a_kidnapping_keeps_its_reading_against_the_classifier() -> None:
     e = _one("On 17 April 2020, ISIS militants kidnapped 5 shepherds near Mayadin (Deir-ez-Zor).")
     assert e.sub_event_type == "Abduction/forced disappearance"
     assert e.actor1 == "Islamic State (Syria)"
+
+
+def test_clashes_that_erupted_are_no_volcano_and_their_toll_is_theirs() -> None:
+    e = _one(
+        "On 19 April 2020, clashes erupted between two tribes in Al Shatra (Dhi Qar) over a "
+        "land dispute, killing 3 people."
+    )
+    assert e.fatalities == 3 and e.country_code == "IQ"

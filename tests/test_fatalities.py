@@ -17,6 +17,7 @@ from marsad.fatalities import find_fatalities
         # the injured after a comma are not more dead
         ("a gas blast kills 8, forty others are injured", (8, 8)),
         ("a drone struck his car, killing him", (1, 1)),
+        ("a member of the Military Security was assassinated by gunmen", (1, 1)),
         ("a bomb exploded, killing him and injuring two", (1, 1)),
         ("the bomb killed 8 people, 40 others were injured", (8, 8)),
         ("between 30 to 50 people died", (30, 50)),

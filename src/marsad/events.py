@@ -1022,7 +1022,15 @@ def _disaster_sentence(token: Token, actor: ActorMention | None) -> bool:
     disaster or an accident, with no armed or political actor named as its doer."""
     if actor is not None and actor.key not in {"", "CIV"}:
         return False
-    return any(t.lower_ in DISASTER_WORDS for t in token.sent)
+    return any(t.lower_ in DISASTER_WORDS and not _human_eruption(t) for t in token.sent)
+
+
+def _human_eruption(tok: Token) -> bool:
+    """'clashes erupted', 'violence erupted': something people did broke out, no volcano."""
+    if tok.lower_ != "erupted":
+        return False
+    subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subj is not None and _lemma(subj) not in {"volcano", "mount", "mountain", "crater"}
 
 
 def _natural_cause(token: Token) -> bool:
@@ -1548,6 +1556,12 @@ def extract_events(
                         cand.token.i in other.role_tokens or _background_of(cand.token, other.token)
                     )
                 ):
+                    if cand.trigger.frame == "clash" and other.trigger.frame == "kill":
+                        # "clashes erupted between two tribes, killing 3": the clash is
+                        # the event, the killing its toll
+                        other.absorbed = True
+                        cand.place = cand.place or other.place
+                        continue
                     cand.absorbed = True
         built = 0
         for cand in cands:

@@ -197,9 +197,9 @@ _BODIES = re.compile(
 )
 _SINGULAR_PASSIVE = re.compile(
     r"\b(?:was|has been|had been)\s+(?:(?:reportedly|allegedly|also|later|then|subsequently|"
-    r"instantly|found)\s+)?(?:killed|shot dead|shot to death|stabbed to death|beaten to death|"
-    r"hacked to death|burnt to death|burned to death|lynched|beheaded|executed|murdered|"
-    r"found dead|slain)\b" + _MIXED
+    r"instantly|found)\s+)?(?:killed|assassinated|shot dead|shot to death|stabbed to death|"
+    r"beaten to death|hacked to death|burnt to death|burned to death|lynched|beheaded|"
+    r"executed|murdered|found dead|slain)\b" + _MIXED
     + r"|\b(?:was|has been|had been)\s+" + _TO_DEATH
     + r"|\b(?:he|she)\s+(?:later\s+|subsequently\s+|eventually\s+)?(?:died|succumbed)\b",
     re.I,
