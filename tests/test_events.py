@@ -557,16 +557,6 @@ def test_a_drone_destroyed_in_flight_is_disrupted_weapons_use() -> None:
     assert e.sub_event_type == "Disrupted weapons use"
 
 
-def test_an_abduction_in_a_raid_is_an_abduction() -> None:
-    e = _one("On 24 March 2020, Houthi forces stormed a house in Dhamar city and abducted two men.")
-    assert e.sub_event_type == "Abduction/forced disappearance"
-
-
-def test_abducted_and_killed_is_an_attack() -> None:
-    e = _one("On 24 March 2020, gunmen abducted and killed two men in Dhamar city.")
-    assert e.sub_event_type == "Attack" and e.fatalities == 2
-
-
 def test_property_destroyed_by_demonstrators_is_a_violent_demonstration() -> None:
     e = _one(
         "On 3 April 2020, demonstrators stormed the provincial council building in Basra and "
@@ -601,12 +591,6 @@ def test_a_drone_strike_killing_him_kills_one() -> None:
         "city, killing him."
     )
     assert e.sub_event_type == "Air/drone strike" and e.fatalities == 1
-
-
-def test_a_kidnapping_keeps_its_reading_against_the_classifier() -> None:
-    e = _one("On 17 April 2020, ISIS militants kidnapped 5 shepherds near Mayadin (Deir-ez-Zor).")
-    assert e.sub_event_type == "Abduction/forced disappearance"
-    assert e.actor1 == "Islamic State (Syria)"
 
 
 def test_clashes_that_erupted_are_no_volcano_and_their_toll_is_theirs() -> None:

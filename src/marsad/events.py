@@ -1638,7 +1638,6 @@ _KEEP_LEXICON_TYPES = frozenset(
         "Remote explosive/landmine/IED",
         "Suicide bomb",
         "Air/drone strike",
-        "Abduction/forced disappearance",  # "kidnapped 5 shepherds"
     }
 )
 
@@ -1689,12 +1688,6 @@ def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
         pred = clf.predict(text)
         if not pred.is_event or pred.label == m.sub_event_type:
             continue
-        if (
-            m.sub_event_type == "Abduction/forced disappearance"
-            and pred.label == "Attack"
-            and not m.fatalities_low
-        ):
-            continue  # "stormed a house and abducted two men": nobody was killed
         if pred.probability < MODEL_RETYPE or pred.label in _KEEP_RULE_TYPES:
             continue
         if (
@@ -2682,10 +2675,6 @@ _SPECIFIC = {
 
 def _specificity(m: EventMention) -> tuple[int, int]:
     rank = _SPECIFIC.get(m.sub_event_type, 1)
-    if m.sub_event_type in {"Abduction/forced disappearance", "Sexual violence"}:
-        # "stormed a house and abducted two men": the abduction says what the attack was;
-        # abducted and killed is an attack (ACLED codes the killing)
-        rank = 1 if m.fatalities_low else 4
     return rank, (m.actor1 is not None) + (m.actor2 is not None)
 
 
