@@ -582,15 +582,15 @@ class _Index:
         self.actors = [a for a in actors if lo <= a.start < hi]
         self.places = [p for p in places if lo <= p.start < hi]
         self.main = main
-        text = sent.doc.text
+        text = sent.text if self.places else ""  # (doc.text would rebuild the whole text)
         # "on the Kabul-Kandahar highway": the road's ends name the road, not the place
         self.road_ends = frozenset(
             p.start
             for p in self.places
-            if ROAD_AFTER.match(text, p.end)
+            if ROAD_AFTER.match(text, p.end - lo)
             or (
-                ROAD_BETWEEN.search(text, max(0, p.start - 40), p.start)
-                and ROAD_TAIL.match(text, p.end)
+                ROAD_BETWEEN.search(text, max(0, p.start - lo - 40), p.start - lo)
+                and ROAD_TAIL.match(text, p.end - lo)
             )
         )
 
@@ -616,10 +616,11 @@ class _Index:
         if not inside:
             return None
         head = tok.idx
+        text = tok.doc.text  # once: spaCy rebuilds it on every access
 
         def score(a: ActorMention) -> tuple[int, int, float]:
             covers = a.start <= head < a.end
-            backed = "backed" in tok.doc.text[a.end : a.end + 10]
+            backed = "backed" in text[a.end : a.end + 10]
             return (0 if covers else 1, 1 if backed else 0, abs(a.start - head))
 
         return min(inside, key=score)
@@ -643,14 +644,15 @@ class _Index:
         """The armed actor of the sentence that is neither the doer nor its backer."""
         orgs = _org_keys()
         skip = {actor.key, assoc.key if assoc else None, "CIV", "PROT", ""}
+        text = tok.doc.text
         options = [
             a
             for a in self.actors
             if a.key not in skip
             and a.key not in orgs
             and a.inter in {1, 2, 3, 4, 8}
-            and "backed" not in tok.doc.text[a.end : a.end + 10]
-            and "-led" not in tok.doc.text[a.start : a.end]
+            and "backed" not in text[a.end : a.end + 10]
+            and "-led" not in text[a.start : a.end]
         ]
         return min(options, key=lambda a: abs(a.start - tok.idx)) if options else None
 

@@ -759,7 +759,7 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
     demonym_cc: Counter = Counter()
     person_tokens: set[str] = set()
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) > 1 and not _listed(ent, doc.text):
+        if ent.label_ == "PERSON" and len(ent) > 1 and not _listed(ent, text):
             for tok in ent[1:]:
                 person_tokens.add(tok.lower_)
     mentions: list[_Mention] = []
