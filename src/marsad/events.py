@@ -461,6 +461,11 @@ def _modality(token: Token) -> str:
     return "claimed" if claimed else "asserted"
 
 
+# Past tenses the small tagger reads as the head noun of a subject ("a sniper shot and
+# killed ...", "gunmen attacked and killed").
+MISTAGGED_VERBS = frozenset({"shot", "stabbed", "attacked", "ambushed", "abducted", "fired"})
+
+
 def _subject(token: Token) -> Token | None:
     """The grammatical subject of a trigger's clause, climbing through xcomp, advcl, conj and
     prepositional complements ("by overrunning", "only to lose it")."""
@@ -495,11 +500,6 @@ def _subject(token: Token) -> Token | None:
             continue
         break
     return None
-
-
-# Past tenses the small tagger reads as the head noun of a subject ("a sniper shot and
-# killed ...", "gunmen attacked and killed").
-MISTAGGED_VERBS = frozenset({"shot", "stabbed", "attacked", "ambushed", "abducted", "fired"})
 
 
 def _reported_subject(subj: Token | None, trigger: Token, index: _Index) -> Token | None:
@@ -2676,8 +2676,7 @@ _SPECIFIC = {
 
 
 def _specificity(m: EventMention) -> tuple[int, int]:
-    rank = _SPECIFIC.get(m.sub_event_type, 1)
-    return rank, (m.actor1 is not None) + (m.actor2 is not None)
+    return _SPECIFIC.get(m.sub_event_type, 1), (m.actor1 is not None) + (m.actor2 is not None)
 
 
 def _absorb(keep: EventMention, other: EventMention) -> EventMention:
