@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -1413,8 +1413,9 @@ def _is_protest(tok: Token | None) -> bool:
 
 
 def _specialise(cand: _Candidate, target_tok: Token | None) -> None:
-    """Refine an attack or killing by what was hit: civilians -> Violence against civilians;
-    a protest -> force against protesters; aircraft doing the bombing -> air strike, else a
+    """Refine an attack or killing by what was hit and with what: heavy weapons alone ->
+    shelling; civilians -> Violence against civilians; a protest -> force against
+    protesters; aircraft doing the bombing or firing the missiles -> air strike, else a
     remote explosive."""
     frame = cand.trigger.frame
     trig = cand.trigger
@@ -1424,16 +1425,14 @@ def _specialise(cand: _Candidate, target_tok: Token | None) -> None:
         instrument = _prep_obj(tok, {"with"})
         if instrument is None and tok.dep_ in {"advcl", "conj"}:  # "targeted X with
             instrument = _prep_obj(tok.head, {"with"})  # artillery shells, killing a woman"
-    if instrument is not None:
-        words = " ".join(t.text for t in instrument.subtree)
-        if HEAVY_WEAPONS.search(words) and not LIGHT_WEAPONS.search(words):
-            # "targeted a neighbourhood with artillery shells": shelling, whoever was hit
-            cand.trigger = replace(
-                trig, event_type="Explosions/Remote violence", sub_event_type=SHELLING
-            )
-            if cand.actor2 is None and target_tok is not None and _is_civilian(target_tok):
-                cand.actor2 = _generic_actor("CIV", target_tok)
-            return
+    if instrument is not None and _heavy_only(" ".join(t.text for t in instrument.subtree)):
+        # "targeted a neighbourhood with artillery shells": shelling, whoever was hit
+        cand.trigger = replace(
+            trig, event_type="Explosions/Remote violence", sub_event_type=SHELLING
+        )
+        if cand.actor2 is None and target_tok is not None and _is_civilian(target_tok):
+            cand.actor2 = _generic_actor("CIV", target_tok)
+        return
     if frame in {"attack", "kill", "assault", "clash"} and _is_protest(target_tok):
         assert target_tok is not None
         deadly = _deadly(cand.token.sent.text) or _has_context(
@@ -1657,6 +1656,11 @@ LIGHT_WEAPONS = re.compile(
 )
 
 
+def _heavy_only(text: str) -> bool:
+    """Heavy weapons named and no light ones: "three mortar rounds", "artillery shells"."""
+    return bool(HEAVY_WEAPONS.search(text)) and not LIGHT_WEAPONS.search(text)
+
+
 def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
     """Where a sentence tells one event, the sub-event classifier reads the sentence too;
     when it is confident of another type, its reading stands (ACLED coders' conventions,
@@ -1678,11 +1682,7 @@ def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
             # disperse the workers." The classifier reads the protest's whole paragraph.
             lo, hi = document.paragraphs[sent.paragraph]
             text = document.text[max(lo, sent.start) : hi]
-        if (
-            m.sub_event_type == SHELLING
-            and HEAVY_WEAPONS.search(text)
-            and not LIGHT_WEAPONS.search(text)
-        ):
+        if m.sub_event_type == SHELLING and _heavy_only(text):
             # "fired three mortar rounds at the base": heavy weapons alone are shelling
             # whatever they were fired at (ACLED's train notes: 58 of 65); small arms or
             # grenade launchers beside them make it the classifier's call
@@ -2003,15 +2003,11 @@ def _fold_unattributed(document: Document, mentions: list[EventMention]) -> list
     def host_of(m: EventMention, kept: list[EventMention]) -> EventMention | None:
         if m.actor1 is not None or m.place is None or m.date is None:
             return None
-        para = document.sentences[m.sentence_index].paragraph
         return next(
             (
                 k
-                for k in reversed(kept)
-                if k.sentence_index < m.sentence_index
-                and document.sentences[k.sentence_index].paragraph == para
-                and k.event_type == m.event_type
-                and k.actor1 is not None
+                for k in _earlier_same_type(document, m, kept)
+                if k.actor1 is not None
                 and k.place is not None
                 and k.date is not None
                 and (k.date.earliest, k.date.latest) == (m.date.earliest, m.date.latest)
@@ -2042,19 +2038,24 @@ def _fold_anaphora(document: Document, mentions: list[EventMention]) -> list[Eve
             or not any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS for c in tok.children)
         ):
             return None
-        para = document.sentences[m.sentence_index].paragraph
-        return next(
-            (
-                k
-                for k in reversed(kept)
-                if k.sentence_index < m.sentence_index
-                and document.sentences[k.sentence_index].paragraph == para
-                and k.event_type == m.event_type
-            ),
-            None,
-        )
+        return next(_earlier_same_type(document, m, kept), None)
 
     return _fold(mentions, host_of)
+
+
+def _earlier_same_type(
+    document: Document, m: EventMention, kept: list[EventMention]
+) -> Iterator[EventMention]:
+    """Mentions kept so far that come before ``m`` in its paragraph and have its event
+    type, the nearest first: where a fold looks for the event ``m`` tells again."""
+    para = document.sentences[m.sentence_index].paragraph
+    return (
+        k
+        for k in reversed(kept)
+        if k.sentence_index < m.sentence_index
+        and document.sentences[k.sentence_index].paragraph == para
+        and k.event_type == m.event_type
+    )
 
 
 def _state_forces(country_code: str) -> ActorMention | None:

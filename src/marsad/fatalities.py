@@ -165,9 +165,12 @@ _ACTIVE_TO_DEATH = re.compile(
 )
 _RESULT_ONE = re.compile(
     r"\b(?:resulting in|resulted in|leading to|led to|causing|caused)\s+(?P<one>his|her)\s+"
-    r"death\b"
-    # "struck his car, killing him": one dead, named by the pronoun
-    r"|\b(?:killing|killed|kills)\s+(?P<one2>him|her)\b"
+    r"death\b",
+    re.I,
+)
+# "struck his car, killing him": one dead, named by the pronoun
+_KILLED_ONE = re.compile(
+    r"\b(?:killing|killed|kills)\s+(?P<one>him|her)\b"
     r"(?!\s+and\s+(?:his|her|their|a|an|the|one|two|three|four|five|\d+)\b)",
     re.I,
 )
@@ -409,9 +412,6 @@ def _list_hits(pattern: re.Pattern[str], text: str, rule: str) -> list[_Hit]:
         if "one" in pattern.groupindex and m.group("one"):
             hits.append(_Hit(1, 1, m.start("one"), m.end(), rule, 1))
             continue
-        if "one2" in pattern.groupindex and m.group("one2"):
-            hits.append(_Hit(1, 1, m.start("one2"), m.end(), rule, 1))
-            continue
         if m.group(group) is None or _active_subject(pattern, m, text):
             continue
         span = m.group(group)
@@ -483,6 +483,7 @@ def _find(text: str) -> tuple[int, int, int, int, str] | None:
         *_list_hits(_BODIES, text, "fatalities-bodies"),
         *_list_hits(_ACTIVE_TO_DEATH, text, "fatalities-active"),
         *_list_hits(_RESULT_ONE, text, "fatalities-result"),
+        *_list_hits(_KILLED_ONE, text, "fatalities-result"),
     ]
     reported = _one(_REPORTED_RANGE, text, "fatalities-range")
     if reported is not None:

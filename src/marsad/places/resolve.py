@@ -18,6 +18,7 @@ import itertools
 import math
 import re
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -425,7 +426,16 @@ def _dearticle(key: str) -> str:
     return " ".join(x for x in w if x not in ARTICLES) or key
 
 
-def _fuzzy_candidates(gaz: Gazetteer, text: str, min_ratio: float, min_pop: int) -> list:
+def _fuzzy_candidates(
+    gaz: Gazetteer,
+    text: str,
+    min_ratio: float,
+    min_pop: int,
+    keep: Callable[[Candidate], bool] | None = None,
+) -> list:
+    """Spelling variants of ``text`` (same transliteration skeleton, fuzzy ratio at least
+    ``min_ratio``), the best-matching names only; ``keep`` narrows the candidates before
+    the best are chosen (a division's towns, not the best match anywhere)."""
     base = _dearticle(normalize(text))
     if len(base) < 3:
         return []
@@ -440,7 +450,7 @@ def _fuzzy_candidates(gaz: Gazetteer, text: str, min_ratio: float, min_pop: int)
     out = [
         (ratios[c.name], c)
         for c in gaz.lookup_skeleton(text, accept)
-        if c.population >= min_pop or c.feature != CITY
+        if (c.population >= min_pop or c.feature != CITY) and (keep is None or keep(c))
     ]
     if not out:
         return []
@@ -1149,6 +1159,19 @@ _TO_PAREN = re.compile(
 _PAREN_TAIL = re.compile(r"^(?:\s+[a-zA-Z][a-z]*)?(?:,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)?\s*$")
 
 
+def _locators(
+    mentions: list[_Mention], text: str
+) -> Iterator[tuple[re.Match[str], list[_Mention], _Mention]]:
+    """Each parenthesis that may be an ACLED-style locator ("(Biu LGA, Borno)"): the match,
+    the mentions inside it, and the last of them (the division or country that holds the
+    rest), when nothing but a unit word or a short name follows that last one."""
+    for mt in _PAREN.finditer(text):
+        o, c = mt.start(), mt.end()
+        inside = [x for x in mentions if o < x.start and x.end < c]
+        if inside and _PAREN_TAIL.match(text[inside[-1].end : c - 1]):
+            yield mt, inside, inside[-1]
+
+
 def _containers(mentions: list[_Mention], text: str) -> None:
     """Mark "X, Y" / "X in Y" / "X (Y)" where Y can be a country or a first-level division.
 
@@ -1165,14 +1188,8 @@ def _containers(mentions: list[_Mention], text: str) -> None:
             m.within_cc, m.within_a1 = ccs, a1s
             if a1s:
                 m.holder = nxt
-    for mt in _PAREN.finditer(text):
-        o, c = mt.start(), mt.end()
-        inside = [x for x in mentions if o < x.start and x.end < c]
-        if not inside:
-            continue
-        outer = inside[-1]
-        if not _PAREN_TAIL.match(text[outer.end : c - 1]):
-            continue
+    for mt, inside, outer in _locators(mentions, text):
+        o = mt.start()
         before = [x for x in mentions if o - 40 <= x.end <= o and _TO_PAREN.match(text[x.end : o])]
         held = inside[:-1] + before[-1:]
         named = re.search(r"[A-Z][\w'-]*\s*$", text[max(0, o - 40) : o])
@@ -1211,20 +1228,14 @@ _UNIT_TAIL = re.compile(rf"\s+{_UNIT}$", re.I)
 def _in_division(gaz: Gazetteer, name: str, a1s: frozenset) -> list[Candidate]:
     """Towns and districts of the divisions ``a1s`` named ``name`` or a spelling of it
     ("Khogyani" -> Khugyani in Nangarhar)."""
-    cands = [c for c in gaz.lookup(name) if c.admin1_code in a1s and c.feature in (CITY, ADMIN2)]
-    base = _dearticle(normalize(name))
-    if cands or len(base) < 4:
+
+    def there(c: Candidate) -> bool:
+        return c.admin1_code in a1s and c.feature in (CITY, ADMIN2)
+
+    cands = [c for c in gaz.lookup(name) if there(c)]
+    if cands or len(_dearticle(normalize(name))) < 4:
         return cands
-    scored = [
-        (fuzz.ratio(base, _dearticle(normalize(c.name))), c)
-        for c in gaz.lookup_skeleton(name)
-        if c.admin1_code in a1s and c.feature in (CITY, ADMIN2)
-    ]
-    scored = [(r, c) for r, c in scored if r >= 80]
-    if not scored:
-        return []
-    best = max(r for r, _ in scored)
-    return [c for r, c in scored if r >= best - 5]
+    return _fuzzy_candidates(gaz, name, 80, 0, keep=there)
 
 
 def _locator_names(mentions: list[_Mention], gaz: Gazetteer, text: str) -> list[_Mention]:
@@ -1233,14 +1244,8 @@ def _locator_names(mentions: list[_Mention], gaz: Gazetteer, text: str) -> list[
     name is a first-level division, the names before it are its towns or districts, looked
     up (spelling variants too) in that division only."""
     added: list[_Mention] = []
-    for mt in _PAREN.finditer(text):
-        o, c = mt.start(), mt.end()
-        inside = [x for x in mentions if o < x.start and x.end < c]
-        if not inside:
-            continue
-        outer = inside[-1]
-        if not _PAREN_TAIL.match(text[outer.end : c - 1]):
-            continue
+    for mt, _inside, outer in _locators(mentions, text):
+        o = mt.start()
         a1s = frozenset(x.admin1_code for x in outer.cands if x.feature == ADMIN1)
         if not a1s:
             continue
