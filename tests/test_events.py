@@ -87,8 +87,26 @@ def test_protest_dispersed_with_force() -> None:
     assert e.sub_event_type == "Excessive force against protesters"
 
 
-def test_no_place_no_event() -> None:
-    assert _events("The militants attacked the army on Monday, officials said.") == []
+def test_a_dated_report_at_no_known_place_is_an_event_with_no_location() -> None:
+    # No place and no country is named: the event stands, and no location is made up.
+    e = _one("The militants attacked the army on Monday, officials said.")
+    assert e.event_type == "Battles"
+    assert (e.location, e.country, e.latitude) == (None, None, None)
+    assert not any(ev.field == "location" for ev in e.evidence)
+
+
+def test_an_undated_report_at_no_known_place_is_no_event() -> None:
+    # A summary ("militants have attacked the army"), not a report of one event.
+    assert _events("Militants have often attacked the army, officials say.") == []
+
+
+def test_the_us_dollar_is_no_country_of_the_protest() -> None:
+    e = _one(
+        "On 28 April 2020, protesters demonstrating against the high US dollar exchange rate "
+        "blocked the road in Qabb Elias."
+    )
+    assert e.country != "United States"
+    assert e.actor1 == "Protesters"
 
 
 def test_government_forces_without_a_demonym_are_the_event_country_s() -> None:
@@ -138,10 +156,36 @@ def test_fire_at_the_positions_of_an_armed_group_is_an_armed_clash() -> None:
         "Two men died in a collision and explosion on the highway near Multan on Monday.",
         "Small blasts were heard on Monday at the flooded refinery near Basra, officials said.",
         "The sanctions are a response to the alleged nerve gas attack on a spy in Salisbury.",
+        # accidents told by the verb the killing hangs on, or by the blast's site
+        "Three goods trains collided near Kanpur on Sunday, killing four railway workers.",
+        "A bus carrying wedding guests plunged into a gorge in Kohistan, killing 19 people.",
+        "A gas cylinder blast ripped through a hotel in Peshawar, killing four and wounding 9.",
+        "Heavy rain triggered mudslides that killed at least 17 people in Idukki.",
+        "A ferry caught fire off the coast of Zamboanga, killing 11 passengers.",
+        "A methane explosion in a coal mine in Quetta killed 11 miners on Monday.",
+        "An explosion at a chemical plant in Tianjin killed 20 workers on Monday.",
+        "Firefighters battled for hours on Monday to contain a blaze at a market in Lagos.",
+        "Mount Merapi erupted on Monday, forcing villagers near Yogyakarta to flee.",
+        # trials and remembrance of attacks told elsewhere
+        "Hundreds marked the anniversary of the massacre in which 40 were killed in Bunia.",
+        "A court in Baghdad convicted five men on Monday over the bombing of a market in 2016.",
+        # diplomacy
+        "Egypt recalled its ambassador to Ankara on Monday over the crisis in Libya.",
+        "The UN envoy called for a ceasefire in Marib on Monday.",
     ],
 )
 def test_disasters_and_attributions_are_no_events(text: str) -> None:
     assert _events(text) == []
+
+
+def test_a_vigil_in_memory_of_the_killed_is_a_protest_not_their_killing() -> None:
+    e = _one("Relatives held a vigil in Garissa in memory of the students killed by gunmen.")
+    assert e.event_type == "Protests"
+
+
+def test_a_bomb_blast_at_a_factory_is_no_accident() -> None:
+    e = _one("A bomb blast at a factory in Kabul killed two workers on Monday.")
+    assert e.event_type == "Explosions/Remote violence"
 
 
 def test_an_accusation_in_the_passive_reports_the_event() -> None:

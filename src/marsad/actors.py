@@ -50,6 +50,7 @@ from importlib import resources
 import ahocorasick
 from spacy.tokens import Doc, Span, Token
 
+from marsad.nlp import ECONOMIC_AFTER
 from marsad.records import ActorMention
 
 log = logging.getLogger(__name__)
@@ -615,7 +616,9 @@ class _Context:
             if not nats:
                 continue
             after = text[end : end + 12].lower()
-            if re.match(r"-(backed|led|supported|allied|aligned)", after):
+            if re.match(r"-(backed|led|supported|allied|aligned)", after) or ECONOMIC_AFTER.match(
+                text[end : end + 30]
+            ):
                 continue
             span = _token_span(doc, start, end)
             locative = bool(

