@@ -643,3 +643,89 @@ def test_clashes_that_erupted_are_no_volcano_and_their_toll_is_theirs() -> None:
         "land dispute, killing 3 people."
     )
     assert e.fatalities == 3 and e.country_code == "IQ"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # a bombing told with its bomber
+        (
+            "On 3 June 2020, a suicide bomber blew himself up at a checkpoint near Ataq, "
+            "killing 4 soldiers.",
+            "Suicide bomb",
+        ),
+        # aircraft named as the doer, or by their model
+        (
+            "On 4 June 2020, unidentified warplanes, believed to be Russian, struck positions "
+            "of the rebels near Maarat al-Numan. 6 fighters were killed.",
+            "Air/drone strike",
+        ),
+        (
+            "On 4 June 2020, Iraqi F-16s struck IS hideouts near Kirkuk, killing 7.",
+            "Air/drone strike",
+        ),
+        (
+            "On 5 June 2020, Houthi forces launched an explosive drone at a gathering of "
+            "soldiers in Qatabah, wounding 2.",
+            "Air/drone strike",
+        ),
+        (
+            "On 6 June 2020, a police officer sexually assaulted a woman in a camp near Marib.",
+            "Sexual violence",
+        ),
+        ("On 7 June 2020, Turkish forces established a new military post near Qastun.", None),
+        # force on people told as protesting
+        (
+            "On 8 June 2020, police opened fire on residents protesting against power cuts "
+            "in Chaghcharan, killing 2 protesters.",
+            "Excessive force against protesters",
+        ),
+        # a raid that met no resistance is how arrests were made
+        (
+            "On 9 June 2020, SDF forces raided houses in Ash-Shuhayl and arrested 4 people "
+            "accused of belonging to IS cells.",
+            "Arrests",
+        ),
+        (
+            "On 9 June 2020, police arrested 3 suspected AQAP members in a raid in Aden.",
+            "Arrests",
+        ),
+        # the dispersal is how the protest went
+        (
+            "On 10 June 2020, residents protested against power cuts in Mukalla; security "
+            "forces dispersed them by firing in the air.",
+            "Protest with intervention",
+        ),
+        # two named armed forces are no mob
+        (
+            "On 11 June 2020, clashes erupted between STC forces and Pro-Hadi forces in "
+            "Zinjibar. 5 fighters were killed.",
+            "Armed clash",
+        ),
+    ],
+)
+def test_middle_eastern_notes_written_here(text: str, sub_event_type: str | None) -> None:
+    e = _one(text, published="2020-06-20")
+    assert e.sub_event_type == (sub_event_type or "Headquarters or base established")
+
+
+def test_a_raid_that_met_resistance_stays_a_fight() -> None:
+    events = _events(
+        "On 9 June 2020, police raided a house in Aden and arrested 2 men after a shootout "
+        "that killed one officer.",
+        published="2020-06-20",
+    )
+    assert "Armed clash" in {e.sub_event_type for e in events}
+
+
+def test_who_tells_a_killing_is_not_its_doer() -> None:
+    e = _one("Three civilians were killed in a blast in Kabul on Monday, police said.")
+    assert not (e.actor1 or "").startswith("Police Forces")
+
+
+def test_a_boiler_that_exploded_is_an_accident_even_with_injuries_between() -> None:
+    text = (
+        "At least 12 workers were killed and dozens injured when a boiler exploded at a "
+        "textile factory in Gazipur on Tuesday, fire officials said."
+    )
+    assert _events(text) == []

@@ -497,11 +497,18 @@ def _subject(token: Token) -> Token | None:
             # "a Houthi sniper shot and killed a civilian": the tagger read "sniper shot"
             # as one noun; the phrase before the verb is its subject
             return cur.head
+        if cur.dep_ == "ccomp" and _lemma(cur.head) in SPEECH_VERBS:
+            break  # "three were killed in a blast, police said": the police only tell it
         if cur.dep_ in {"xcomp", "advcl", "conj", "pcomp", "prep", "acl", "ccomp", "acomp"}:
             cur = cur.head
             continue
         break
     return None
+
+
+SPEECH_VERBS = frozenset(
+    {"say", "tell", "report", "add", "state", "note", "explain", "reveal", "mention"}
+)
 
 
 def _reported_subject(subj: Token | None, trigger: Token, index: _Index) -> Token | None:
@@ -704,6 +711,14 @@ def _place_rank(place: PlaceMention) -> int:
     )
 
 
+# Aircraft named by their model: "F-16s", "Su-24", "MiG-23", "Tu-22"
+AIRCRAFT_MODEL = re.compile(r"^(?:f|su|mig|tu|mi|ka|a|b|l)-\d{1,3}[a-z]{0,2}s?$")
+
+
+def _aircraft(words: set[str]) -> bool:
+    return bool(words & AIR_WORDS) or any(AIRCRAFT_MODEL.match(w) for w in words)
+
+
 def _is_civilian(tok: Token | None) -> bool:
     if tok is None:
         return False
@@ -727,7 +742,11 @@ def _context_ok(trig: Trigger, token: Token, index: _Index) -> bool:
     if ctx.startswith("word:"):
         return _has_context(token, set(ctx[5:].split("|")), 4)
     if ctx == "air":
-        return _has_context(token, AIR_WORDS, 4)
+        doer = _subject(token) if token.pos_ == "VERB" else None
+        # "unidentified warplanes, believed to be Israeli, struck", "Iraqi F-16s struck"
+        return _has_context(token, AIR_WORDS, 4) or (
+            doer is not None and _aircraft({t.lower_ for t in doer.subtree})
+        )
     if ctx == "suicide":
         return _has_context(token, {"suicide"}, 2)
     if ctx == "fire":
@@ -847,7 +866,7 @@ def find_triggers(sent: Span, index: _Index) -> list[_Candidate]:
             continue
         if token.ent_type_ in {"DATE", "TIME"}:  # "March" the month, "May" the month
             continue
-        if _natural_cause(token) or _attributed(token):
+        if _natural_cause(token) or _attributed(token) or _protesting_target(token):
             continue
         if chosen.frame in {"clash", "assault", "attack"} and _abstract_foe(token):
             continue  # "measures to battle the coronavirus", "fight against corruption"
@@ -863,7 +882,7 @@ def find_triggers(sent: Span, index: _Index) -> list[_Candidate]:
             continue  # "the protest movement", "an attack helicopter": a kind of thing
         if chosen.frame == "protest" and _protest_summary(token):
             continue
-        if token.lemma_.lower() == "curfew" and not (
+        if token.lemma_.lower() in {"curfew", "lockdown"} and not (
             token.dep_ in {"dobj", "nsubjpass"}
             and _lemma(token.head) in {"announce", "impose", "declare", "enforce", "extend"}
         ):
@@ -1114,6 +1133,12 @@ def _natural_cause(token: Token) -> bool:
                 return False
     if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
         words.add(token.head.lower_)  # "mudslides that killed 23"
+    near = [*token.children, *(g for c in token.children if c.dep_ == "conj" for g in c.children)]
+    for clause in near:  # "killed (and injured) when a boiler exploded at a textile factory"
+        if clause.dep_ == "advcl" and _lemma(clause) in BLASTS | {"collapse", "catch"}:
+            cause = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if cause is not None:
+                words |= {t.lower_ for t in cause.subtree} | {_lemma(clause)}
     if words & NON_POLITICAL_AGENTS:
         return True
     if (_lemma(token) in BLASTS or words & BLASTS) and words & ACCIDENT_BLASTS:
@@ -1393,6 +1418,9 @@ def _fill_roles(cand: _Candidate, index: _Index) -> None:
         if tok.pos_ == "NOUN":
             actor_tok = _noun_actor(tok, index)
             target_tok = _prep_obj(tok, {"on", "against", "with", "of"})
+            if target_tok is None and tok.dep_ == "dobj" and frame not in {"protest", "riot"}:
+                # "opened fire on residents", "conducted air strikes against a camp"
+                target_tok = _prep_obj(tok.head, {"on", "at", "against"})
         elif psubj is not None:
             actor_tok = _prep_obj(tok, {"by"})
             target_tok = psubj
@@ -1496,7 +1524,44 @@ def _is_protest(tok: Token | None) -> bool:
     if tok is None:
         return False
     text = tok.doc.text[tok.left_edge.idx : tok.right_edge.idx + len(tok.right_edge)].lower()
-    return any(w in PROTEST_WORDS for w in re.findall(r"[\w-]+", text))
+    return any(w in PROTEST_WORDS or w in PROTESTING for w in re.findall(r"[\w-]+", text))
+
+
+# "opened fire on residents protesting against ...": the crowd the force was used on
+PROTESTING = frozenset({"protesting", "demonstrating", "rallying"})
+
+
+def _protesting_target(token: Token) -> bool:
+    """A protest told as what the victims of force were doing ("fired on people protesting
+    ..."): the event is the force used on them, not a protest of its own."""
+    if token.dep_ != "acl" or token.lower_ not in PROTESTING:
+        return False
+    target = token.head
+    gov = target.head
+    if target.dep_ == "pobj" and gov.dep_ == "prep":
+        gov = gov.head
+    return target.dep_ in {"dobj", "pobj"} and gov.pos_ in {"VERB", "NOUN"} and gov.i != target.i
+
+
+# "a suicide bomber", "blew himself up", "an explosive vest": the bomber died in the blast
+SUICIDE = re.compile(
+    r"\bsuicide[- ](?:bomb\w*|attack\w*|vests?|belts?|car|truck|vehicle|blast|explosion)|"
+    r"\bblew (?:him|her|them)sel(?:f|ves) up\b|\bexplosive (?:vests?|belts?)\b",
+    re.I,
+)
+
+
+def _suicide(cand: _Candidate) -> bool:
+    """A bombing in a sentence that tells a suicide bomber (ACLED's Suicide bomb), or an
+    attack whose doer is one ("a suicide bomber attacked a checkpoint")."""
+    frame = cand.trigger.frame
+    tok = cand.token
+    if frame in {"ied", "bomb"}:
+        return bool(SUICIDE.search(tok.sent.text))
+    if frame in {"attack", "kill"}:
+        doer = _subject(tok)
+        return doer is not None and bool(SUICIDE.search(" ".join(t.text for t in doer.subtree)))
+    return False
 
 
 def _specialise(cand: _Candidate, target_tok: Token | None) -> None:
@@ -1519,6 +1584,11 @@ def _specialise(cand: _Candidate, target_tok: Token | None) -> None:
         )
         if cand.actor2 is None and target_tok is not None and _is_civilian(target_tok):
             cand.actor2 = _generic_actor("CIV", target_tok)
+        return
+    if _suicide(cand):
+        cand.trigger = replace(
+            trig, event_type="Explosions/Remote violence", sub_event_type="Suicide bomb"
+        )
         return
     if frame in {"attack", "kill", "assault", "clash"} and _is_protest(target_tok):
         assert target_tok is not None
@@ -1551,14 +1621,19 @@ def _specialise(cand: _Candidate, target_tok: Token | None) -> None:
     elif frame == "shell":
         verb = cand.token if cand.token.pos_ == "VERB" else cand.token.head
         doer = _subject(verb) if verb.pos_ == "VERB" else None
-        if doer is not None and {t.lower_ for t in doer.subtree} & AIR_WORDS:
+        if doer is not None and _aircraft({t.lower_ for t in doer.subtree}):
             # "Israeli helicopters fired missiles at army positions": fired from the air
             cand.trigger = replace(
                 trig, event_type="Explosions/Remote violence", sub_event_type="Air/drone strike"
             )
     elif frame == "bomb" and cand.trigger.sub_event_type == "Air/drone strike":
         doer = cand.actor1
-        if not (_has_context(cand.token, AIR_WORDS, 12) or (doer and doer.inter in {1, 8})):
+        near = {t.lower_ for t in cand.token.sent}
+        if not (
+            _has_context(cand.token, AIR_WORDS, 12)
+            or any(AIRCRAFT_MODEL.match(w) for w in near)
+            or (doer and doer.inter in {1, 8})
+        ):
             cand.trigger = replace(trig, sub_event_type="Remote explosive/landmine/IED")
 
 
@@ -1604,6 +1679,24 @@ def _evidence(
     )
 
 
+# Words that tell a raid met resistance: then the raid is a fight, whoever was arrested.
+RESISTANCE = re.compile(
+    r"\b(?:clash\w*|exchang\w* (?:of )?fire|kill\w*|wound\w*|injur\w*|fight\w*|shoot-?outs?|"
+    r"gunfights?|firefights?|dead|died|shot|resist\w*)\b",
+    re.I,
+)
+
+
+def _fold_raids(cands: list[_Candidate], sent: Span) -> None:
+    """'raided houses and arrested 5 people', 'arrested six members in a raid': a raid that
+    met no resistance is how the arrests were made (ACLED codes the arrests)."""
+    if not any(c.trigger.frame == "arrest" for c in cands) or RESISTANCE.search(sent.text):
+        return
+    for c in cands:
+        if c.trigger.frame == "attack" and _lemma(c.token) == "raid":
+            c.absorbed = True
+
+
 def extract_events(
     document: Document,
     actors: list[ActorMention],
@@ -1635,6 +1728,7 @@ def extract_events(
         # A trigger inside another's role phrase ("lost Sinjar to a Peshmerga offensive")
         # is part of that event, not a second one.
         _fold_killings(cands)
+        _fold_raids(cands, span)
         for cand in cands:
             for other in cands:
                 if (
@@ -1644,6 +1738,11 @@ def extract_events(
                         cand.token.i in other.role_tokens or _background_of(cand.token, other.token)
                     )
                 ):
+                    if cand.trigger.frame == "protest" and INTERVENTION.search(other.token.text):
+                        # "residents protested ...; security forces dispersed them": the
+                        # protest is the event, the dispersal how it went
+                        other.absorbed = True
+                        continue
                     if cand.trigger.frame == "clash" and other.trigger.frame == "kill":
                         # "clashes erupted between two tribes, killing 3": the clash is
                         # the event, the killing its toll
@@ -1769,6 +1868,8 @@ def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
             # disperse the workers." The classifier reads the protest's whole paragraph.
             lo, hi = document.paragraphs[sent.paragraph]
             text = document.text[max(lo, sent.start) : hi]
+        if m.sub_event_type == "Excessive force against protesters":
+            continue  # the parse read force used on a crowd ("opened fire on protesters")
         if m.sub_event_type == SHELLING and _heavy_only(text):
             # "fired three mortar rounds at the base": heavy weapons alone are shelling
             # whatever they were fired at (ACLED's train notes: 58 of 65); small arms or
@@ -1786,6 +1887,17 @@ def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
             and not (m.sub_event_type == "Arrests" and EVENT_TYPE_OF[pred.label] == "Protests")
         ):
             continue  # "defused an IED", "a roadside bomb struck a civilian car": the device
+        if (
+            m.event_type == "Battles"
+            and EVENT_TYPE_OF[pred.label] == "Riots"
+            and all(
+                a is not None
+                and a.inter in {1, 2, 3, 8}
+                and a.method in {"dictionary", "nationality"}
+                for a in (m.actor1, m.actor2)
+            )
+        ):
+            continue  # "clashes erupted between STC forces and Pro-Hadi forces": no mob
         if (
             m.sub_event_type == "Protest with intervention"
             and pred.label == "Peaceful protest"
@@ -2741,7 +2853,13 @@ def _collapse(mentions: list[EventMention]) -> list[EventMention]:
         if twin is None:
             kept.append(m)
             continue
-        if _specificity(m) > _specificity(twin):
+        protest = m if m.event_type == "Protests" else twin
+        other = twin if protest is m else m
+        if protest.event_type == "Protests" and INTERVENTION.search(other.trigger):
+            # "residents protested ...; security forces dispersed them": the protest, met
+            # by the forces (ACLED's actor2), not a fight
+            kept[kept.index(twin)] = _absorb(protest, other)
+        elif _specificity(m) > _specificity(twin):
             kept[kept.index(twin)] = _absorb(m, twin)
         else:
             kept[kept.index(twin)] = _absorb(twin, m)
