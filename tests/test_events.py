@@ -729,3 +729,13 @@ def test_a_boiler_that_exploded_is_an_accident_even_with_injuries_between() -> N
         "textile factory in Gazipur on Tuesday, fire officials said."
     )
     assert _events(text) == []
+
+
+def test_a_convoy_that_entered_is_a_change_to_group_activity() -> None:
+    # the governing verb is context for a trigger word, however long its phrase
+    e = _one(
+        "On 22 April 2020, a Turkish military convoy of around 50 vehicles carrying soldiers "
+        "entered Idleb through the Kafr Lusin crossing.",
+        published="2020-05-01",
+    )
+    assert e.sub_event_type == "Change to group/activity"

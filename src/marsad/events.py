@@ -732,6 +732,7 @@ def _has_context(token: Token, words: frozenset[str] | set[str], window: int = 3
     hi = min(sent.end, token.i + window + 1)
     near = {t.lower_ for t in token.doc[lo:hi]} | {t.lemma_.lower() for t in token.doc[lo:hi]}
     near |= {c.lower_ for c in token.children}
+    near |= {token.head.lower_, token.head.lemma_.lower()}  # "a convoy of 50 vehicles ... entered"
     return bool(near & words)
 
 
