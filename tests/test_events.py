@@ -169,6 +169,12 @@ def test_fire_at_the_positions_of_an_armed_group_is_an_armed_clash() -> None:
         # trials and remembrance of attacks told elsewhere
         "Hundreds marked the anniversary of the massacre in which 40 were killed in Bunia.",
         "A court in Baghdad convicted five men on Monday over the bombing of a market in 2016.",
+        # tallies over a period, and what they were made of
+        "Monitors said 900 people were killed across Yemen last month in their monthly tally.",
+        "Officials said 600 civilians had been killed in Ituri since January, mostly in raids.",
+        "A report said 1,500 civilians were killed in Myanmar in the first half of the year, "
+        "most of them by air strikes and artillery fire.",
+        "Bush fires near Valparaiso killed at least 30 people on Monday, the government said.",
         # diplomacy
         "Egypt recalled its ambassador to Ankara on Monday over the crisis in Libya.",
         "The UN envoy called for a ceasefire in Marib on Monday.",

@@ -239,6 +239,7 @@ NON_POLITICAL_AGENTS = frozenset(
         "avalanche",
         *("mudslide", "mudslides", "landslides", "rain", "rains", "rainfall", "downpour"),
         *("stampede", "collapse", "wildfire", "wildfires", "bushfire", "bushfires"),
+        *("fires", "cold", "snap", "heat", "frost", "blizzard", "drought"),
     ]
 )
 ARMED_WORDS = frozenset(
@@ -414,6 +415,15 @@ _AGGREGATE = re.compile(
     r"(?:[\w-]+\s+){0,3}(?:battle|campaign|war|conflict|offensive|siege|fighting|uprising)\b",
     re.I,
 )
+# a tally over a period: "since January", "in the first half of the year", "monthly tally"
+_TALLY = re.compile(
+    r"\bsince\s+(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|the\s+(?:start|beginning)\s+of)\b"
+    r"|\b(?:so\s+far\s+this|in\s+the\s+(?:first|second)\s+half\s+of\s+the)\s+year\b"
+    r"|\bover\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks|months|years)\b"
+    r"|\b(?:monthly|annual|weekly|yearly)\s+(?:tally|toll|report|count)\b",
+    re.I,
+)
 
 
 def _deadly(text: str) -> bool:
@@ -425,10 +435,11 @@ def _deadly(text: str) -> bool:
 def _is_aggregate(token: Token) -> bool:
     """'more than 3,000 were killed during the four-month battle': a campaign's toll, not
     an event (ACLED codes the campaign's events one by one)."""
+    text = token.sent.text
     return (
         token.pos_ == "VERB"
-        and _AGGREGATE.search(token.sent.text) is not None
-        and _deadly(token.sent.text)
+        and (_AGGREGATE.search(text) is not None or _TALLY.search(text) is not None)
+        and _deadly(text)
     )
 
 
@@ -454,6 +465,8 @@ def _modality(token: Token) -> str:
                 return "unreal"
         if i == 0:
             continue
+        if lemma in {"kill", "die"} and _TALLY.search(tok.sent.text) and _is_aggregate(tok):
+            return "unreal"  # "killed ... in the first half of the year, most by air strikes"
         if lemma in ATTEMPT_HEADS and tok.pos_ in {"VERB", "NOUN", "AUX"}:
             return "attempted"
         if lemma in IRREALIS_HEADS:
