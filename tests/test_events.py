@@ -702,6 +702,17 @@ def test_clashes_that_erupted_are_no_volcano_and_their_toll_is_theirs() -> None:
             "forces dispersed them by firing in the air.",
             "Protest with intervention",
         ),
+        # ACLED codes the interception of a missile, not its launch
+        (
+            "On 12 June 2020, Houthi forces fired a ballistic missile towards Marib city "
+            "(Marib), which was intercepted by the coalition air defences.",
+            "Disrupted weapons use",
+        ),
+        (
+            "On 12 June 2020, Turkish military reinforcements entered Idleb through the Kafr "
+            "Lusin crossing.",
+            "Change to group/activity",
+        ),
         # two named armed forces are no mob
         (
             "On 11 June 2020, clashes erupted between STC forces and Pro-Hadi forces in "

@@ -749,6 +749,11 @@ def _has_context(token: Token, words: frozenset[str] | set[str], window: int = 3
     return bool(near & words)
 
 
+PROJECTILES = frozenset(
+    {"drone", "drones", "missile", "missiles", "rocket", "rockets", "projectile", "projectiles"}
+)
+
+
 def _context_ok(trig: Trigger, token: Token, index: _Index) -> bool:
     ctx = trig.context
     if not ctx:
@@ -765,6 +770,8 @@ def _context_ok(trig: Trigger, token: Token, index: _Index) -> bool:
         return _has_context(token, {"suicide"}, 2)
     if ctx == "fire":
         return _has_context(token, {"fire", "fired", "attack", "strike", "launched", "hit"}, 4)
+    if ctx == "projectile":  # "a missile towards Marib city (Marib), which was intercepted"
+        return _has_context(token, PROJECTILES, 10)
     if ctx == "device":
         return _has_context(token, DEVICE_WORDS, 8)
     if ctx == "throw":
@@ -1752,6 +1759,13 @@ def extract_events(
                         cand.token.i in other.role_tokens or _background_of(cand.token, other.token)
                     )
                 ):
+                    if cand.trigger.frame == "disrupt" and other.trigger.frame in WEAPON_FRAMES:
+                        # "fired a missile towards Marib, which was intercepted": ACLED codes
+                        # the interception
+                        other.absorbed = True
+                        cand.actor2 = cand.actor2 or other.actor1
+                        cand.place = cand.place or other.place
+                        continue
                     if cand.trigger.frame == "protest" and INTERVENTION.search(other.token.text):
                         # "residents protested ...; security forces dispersed them": the
                         # protest is the event, the dispersal how it went
@@ -2869,10 +2883,19 @@ def _collapse(mentions: list[EventMention]) -> list[EventMention]:
             continue
         protest = m if m.event_type == "Protests" else twin
         other = twin if protest is m else m
+        stopped = m if m.sub_event_type == "Disrupted weapons use" else twin
+        fired = twin if stopped is m else m
         if protest.event_type == "Protests" and INTERVENTION.search(other.trigger):
             # "residents protested ...; security forces dispersed them": the protest, met
             # by the forces (ACLED's actor2), not a fight
             kept[kept.index(twin)] = _absorb(protest, other)
+        elif (
+            stopped.sub_event_type == "Disrupted weapons use"
+            and fired.event_type == "Explosions/Remote violence"
+        ):
+            # "fired a ballistic missile towards Marib, which was intercepted": ACLED codes
+            # the interception, the side that fired as actor2
+            kept[kept.index(twin)] = _absorb(stopped, fired)
         elif _specificity(m) > _specificity(twin):
             kept[kept.index(twin)] = _absorb(m, twin)
         else:
