@@ -756,3 +756,12 @@ def test_a_convoy_that_entered_is_a_change_to_group_activity() -> None:
         published="2020-05-01",
     )
     assert e.sub_event_type == "Change to group/activity"
+
+
+def test_an_armed_group_telling_of_its_own_demining_did_it() -> None:
+    events = _events(
+        "On 17 October 2017, an SDF spokesman said that fighters were clearing mines in Raqqa.",
+        published="2017-10-18",
+    )
+    demining = [e for e in events if e.sub_event_type == "Disrupted weapons use"]
+    assert [e.actor1 for e in demining] == ["SDF: Syrian Democratic Forces"]

@@ -2546,6 +2546,12 @@ def _build_mention(
             # "police dispersed the crowd with tear gas": the protest met intervention
             sub_type = "Protest with intervention"
 
+    if trig.frame == "disrupt" and cand.actor1 is None and cand.modality == "claimed":
+        # "an SDF spokesman said fighters were clearing mines": the armed group that tells
+        # of its own demining did it
+        teller = _claimer(tok, index)
+        if teller is not None and teller.inter in {1, 2, 3, 8}:
+            cand.actor1 = teller
     actor1, actor2 = cand.actor1, cand.actor2
     if (
         actor1 is None
