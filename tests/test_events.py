@@ -708,6 +708,12 @@ def test_clashes_that_erupted_are_no_volcano_and_their_toll_is_theirs() -> None:
             "(Marib), which was intercepted by the coalition air defences.",
             "Disrupted weapons use",
         ),
+        # a weapon found before it was fired: the finding, not a launch
+        (
+            "On 12 June 2020, security forces found and dismantled a rocket launch pad with 4 "
+            "rockets ready to fire in Al-Dora (Baghdad).",
+            "Disrupted weapons use",
+        ),
         (
             "On 12 June 2020, Turkish military reinforcements entered Idleb through the Kafr "
             "Lusin crossing.",

@@ -11,6 +11,7 @@ its :class:`Evidence`.
 from __future__ import annotations
 
 import csv
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -377,6 +378,11 @@ def _governors(token: Token) -> Iterable[Token]:
         yield cur
 
 
+def _governed_by(token: Token, heads: frozenset[str], depth: int = 3) -> bool:
+    """One of the ``depth`` nearest governors of ``token`` has a lemma in ``heads``."""
+    return any(_lemma(g) in heads for g in itertools.islice(_governors(token), depth))
+
+
 def _relative_where(tok: Token) -> bool:
     """'Mosul, from where their leader declared ...' asserts like a relative clause."""
     return any(c.tag_ == "WRB" and c.lower_ == "where" for c in tok.children)
@@ -432,13 +438,14 @@ def _deadly(text: str) -> bool:
     return fat is not None and fat[1] > 0
 
 
-def _is_aggregate(token: Token) -> bool:
+def _is_aggregate(token: Token, patterns: tuple[re.Pattern[str], ...] | None = None) -> bool:
     """'more than 3,000 were killed during the four-month battle': a campaign's toll, not
-    an event (ACLED codes the campaign's events one by one)."""
+    an event (ACLED codes the campaign's events one by one); likewise a tally over a period.
+    ``patterns`` narrows which of the two (_AGGREGATE, _TALLY) may tell it."""
     text = token.sent.text
     return (
         token.pos_ == "VERB"
-        and (_AGGREGATE.search(text) is not None or _TALLY.search(text) is not None)
+        and any(p.search(text) for p in patterns or (_AGGREGATE, _TALLY))
         and _deadly(text)
     )
 
@@ -465,7 +472,7 @@ def _modality(token: Token) -> str:
                 return "unreal"
         if i == 0:
             continue
-        if lemma in {"kill", "die"} and _TALLY.search(tok.sent.text) and _is_aggregate(tok):
+        if lemma in {"kill", "die"} and _is_aggregate(tok, (_TALLY,)):
             return "unreal"  # "killed ... in the first half of the year, most by air strikes"
         if lemma in ATTEMPT_HEADS and tok.pos_ in {"VERB", "NOUN", "AUX"}:
             return "attempted"
@@ -891,13 +898,9 @@ def find_triggers(sent: Span, index: _Index) -> list[_Candidate]:
             continue
         if chosen.frame in {"clash", "assault", "attack"} and _abstract_foe(token):
             continue  # "measures to battle the coronavirus", "fight against corruption"
-        if chosen.frame in {"protest", "riot"} and any(
-            _lemma(g) in BAN_HEADS for g in list(_governors(token))[:3]
-        ):
+        if chosen.frame in {"protest", "riot"} and _governed_by(token, BAN_HEADS):
             continue  # "extended the ban on all marches and protests": no protest took place
-        if chosen.frame == "agree" and any(
-            _lemma(g) in WISH_HEADS for g in list(_governors(token))[:3]
-        ):
+        if chosen.frame == "agree" and _governed_by(token, WISH_HEADS):
             continue  # "called for an immediate ceasefire": none was agreed
         if token.dep_ == "compound" and token.head.lemma_.lower() in KIND_HEADS:
             continue  # "the protest movement", "an attack helicopter": a kind of thing
@@ -908,9 +911,7 @@ def find_triggers(sent: Span, index: _Index) -> list[_Candidate]:
             and _lemma(token.head) in {"announce", "impose", "declare", "enforce", "extend"}
         ):
             continue  # "beaten for not respecting the curfew imposed ...": told, not imposed
-        if token.pos_ == "NOUN" and any(
-            _lemma(g) in RETORT_HEADS for g in list(_governors(token))[:3]
-        ):
+        if token.pos_ == "NOUN" and _governed_by(token, RETORT_HEADS):
             continue  # "in response to the alleged nerve gas attack": a cause told as such
         if chosen.frame in WEAPON_FRAMES and any(
             c.dep_ in {"compound", "amod"} and c.lower_ in CROWD_MUNITIONS for c in token.children
@@ -1321,9 +1322,9 @@ ABSTRACT_FOES = frozenset(
     ]
 )
 # Heads under which a protest word names what is forbidden, not what happened.
+BAN_HEADS = frozenset({"ban", "prohibit", "prohibition", "outlaw", "forbid", "restriction"})
 # Heads under which an agreement is wished for, not made.
 WISH_HEADS = frozenset({"call", "urge", "demand", "seek", "propose", "appeal", "push", "press"})
-BAN_HEADS = frozenset({"ban", "prohibit", "prohibition", "outlaw", "forbid", "restriction"})
 # The unmistakable part of it: force used on a crowd.
 FORCE_ON_CROWD = re.compile(
     r"\b(?:dispersed|disperse|dispel|tear[- ]?gas|water cannons?|rubber bullets|batons?|"
@@ -2696,7 +2697,7 @@ def _country_place(cand: _Candidate, index: _Index) -> tuple[PlaceMention | None
         a.country
         for a in (cand.actor1, cand.actor2)
         # a named actor's home; "protesters" or "gunmen" take theirs from the words around,
-        # which may be "the US dollar"
+        # which may name a country only to qualify a thing ("a Turkish drone")
         if a is not None
         and a.country
         and ((a.key and a.key not in _GENERIC_KEYS) or a.country not in modifiers)
@@ -2712,7 +2713,7 @@ def _country_place(cand: _Candidate, index: _Index) -> tuple[PlaceMention | None
         }
         codes = list(homes) if len(homes) == 1 else []
     if not codes:
-        # The one country the article names as a place ("the US dollar" names none).
+        # The one country the article names as a place ("a Turkish drone" names none).
         main = (named - modifiers) & index.main
         codes = list(main) if len(main) == 1 else []
     if not codes:
@@ -2822,7 +2823,7 @@ def _sentence_place(index: _Index, tok: Token) -> tuple[PlaceMention | None, str
         if _eventful(p)
         and p.start not in origins
         and not any(s <= p.start < e for s, e in acting)  # "Russia has responded": an actor
-        and not _modifier_only(doc, p)  # "the US dollar exchange rate" is no location
+        and not _modifier_only(doc, p)  # "a Turkish drone" names no location
     ]
     if not options:
         return None, ""
@@ -2887,26 +2888,26 @@ def _collapse(mentions: list[EventMention]) -> list[EventMention]:
         if twin is None:
             kept.append(m)
             continue
-        protest = m if m.event_type == "Protests" else twin
-        other = twin if protest is m else m
-        stopped = m if m.sub_event_type == "Disrupted weapons use" else twin
-        fired = twin if stopped is m else m
-        if protest.event_type == "Protests" and INTERVENTION.search(other.trigger):
-            # "residents protested ...; security forces dispersed them": the protest, met
-            # by the forces (ACLED's actor2), not a fight
-            kept[kept.index(twin)] = _absorb(protest, other)
-        elif (
-            stopped.sub_event_type == "Disrupted weapons use"
-            and fired.event_type == "Explosions/Remote violence"
-        ):
-            # "fired a ballistic missile towards Marib, which was intercepted": ACLED codes
-            # the interception, the side that fired as actor2
-            kept[kept.index(twin)] = _absorb(stopped, fired)
-        elif _specificity(m) > _specificity(twin):
-            kept[kept.index(twin)] = _absorb(m, twin)
-        else:
-            kept[kept.index(twin)] = _absorb(twin, m)
+        kept[kept.index(twin)] = _absorb(*_survivor(m, twin))
     return kept
+
+
+def _survivor(m: EventMention, twin: EventMention) -> tuple[EventMention, EventMention]:
+    """Of two readings of one sentence's event, ``(the one kept, the one it absorbs)``."""
+    protest, other = (m, twin) if m.event_type == "Protests" else (twin, m)
+    if protest.event_type == "Protests" and INTERVENTION.search(other.trigger):
+        # "residents protested ...; security forces dispersed them": the protest, met by
+        # the forces (ACLED's actor2), not a fight
+        return protest, other
+    stopped, fired = (m, twin) if m.sub_event_type == "Disrupted weapons use" else (twin, m)
+    if (
+        stopped.sub_event_type == "Disrupted weapons use"
+        and fired.event_type == "Explosions/Remote violence"
+    ):
+        # "fired a ballistic missile towards Marib, which was intercepted": ACLED codes the
+        # interception, the side that fired as actor2
+        return stopped, fired
+    return (m, twin) if _specificity(m) > _specificity(twin) else (twin, m)
 
 
 def _same_sentence_event(a: EventMention, b: EventMention) -> bool:
