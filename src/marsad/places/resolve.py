@@ -1467,7 +1467,7 @@ def _drop_far_neighbourhoods(mentions: list[_Mention], choice: list[int]) -> Non
             m.cands = []
 
 
-def _drop_out_of_context(mentions: list[_Mention], choice: list[int]) -> None:
+def _drop_out_of_context(mentions: list[_Mention], choice: list[int], text: str) -> None:
     """Drop a weak reading in a country nothing else in the text is in, where the other
     places agree on one country: a piece of a longer name ("Adan" of "Adan Ade airport" ->
     Aden, in a Mogadishu report) or a small town that no tagger called a place ("the Ayr
@@ -1482,7 +1482,10 @@ def _drop_out_of_context(mentions: list[_Mention], choice: list[int]) -> None:
             or m.via == "embedded"
             or (c.feature == CITY and c.population < 20_000 and m.label not in PLACE_LABELS)
         )
-        if not weak:
+        # "near Bennsh (Idleb)": a province named as the locator is meant, whatever the
+        # rest of the text names ("a US drone")
+        locator = c.feature == ADMIN1 and text[: m.start].rstrip()[-1:] in {"(", ","}
+        if not weak or locator:
             continue
         others = Counter(
             x.country_code
@@ -1563,7 +1566,7 @@ def find_places(
         dem = dem + hints
     choice = _resolve(mentions, dem, gaz, text)
     _drop_far_neighbourhoods(mentions, choice)
-    _drop_out_of_context(mentions, choice)
+    _drop_out_of_context(mentions, choice, text)
     out = [_to_record(gaz, m, k, text) for m, k in zip(mentions, choice, strict=True) if m.cands]
     if demonyms:
         covered = [(p.start, p.end) for p in out]
