@@ -771,3 +771,143 @@ def test_an_armed_group_telling_of_its_own_demining_did_it() -> None:
     )
     demining = [e for e in events if e.sub_event_type == "Disrupted weapons use"]
     assert [e.actor1 for e in demining] == ["SDF: Syrian Democratic Forces"]
+
+
+OVERTAKE = "Non-state actor overtakes territory"
+SHELLING = "Shelling/artillery/missile attack"
+ACTIVITY = "Change to group/activity"
+INTERVENED = "Protest with intervention"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # the tagger hangs "of" on the verb: the ground is still what was taken
+        ("On 2 May 2020, AQAP fighters took control of Al Hazm city (Al Jawf).", OVERTAKE),
+        # the doer names the weapon
+        (
+            "On 2 May 2020, Turkish drones targeted a convoy of regime forces near Saraqib.",
+            "Air/drone strike",
+        ),
+        ("On 3 May 2020, Houthi artillery targeted the front north of Qatabah.", SHELLING),
+        (
+            "On 3 May 2020, regime helicopters dropped barrel bombs on Kafr Zita, killing 3.",
+            "Air/drone strike",
+        ),
+        (
+            "On 3 May 2020, a Houthi drone exploded over an army base in Lahij, killing 2 "
+            "soldiers.",
+            "Air/drone strike",
+        ),
+        ("On 3 May 2020, a grenade exploded in a house in Jaramana, killing 1.", "Grenade"),
+        ("On 3 May 2020, a suicide bomber targeted an army base in Kandahar.", "Suicide bomb"),
+        # strategic developments told by their own words
+        (
+            "On 4 May 2020, government forces and the Houthis exchanged 20 prisoners in Marib.",
+            "Agreement",
+        ),
+        ("On 5 May 2020, Russian forces held military drills near Jablah.", ACTIVITY),
+        ("On 6 May 2020, SDF forces set up checkpoints around Manbij.", ACTIVITY),
+        ("On 6 May 2020, the Taliban sent hundreds of fighters towards Panjshir.", ACTIVITY),
+        (
+            "On 7 May 2020, Turkish forces set up a new observation post near Saraqib.",
+            "Headquarters or base established",
+        ),
+        ("On 8 May 2020, government troops withdrew from their positions near Marib.", ACTIVITY),
+        (
+            "On 8 May 2020, army engineers removed mines left by IS in Tadmur.",
+            "Disrupted weapons use",
+        ),
+        (
+            "On 11 May 2020, police seized a truck loaded with weapons at a checkpoint in Marib.",
+            "Disrupted weapons use",
+        ),
+        (
+            "On 11 May 2020, unknown persons set fire to wheat fields near Hawija.",
+            "Looting/property destruction",
+        ),
+        # crowds
+        ("On 10 May 2020, villagers beat a suspected thief to death in Mukalla.", "Mob violence"),
+        (
+            "On 12 May 2020, angry residents set fire to a police car in Mukalla in protest "
+            "against the killing of a young man.",
+            "Violent demonstration",
+        ),
+        (
+            "On 12 May 2020, hundreds of protesters angry over power cuts stormed the "
+            "governor's office in Mukalla.",
+            "Violent demonstration",
+        ),
+        # force on a crowd, and arrests told beside a protest
+        (
+            "On 13 May 2020, police arrested 10 students protesting against fuel prices in Aden.",
+            "Protest with intervention",
+        ),
+        (
+            "On 13 May 2020, police arrested 5 men in Aden who had taken part in a protest the "
+            "day before.",
+            "Arrests",
+        ),
+        (
+            "On 13 May 2020, police arrested 4 activists in Sulaymaniyah ahead of a planned "
+            "protest.",
+            "Arrests",
+        ),
+        (
+            "On 14 May 2020, security forces fired in the air to disperse protesters who had "
+            "blocked roads in Mukalla.",
+            "Protest with intervention",
+        ),
+        ("On 14 May 2020, police fired tear gas at protesters in Beirut.", INTERVENED),
+        (
+            "On 14 May 2020, security forces used live ammunition and tear gas against "
+            "thousands of protesters in Baghdad. 2 protesters were killed.",
+            "Excessive force against protesters",
+        ),
+    ],
+)
+def test_notes_written_here_in_session_six(text: str, sub_event_type: str) -> None:
+    e = _one(text, published="2020-06-20")
+    assert e.sub_event_type == sub_event_type
+
+
+def test_a_side_that_left_a_town_handed_it_on() -> None:
+    e = _one("On 8 May 2020, Iraqi forces entered Sinjar after Peshmerga forces withdrew from it.")
+    assert e.sub_event_type == "Non-violent transfer of territory"
+    assert e.actor1 and e.actor1.startswith("Military Forces of Iraq")
+    left = _one("On 8 May 2020, IS fighters withdrew from Tabqa.")
+    assert left.sub_event_type == "Non-violent transfer of territory"
+    assert left.actor1 is None and left.actor2 and left.actor2.startswith("Islamic State")
+
+
+def test_ground_handed_over_goes_to_the_receiver_people_are_not_ground() -> None:
+    e = _one(
+        "On 9 May 2020, the coalition handed over the Qayyarah air base to Iraqi forces in "
+        "Qayyarah."
+    )
+    assert e.sub_event_type == "Non-violent transfer of territory"
+    assert e.actor1 and e.actor1.startswith("Military Forces of Iraq")
+    events = _events("On 9 May 2020, two suspects were handed over to the army in Maiduguri.")
+    assert not any(ev.sub_event_type == "Non-violent transfer of territory" for ev in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 9 May 2020, an aid convoy reached the besieged town of Madaya.",
+        "On 9 May 2020, the journalist suffered verbal attacks from officials in Kabul.",
+    ],
+)
+def test_states_and_words_are_no_violence(text: str) -> None:
+    assert not _events(text), text
+
+
+def test_a_protest_during_a_military_exercise_is_one_protest() -> None:
+    e = _one("On 9 May 2020, villagers held a protest in Tsrancha during a military exercise.")
+    assert e.sub_event_type == "Peaceful protest"
+
+
+def test_a_province_named_as_locator_places_a_strike_by_a_foreign_drone() -> None:
+    e = _one("On 9 May 2020, a US drone targeted a car near Kafr Tamra (Idleb), killing 2.")
+    assert e.sub_event_type == "Air/drone strike"
+    assert e.country_code == "SY"

@@ -186,6 +186,12 @@ CIVILIAN_WORDS = CIVILIAN_WORDS | frozenset(
         "nurses",
         "shepherd",
         "shepherds",
+        "collectors",
+        "hunters",
+        "fisherman",
+        "fishermen",
+        "vendor",
+        "vendors",
         "herder",
         "herders",
         "driver",
@@ -318,6 +324,9 @@ PROPERTY_WORDS = frozenset(
         "crops",
         "office",
         "offices",
+        "field",
+        "fields",
+        "harvest",
     ]
 )
 MOTION_VERBS = frozenset({"send", "fly", "deploy", "return", "come", "arrive", "travel", "move"})
@@ -735,6 +744,33 @@ def _place_rank(place: PlaceMention) -> int:
 AIRCRAFT_MODEL = re.compile(r"^(?:f|su|mig|tu|mi|ka|a|b|l)-\d{1,3}[a-z]{0,2}s?$")
 
 
+def _state_doer(tok: Token, index: _Index) -> ActorMention | None:
+    """The state forces that are the subject of the sentence's main verb."""
+    root = tok.sent.root
+    subj = _subject(root) if root.pos_ in {"VERB", "AUX"} else None
+    actor = index.actor_in(subj)
+    return actor if actor is not None and actor.inter == 1 else None
+
+
+def _does(actor: ActorMention, tok: Token) -> bool:
+    """``actor`` is named in the subject of the verb ``tok`` is or hangs on (its own
+    subject, not one borrowed from the clause it hangs on)."""
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    for doer in verb.children:
+        if doer.dep_ == "nsubj":
+            lo = doer.left_edge.idx
+            return lo <= actor.start < doer.right_edge.idx + len(doer.right_edge)
+    return False
+
+
+def _head_words(tok: Token) -> set[str]:
+    """A noun and the words that make it ("Turkish drones", "GNA air force"), not the phrases
+    hung on it ("forces, along with the helicopters of ...")."""
+    return {tok.lower_} | {
+        c.lower_ for c in tok.children if c.dep_ in {"compound", "amod", "nmod", "nummod"}
+    }
+
+
 def _aircraft(words: set[str]) -> bool:
     return bool(words & AIR_WORDS) or any(AIRCRAFT_MODEL.match(w) for w in words)
 
@@ -756,9 +792,29 @@ def _has_context(token: Token, words: frozenset[str] | set[str], window: int = 3
     return bool(near & words)
 
 
+# Words for a share of a place: "parts of the town", "most of the district".
+SHARE_WORDS = frozenset({"part", "most", "much", "rest", "half", "some", "all", "remainder"})
+CROWD_KEYS = frozenset({"PROT", "RIOT"})
+# Civilians who, acting together, are a crowd.
+CROWD_WORDS = frozenset({"residents", "villagers", "locals", "crowd", "mob", "townspeople"})
+# Words before an event noun that say it has not happened (yet).
+NOT_YET = frozenset({"planned", "upcoming", "proposed", "scheduled", "expected", "possible"})
+IED = "Remote explosive/landmine/IED"
+# Participles that, before a noun, describe a standing state ("the besieged town").
+STATE_PARTICIPLES = frozenset({"besiege", "encircle", "surround", "occupy", "blockade"})
+# Weapons that, named as the doer, make a strike shelling.
+HEAVY_DOERS = frozenset(
+    {"artillery", "mortar", "rocket", "missile", "howitzer", "tank", "cannon", "shell", "launcher"}
+)
 PROJECTILES = frozenset(
     {"drone", "drones", "missile", "missiles", "rocket", "rockets", "projectile", "projectiles"}
 )
+
+
+def _reads_itself(token: Token, index: _Index) -> bool:
+    """``token`` is a trigger in its own right here (its context holds)."""
+    options = load_triggers().get((token.lemma_.lower(), _coarse_pos(token))) or []
+    return any(_context_ok(t, token, index) for t in options if t.context != "shell-doer")
 
 
 def _context_ok(trig: Trigger, token: Token, index: _Index) -> bool:
@@ -772,6 +828,20 @@ def _context_ok(trig: Trigger, token: Token, index: _Index) -> bool:
         # "unidentified warplanes, believed to be Israeli, struck", "Iraqi F-16s struck"
         return _has_context(token, AIR_WORDS, 4) or (
             doer is not None and _aircraft({t.lower_ for t in doer.subtree})
+        )
+    if ctx == "air-doer":  # "Turkish drones targeted a convoy": only the doer makes it air
+        doer = _subject(token) if token.pos_ == "VERB" else None
+        words = _head_words(doer) if doer is not None else set()
+        return _aircraft(words) and "suicide" not in words  # a suicide bomber is no aircraft
+    if ctx.startswith("head:"):  # "set up checkpoints": the thing done, not told of
+        return token.dep_ in {"dobj", "nsubjpass"} and _lemma(token.head) in ctx[5:].split("|")
+    if ctx == "shell-doer":  # "Houthi artillery targeted the front": guns as the doer
+        doer = _subject(token) if token.pos_ == "VERB" else None
+        # ("a mortar shell fired by Houthi forces hit a house": the shell is read itself)
+        return (
+            doer is not None
+            and not _reads_itself(doer, index)
+            and bool({w.rstrip("s") for w in _head_words(doer)} & HEAVY_DOERS)
         )
     if ctx == "suicide":
         return _has_context(token, {"suicide"}, 2)
@@ -872,6 +942,15 @@ def _protest_summary(token: Token) -> bool:
     return head.head.dep_ == "attr" and _lemma(head.head.head) == "be"
 
 
+def _earlier_told(token: Token) -> bool:
+    """'arrested young men who had taken part in a protest the previous day': a relative
+    clause in the pluperfect tells why, not one more event."""
+    for gov in _governors(token):
+        if gov.dep_ == "relcl":
+            return any(c.dep_ == "aux" and c.lower_ == "had" for c in gov.children)
+    return False
+
+
 def find_triggers(sent: Span, index: _Index) -> list[_Candidate]:
     table = load_triggers()
     found: list[_Candidate] = []
@@ -904,8 +983,24 @@ def find_triggers(sent: Span, index: _Index) -> list[_Candidate]:
             continue  # "called for an immediate ceasefire": none was agreed
         if token.dep_ == "compound" and token.head.lemma_.lower() in KIND_HEADS:
             continue  # "the protest movement", "an attack helicopter": a kind of thing
-        if chosen.frame == "protest" and _protest_summary(token):
+        if any(c.lower_ == "verbal" for c in token.children):
+            continue  # "suffered verbal attacks": words, not violence
+        if (
+            chosen.frame == "activity"
+            and token.dep_ == "pobj"
+            and token.head.lower_
+            in {
+                "during",
+                "amid",
+            }
+        ):
+            continue  # "held a protest during a military exercise": the exercise is the when
+        if token.dep_ == "amod" and token.tag_ == "VBN" and lemma in STATE_PARTICIPLES:
+            continue  # "the besieged Dar'a al Balad neighbourhood": a state, not a deed told
+        if chosen.frame == "protest" and (_protest_summary(token) or _earlier_told(token)):
             continue
+        if token.pos_ == "NOUN" and any(c.lower_ in NOT_YET for c in token.children):
+            continue  # "arrested teachers ahead of a planned protest": not (yet) held
         if token.lemma_.lower() in {"curfew", "lockdown"} and not (
             token.dep_ in {"dobj", "nsubjpass"}
             and _lemma(token.head) in {"announce", "impose", "declare", "enforce", "extend"}
@@ -1230,6 +1325,7 @@ HELD_GROUND = frozenset(
         "bridge",
         "dam",
         "field",
+        "palace",
     ]
 )
 # What is fired, not fired at.
@@ -1433,9 +1529,17 @@ def _fill_roles(cand: _Candidate, index: _Index) -> None:
             place_tok = _relative_antecedent(place_tok)
         cand.place = index.place_in(place_tok)
         roles += [t for t in (winner,) if t is not None]
-    elif frame in {"withdraw", "handover"}:
+    elif frame == "withdraw":
         cand.actor1 = index.actor_in(subj)
         cand.place = index.place_in(_prep_obj(tok, {"from"}) or obj)
+    elif frame == "handover":
+        # "the coalition handed over the K1 base to Iraqi forces": the receiver now holds it
+        receiver = _prep_obj(tok, {"to"})
+        cand.actor1 = index.actor_in(receiver)
+        giver = index.actor_in(subj)
+        cand.actor2 = giver if giver is not cand.actor1 else None
+        cand.place = index.place_in(obj)
+        roles += [t for t in (receiver, subj) if t is not None]
     else:
         if tok.pos_ == "NOUN":
             actor_tok = _noun_actor(tok, index)
@@ -1545,12 +1649,27 @@ PROTEST_WORDS = frozenset(
 def _is_protest(tok: Token | None) -> bool:
     if tok is None:
         return False
-    text = tok.doc.text[tok.left_edge.idx : tok.right_edge.idx + len(tok.right_edge)].lower()
-    return any(w in PROTEST_WORDS or w in PROTESTING for w in re.findall(r"[\w-]+", text))
+    words = {t.lower_ for t in tok.subtree if t is tok or not _earlier_told(t)}
+    return any(w in PROTEST_WORDS or w in PROTESTING for w in words)
 
 
+# What a crowd does that makes it a riot.
+RIOT_DEEDS = re.compile(
+    r"\b(?:stones?|stone-throwing|pelted|threw|hurled|burn\w*|torch\w*|set fire|"
+    r"set ablaze|loot\w*|vandali[sz]\w*|attacked|clashed|clashes|stormed (?!out)|smash\w*|petrol|"
+    r"fight|fist|scuffle\w*|brawl\w*)\b",
+    re.I,
+)
+LIVE_FIRE = re.compile(r"\blive (?:ammunition|fire|rounds)\b", re.I)
+EXCESSIVE = "Excessive force against protesters"
+AIR_SHOTS = re.compile(r"\b(?:in|into) the air\b|\bwarning shots\b", re.I)
 # "opened fire on residents protesting against ...": the crowd the force was used on
 PROTESTING = frozenset({"protesting", "demonstrating", "rallying"})
+
+
+def _protesting(tok: Token | None) -> bool:
+    """'students protesting against the currency collapse': people caught protesting."""
+    return tok is not None and any(c.dep_ == "acl" and c.lower_ in PROTESTING for c in tok.children)
 
 
 def _protesting_target(token: Token) -> bool:
@@ -1612,10 +1731,20 @@ def _specialise(cand: _Candidate, target_tok: Token | None) -> None:
             trig, event_type="Explosions/Remote violence", sub_event_type="Suicide bomb"
         )
         return
-    if frame in {"attack", "kill", "assault", "clash"} and _is_protest(target_tok):
+    if (frame in {"attack", "kill", "assault", "clash"} and _is_protest(target_tok)) or (
+        frame == "arrest" and _protesting(target_tok)
+    ):
+        # "arrested several students protesting against ...": ACLED codes the protest, met
+        # by the forces
         assert target_tok is not None
-        deadly = _deadly(cand.token.sent.text) or _has_context(
-            cand.token, {"fire", "firing", "fired", "shot", "killed", "killing", "live"}, 12
+        sent_text = cand.token.sent.text
+        deadly = _deadly(sent_text) or (
+            frame != "arrest"
+            and _has_context(
+                cand.token, {"fire", "firing", "fired", "shot", "killed", "killing", "live"}, 12
+            )
+            # "fired in the air to disperse protesters": a warning, not lethal force
+            and not AIR_SHOTS.search(sent_text)
         )
         sub = "Excessive force against protesters" if deadly else "Protest with intervention"
         forces = cand.actor1
@@ -1623,7 +1752,7 @@ def _specialise(cand: _Candidate, target_tok: Token | None) -> None:
         cand.actor2 = forces
         cand.trigger = replace(trig, event_type="Protests", sub_event_type=sub)
         return
-    if frame in {"attack", "kill"} and _is_civilian(target_tok):
+    if frame in {"attack", "kill", "assault"} and _is_civilian(target_tok):
         assert target_tok is not None
         if cand.actor2 is None:
             cand.actor2 = _generic_actor("CIV", target_tok)
@@ -1648,6 +1777,13 @@ def _specialise(cand: _Candidate, target_tok: Token | None) -> None:
             cand.trigger = replace(
                 trig, event_type="Explosions/Remote violence", sub_event_type="Air/drone strike"
             )
+    elif frame == "ied" and trig.sub_event_type == IED and _exploded_grenade(cand.token):
+        # "a grenade exploded during a family dispute"
+        cand.trigger = replace(trig, sub_event_type="Grenade")
+    elif frame == "ied" and trig.sub_event_type == IED and _air_delivered(cand.token):
+        # "helicopters dropped barrel bombs on At Tamanah", "a Houthi drone exploded above
+        # a military parade": delivered from the air
+        cand.trigger = replace(trig, sub_event_type="Air/drone strike")
     elif frame == "bomb" and cand.trigger.sub_event_type == "Air/drone strike":
         doer = cand.actor1
         near = {t.lower_ for t in cand.token.sent}
@@ -1657,6 +1793,27 @@ def _specialise(cand: _Candidate, target_tok: Token | None) -> None:
             or (doer and doer.inter in {1, 8})
         ):
             cand.trigger = replace(trig, sub_event_type="Remote explosive/landmine/IED")
+
+
+def _exploded_grenade(tok: Token) -> bool:
+    doer = _subject(tok) if tok.pos_ == "VERB" else None
+    return doer is not None and doer.lemma_.lower() == "grenade"
+
+
+def _air_delivered(tok: Token) -> bool:
+    """A bomb dropped by aircraft or a barrel bomb; a drone that itself exploded."""
+    if any(c.lower_ in {"barrel", "barrels"} for c in tok.children):
+        return True
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    if verb.pos_ != "VERB":
+        return False
+    doer = _subject(verb)
+    if doer is None:
+        return False
+    words = {t.lower_ for t in doer.subtree}
+    if verb is tok:  # "a drone exploded", "the drone detonated"
+        return bool(words & {"drone", "drones", "uav", "uavs"})
+    return _lemma(verb) == "drop" and _aircraft(words)
 
 
 def _territory_type(cand: _Candidate) -> str:
@@ -1897,8 +2054,10 @@ def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
             # disperse the workers." The classifier reads the protest's whole paragraph.
             lo, hi = document.paragraphs[sent.paragraph]
             text = document.text[max(lo, sent.start) : hi]
-        if m.sub_event_type == "Excessive force against protesters":
-            continue  # the parse read force used on a crowd ("opened fire on protesters")
+        if m.sub_event_type in {"Excessive force against protesters", "Sexual violence"}:
+            # the parse read force used on a crowd ("opened fire on protesters"); the words
+            # name the violence ("raped", "sexually assaulted")
+            continue
         if m.sub_event_type == SHELLING and _heavy_only(text):
             # "fired three mortar rounds at the base": heavy weapons alone are shelling
             # whatever they were fired at (ACLED's train notes: 58 of 65); small arms or
@@ -1912,8 +2071,13 @@ def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
         if (
             m.sub_event_type in _KEEP_LEXICON_TYPES
             and EVENT_TYPE_OF[pred.label] != m.event_type
-            # protesters detained are a protest met with intervention
-            and not (m.sub_event_type == "Arrests" and EVENT_TYPE_OF[pred.label] == "Protests")
+            # protesters detained are a protest met with intervention (not so "arrested men
+            # who had taken part in a protest the day before": arrests)
+            and not (
+                m.sub_event_type == "Arrests"
+                and EVENT_TYPE_OF[pred.label] == "Protests"
+                and _protest_told(document, sent)
+            )
         ):
             continue  # "defused an IED", "a roadside bomb struck a civilian car": the device
         if (
@@ -1933,6 +2097,12 @@ def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
             and FORCE_ON_CROWD.search(text)
         ):
             continue  # tear gas or a baton charge was read in the text: not unsaid
+        if (
+            m.event_type == "Riots"
+            and pred.label == "Peaceful protest"
+            and RIOT_DEEDS.search(sent.text)
+        ):
+            continue  # "protesters stormed the palace": the storming was read, not a march
         m.sub_event_type, m.event_type = pred.label, EVENT_TYPE_OF[pred.label]
         m.evidence.append(
             _evidence(
@@ -1945,6 +2115,19 @@ def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
                 round(pred.probability, 3),
             )
         )
+
+
+def _protest_told(document: Document, sent: Sentence) -> bool:
+    """The sentence tells of a protest other than in a pluperfect relative clause."""
+    span = document.doc.char_span(sent.start, sent.end, alignment_mode="expand")
+    if span is None:
+        return True
+    return any(
+        t.lower_ in PROTEST_WORDS
+        and not _earlier_told(t)
+        and not any(c.lower_ in NOT_YET for c in t.children)
+        for t in span
+    )
 
 
 def _attribution(doc: Doc, actors: list[ActorMention]) -> ActorMention | None:
@@ -2396,6 +2579,10 @@ def _build_mention(
             pass
         else:
             return None
+    elif sub_type == "territory" and cand.actor1 is not None and cand.actor1.key in CROWD_KEYS:
+        # "protesters stormed the governor's office": a crowd takes no ground; it riots
+        event_type, sub_type = "Riots", "Violent demonstration"
+        cand.actor1 = _generic_actor("RIOT", cand.token, 0.5)
     elif sub_type == "territory":
         obj = _obj(cand.token) if trig.frame == "gain" and cand.token.pos_ == "VERB" else None
         if (
@@ -2417,20 +2604,55 @@ def _build_mention(
             # "militants seized a vehicle", "took control of a factory": property taken;
             # arms taken are weapons disrupted ("police seized 234 pistols")
             event_type, sub_type = "Strategic developments", "Looting/property destruction"
-            if _lemma(obj) in MUNITIONS or _lemma(obj) in ARMS_WORDS:
+            cargo = {t.lemma_.lower() for t in obj.subtree}
+            if cargo & (MUNITIONS | ARMS_WORDS):
+                # "seized a truck carrying weapons", "a car loaded with explosives"
                 sub_type = "Disrupted weapons use"
         else:
             sub_type = _territory_type(cand)
+    elif trig.frame == "withdraw" and cand.actor1 is not None:
+        # A side that withdrew from positions changed its activity; one that left a town
+        # handed it on without a fight ("Iraqi forces controlled Bashiqa after the Peshmerga
+        # withdrew from it": the taker actor1; "from which GNA forces withdrew": a taker
+        # unnamed, the town's holder now unknown).
+        taker = index.actor_in(_subject(cand.token.head)) if cand.token.dep_ == "advcl" else None
+        left = _prep_obj(cand.token, {"from"})
+        town = left is not None and _relative_antecedent(left).pos_ == "PROPN"
+        if taker is not None and taker.actor != cand.actor1.actor:
+            sub_type = "Non-violent transfer of territory"
+            cand.actor1, cand.actor2 = taker, cand.actor1
+        elif town and cand.place is not None and cand.place.feature != "country":
+            sub_type = "Non-violent transfer of territory"
+            cand.actor1, cand.actor2 = None, cand.actor1
     elif trig.frame == "destroy":
         obj = _obj(cand.token) if cand.token.pos_ == "VERB" else None
-        if obj is not None and _lemma(obj) in ARMS_WORDS | AIRBORNE_WEAPONS:
+        if obj is not None and (
+            _lemma(obj) in ARMS_WORDS | AIRBORNE_WEAPONS
+            or {t.lower_ for t in obj.subtree} & {"explosive", "explosives", "explosive-laden"}
+        ):
             # "intercepted and destroyed a Houthi drone": a weapon stopped, not property
             event_type, sub_type = "Strategic developments", "Disrupted weapons use"
     if trig.frame == "lose" and cand.actor2 is None:
         return None
-    if trig.frame == "gain" and cand.token.pos_ == "NOUN" and _lemma(cand.token) == "control":
-        held = _prep_obj(cand.token, {"of", "over"})
-        if held is None or not (_is_place_noun(held) or held.pos_ == "PROPN"):
+    if trig.frame == "handover":
+        given = _obj(cand.token)
+        if given is None or not (
+            index.place_in(given) is not None
+            or _is_place_noun(given)
+            or _lemma(given) in HELD_GROUND | {"authority", "responsibility", "security"}
+        ):
+            return None  # "2 were handed over to the army": people, not ground
+    control = cand.token if cand.token.pos_ == "NOUN" else _obj(cand.token)
+    if trig.frame == "gain" and control is not None and _lemma(control) == "control":
+        held = _prep_obj(control, {"of", "over"})
+        if held is None and control.dep_ == "dobj":
+            # "took control of Al Hazm city": the tagger hangs the "of" on the verb
+            held = _prep_obj(control.head, {"of", "over"})
+        if held is not None and _lemma(held) in SHARE_WORDS:  # "control of parts of Souran"
+            held = _prep_obj(held, {"of"}) or held
+        if held is None or not (
+            _is_place_noun(held) or held.pos_ == "PROPN" or _lemma(held) in HELD_GROUND
+        ):
             return None  # "took the situation under control", "took control of the riot"
     if (
         sub_type in _KEEP_RULE_TYPES
@@ -2525,9 +2747,53 @@ def _build_mention(
             # is an armed group ("the gunmen rounded up labourers"): armed groups do not
             # demonstrate, so the reading is wrong.
             return None
-        if actor1 is None or actor1.key == "CIV":  # "farmers staged a sit-in"
+        forces = _state_doer(tok, index) if cand.model_probability is not None else None
+        if (
+            trig.frame == "riot"
+            and (actor1 is None or actor1.key in {"RIOT", "PROT", "CIV"})
+            and forces is not None
+            and FORCE_ON_CROWD.search(tok.sent.text)
+            and not RIOT_DEEDS.search(tok.sent.text)
+        ):
+            # "Police fired tear gas at protesters": the classifier's riot is a crowd that
+            # police dispersed, the crowd doing nothing violent the sentence tells
+            actor1, cand.actor2 = None, forces
+            cand.actor1 = _generic_actor("PROT", tok, 0.5)
+            event_type, sub_type = "Protests", "Protest with intervention"
+        elif (
+            actor1 is not None
+            and actor1.inter == 1
+            and cand.actor2 is not None
+            and cand.actor2.key == "PROT"
+        ):
+            # "security forces used live ammunition ... against protesters": force used on
+            # a protest, the protesters actor1 as ACLED codes it
+            said = tok.sent.text
+            deadly = _deadly(said) or bool(LIVE_FIRE.search(said))
+            event_type = "Protests"
+            sub_type = EXCESSIVE if deadly else "Protest with intervention"
+            cand.actor1, cand.actor2 = cand.actor2, actor1
+        elif actor1 is None or actor1.key == "CIV":  # "farmers staged a sit-in"
             cand.actor1 = _generic_actor("PROT" if trig.frame == "protest" else "RIOT", tok, 0.5)
-    riot_actor = cand.actor1 is not None and cand.actor1.key in {"PROT", "RIOT"}
+    if (
+        event_type == "Violence against civilians"
+        and cand.actor1 is not None
+        and cand.actor1.key == "CIV"
+        and set(cand.actor1.text.lower().split()) & CROWD_WORDS
+        and _does(cand.actor1, tok)
+    ):
+        # "residents beat to death a man accused of theft": a crowd's violence is mob
+        # violence, its doers rioters
+        cand.actor1 = _generic_actor("RIOT", tok, 0.5)
+    riot_actor = cand.actor1 is not None and (
+        cand.actor1.key in {"PROT", "RIOT"}
+        # "angry residents set fire to a vehicle ... in protest against the killing"
+        or (
+            cand.actor1.key == "CIV"
+            and sub_type == "Looting/property destruction"
+            and re.search(r"\bin protest\b", tok.sent.text, re.I) is not None
+        )
+    )
     if riot_actor and sub_type == "Looting/property destruction":
         # "demonstrators stormed the council building and set it on fire": ACLED codes
         # destruction by demonstrators as a violent demonstration
@@ -2899,6 +3165,11 @@ def _survivor(m: EventMention, twin: EventMention) -> tuple[EventMention, EventM
         # "residents protested ...; security forces dispersed them": the protest, met by
         # the forces (ACLED's actor2), not a fight
         return protest, other
+    riot, march = (m, twin) if m.event_type == "Riots" else (twin, m)
+    if riot.event_type == "Riots" and march.sub_event_type == "Peaceful protest":
+        # "residents set fire to a police car in protest against ...": the protest turned
+        # violent
+        return riot, march
     stopped, fired = (m, twin) if m.sub_event_type == "Disrupted weapons use" else (twin, m)
     if (
         stopped.sub_event_type == "Disrupted weapons use"
@@ -2919,8 +3190,12 @@ def _same_sentence_event(a: EventMention, b: EventMention) -> bool:
         return False
     # Victims alone name no side ("three civilians were killed when a mortar shell fired by
     # Houthi forces hit a house": the mortar's reading and the firing's are one event).
-    keys_a = {x.key for x in (a.actor1, a.actor2) if x and x.key != "CIV"}
-    keys_b = {x.key for x in (b.actor1, b.actor2) if x and x.key != "CIV"}
+    # Protesters and rioters are one crowd read two ways ("set fire to a police car in
+    # protest": a riot and a march).
+    types = {a.sub_event_type, b.sub_event_type}
+    crowd = {"RIOT": "PROT"} if "Peaceful protest" in types and len(types) == 2 else {}
+    keys_a = {crowd.get(x.key, x.key) for x in (a.actor1, a.actor2) if x and x.key != "CIV"}
+    keys_b = {crowd.get(x.key, x.key) for x in (b.actor1, b.actor2) if x and x.key != "CIV"}
     return bool(keys_a & keys_b) or not keys_a or not keys_b
 
 
