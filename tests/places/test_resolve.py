@@ -103,3 +103,44 @@ def test_render(places_of):
     assert rows and set(rows[0]) == set(COLUMNS)
     table = render_places(ps, "table").splitlines()
     assert table[0].startswith("text") and len(table) == len(ps) + 1
+
+
+def test_a_name_split_by_the_tagger_is_read_whole(places_of):
+    # "Mazar" alone is a village in Jordan and "Al" a town in Norway
+    ps = _by_text(
+        places_of(
+            "Gunmen kidnapped a trader in Mazar-e Sharif city (Balkh). Two factions clashed in "
+            "Al Bab city over a property dispute."
+        )
+    )
+    assert ps["Mazar-e Sharif"].country_code == "AF"
+    assert ps["Al Bab"].country_code == "SY"
+    assert "Mazar" not in ps and "Al" not in ps
+
+
+def test_a_town_before_a_province_locator_is_read_in_its_country(places_of):
+    # the gazetteer has no Balyun in Syria: Balun, Indonesia, is no reading of it
+    ps = _by_text(
+        places_of(
+            "Warplanes struck a Turkish military position near Balyun in Jabal al-Zawiya "
+            "(Idleb). 33 soldiers were killed."
+        )
+    )
+    assert all(p.country_code == "SY" for p in ps.values()), ps
+
+
+def test_a_party_in_parentheses_is_no_locator(places_of):
+    ps = places_of(
+        "Residents of San Pedro de Ycuamandiyu (San Pedro) demanded the resignation of mayor "
+        "Gustavo Rodriguez (Colorado Party)."
+    )
+    assert {p.country_code for p in ps if p.text.startswith("San Pedro")} == {"PY"}
+
+
+def test_a_capital_under_its_own_name_beats_context_from_a_modifier(places_of):
+    ps = _by_text(places_of("A US drone strike hit a vehicle in Kabul city, killing 10 civilians."))
+    assert ps["Kabul city"].country_code == "AF"
+    tripoli = _by_text(
+        places_of("Protesters from Beirut gathered in Tripoli, Lebanon, against the government.")
+    )
+    assert tripoli["Tripoli"].country_code == "LB"

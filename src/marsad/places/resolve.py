@@ -409,6 +409,7 @@ class _Mention:
     hood: bool = False  # "in Cidade Nova neighborhood"
     holder: _Mention | None = None  # the first-level division named after it ("X, Y")
     outer: _Mention | None = None  # the last place of the parenthesis that locates it
+    modifier: bool = False  # "a US drone strike": a name that qualifies a thing
 
 
 def _strip_the(text: str) -> str:
@@ -1123,6 +1124,15 @@ def _base_score(c: Candidate, m: _Mention) -> float:
         s = POP_WEIGHT * math.log10(pop + 1)
         if c.index in _CAPITALS:
             s += 0.4
+            # a capital under its own name, ten times the size of any other place so named,
+            # is what the name means ("Kabul" in a text about a US drone strike is not
+            # Cabool, Missouri; "Tripoli" may still be Lebanon's)
+            if c.match == MAIN and all(
+                x.population * 10 <= pop
+                for x in m.cands
+                if x is not c and x.match == MAIN and x.feature == CITY
+            ):
+                s += 0.4
     s += {MAIN: 0.3, ALT: 0.0, DERIVED: -0.15}.get(c.match, 0.0)
     if m.via == "skeleton":
         s -= 0.1
@@ -1265,6 +1275,66 @@ def _locator_names(mentions: list[_Mention], gaz: Gazetteer, text: str) -> list[
     return sorted([*mentions, *added], key=lambda m: m.start)
 
 
+# Lower-case pieces inside transliterated names: "Mazar-e Sharif", "Ma'arrat an Nu'man".
+_NAME_JOINERS = frozenset(
+    {"-", "'", "’", "e", "i", "al", "an", "ad", "as", "ash", "at", "ar", "el", "ul", "wa"}
+)
+
+
+def _name_piece(tok) -> bool:
+    return tok.text[:1].isupper() or tok.lower_ in _NAME_JOINERS
+
+
+def _longest_names(
+    mentions: list[_Mention], doc: Doc, gaz: Gazetteer, not_places: list[tuple[int, int]]
+) -> list[_Mention]:
+    """A mention that is a piece of a longer name the gazetteer knows takes the whole name:
+    the tagger splits transliterations ("Mazar" + "Sharif" of "Mazar-e Sharif", "Al" of
+    "Al Bab"), and a piece alone finds some other place ("Al Mazar, Jordan"; "Ål")."""
+    text = doc.text
+    grown: dict[int, _Mention] = {}
+    for k, m in enumerate(mentions):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        sent = span.sent
+        best: tuple[int, int] | None = None
+        for i in range(span.start, max(sent.start, span.start - 3) - 1, -1):
+            if i < span.start and not _name_piece(doc[i]):
+                break
+            for j in range(span.end, min(sent.end, span.end + 4) + 1):
+                if j > span.end and not _name_piece(doc[j - 1]):
+                    break
+                if (i, j) == (span.start, span.end) or not (
+                    doc[i].text[:1].isupper() and doc[j - 1].text[:1].isupper()
+                ):
+                    continue
+                s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+                if any(a < e and s < b for a, b in not_places):
+                    continue
+                if (best is None or e - s > best[1] - best[0]) and gaz.lookup(text[s:e]):
+                    best = (s, e)
+        if best is not None and best[1] - best[0] > m.end - m.start:
+            s, e = best
+            grown[k] = _Mention(s, e, text[s:e], gaz.lookup(text[s:e]), "gazetteer", label="GPE")
+    if not grown:
+        return mentions
+    out: list[_Mention] = []
+    for k, m in enumerate(mentions):
+        if k in grown:
+            out.append(grown[k])
+        elif not any(g.start < m.end and m.start < g.end for g in grown.values()):
+            out.append(m)
+    # one mention per grown name
+    seen: set[tuple[int, int]] = set()
+    unique = []
+    for m in out:
+        if (m.start, m.end) not in seen:
+            seen.add((m.start, m.end))
+            unique.append(m)
+    return unique
+
+
 def _well_known(cands: list[Candidate]) -> bool:
     """A name that surely means a town of one country ("Bafoussam"): its own name, a city of
     50,000 or more."""
@@ -1362,8 +1432,10 @@ def _resolve(
         ccs = {c.country_code for c in m.cands if c.country_code}
         if len(ccs) == 1:
             cc = next(iter(ccs))
-            cc_ctx[cc] += 1.0
-            own_cc.setdefault(key, Counter())[cc] += 1.0
+            # "a US drone strike ... in Kabul": the US qualifies the drone, says little of where
+            w = 0.25 if m.modifier else 1.0
+            cc_ctx[cc] += w
+            own_cc.setdefault(key, Counter())[cc] += w
         if any(c.feature == ADMIN1 for c in m.cands):
             continue  # "Georgia": the country or the US state, so no evidence either way
         for c in m.cands:
@@ -1497,6 +1569,42 @@ def _drop_out_of_context(mentions: list[_Mention], choice: list[int], text: str)
         m.cands = []
 
 
+_LOCATOR_END = re.compile(r"(?:\s+[a-z]+)?\s*[),]")
+
+
+def _keep_to_locator(mentions: list[_Mention], choice: list[int], text: str) -> None:
+    """ACLED-style notes end a place with its province: "near Balyun in Jabal al-Zawiya
+    (Idleb)". A small town read abroad before such a province, in the same sentence, is
+    read in that province's country when the gazetteer has it there, else dropped (not
+    Balun, Indonesia)."""
+    for lo in mentions:
+        if (
+            not lo.cands
+            or text[: lo.start].rstrip()[-1:] != "("
+            or not _LOCATOR_END.match(text, lo.end)
+        ):
+            continue  # "(Idleb)", "(Central Equatoria state)", not "(Colorado Party)"
+        a1 = lo.cands[choice[mentions.index(lo)]]
+        if a1.feature != ADMIN1:
+            continue
+        for j, m in enumerate(mentions):
+            if m is lo or not m.cands or not (0 <= lo.start - m.end < 160):
+                continue
+            between = text[m.end : lo.start]
+            if re.search(r"[.;]\s", between) or between.strip() == "(":
+                continue  # another sentence; or the locator's own town ("X (Y)"), read with it
+            c = m.cands[choice[j]]
+            if c.country_code == a1.country_code or c.feature in (COUNTRY, ADMIN1):
+                continue
+            if c.population >= 100_000 and c.match == MAIN:
+                continue  # "an agreement signed in Riyadh ... (Aden)": a city named as such
+            home = [k for k, x in enumerate(m.cands) if x.country_code == a1.country_code]
+            if home:
+                choice[j] = home[0]
+            else:
+                m.cands = []
+
+
 def _to_record(gaz: Gazetteer, m: _Mention, k: int, text: str) -> PlaceMention:
     c = m.cands[k]
     start, end, method = m.start, m.end, m.via
@@ -1561,12 +1669,23 @@ def find_places(
     mentions, dem, _ = _recognise(doc, gaz)
     if not_places:
         mentions = [m for m in mentions if not any(s <= m.start < e for s, e in not_places)]
+    mentions = _longest_names(mentions, doc, gaz, not_places or [])
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        m.modifier = bool(
+            root is not None
+            and root.dep_ in {"compound", "amod", "nmod", "npadvmod"}
+            and root.head.pos_ in {"NOUN", "VERB", "ADJ"}
+            and all(c.feature == COUNTRY for c in m.cands)
+        )
     mentions = _locator_names(mentions, gaz, text)
     if hints:
         dem = dem + hints
     choice = _resolve(mentions, dem, gaz, text)
     _drop_far_neighbourhoods(mentions, choice)
     _drop_out_of_context(mentions, choice, text)
+    _keep_to_locator(mentions, choice, text)
     out = [_to_record(gaz, m, k, text) for m, k in zip(mentions, choice, strict=True) if m.cands]
     if demonyms:
         covered = [(p.start, p.end) for p in out]
