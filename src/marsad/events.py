@@ -797,6 +797,8 @@ SHARE_WORDS = frozenset({"part", "most", "much", "rest", "half", "some", "all", 
 CROWD_KEYS = frozenset({"PROT", "RIOT"})
 # Civilians who, acting together, are a crowd.
 CROWD_WORDS = frozenset({"residents", "villagers", "locals", "crowd", "mob", "townspeople"})
+# Prepositions that make an event noun the time of another: "during a military exercise".
+WHEN_PREPS = frozenset({"during", "amid"})
 # Words before an event noun that say it has not happened (yet).
 NOT_YET = frozenset({"planned", "upcoming", "proposed", "scheduled", "expected", "possible"})
 IED = "Remote explosive/landmine/IED"
@@ -985,15 +987,7 @@ def find_triggers(sent: Span, index: _Index) -> list[_Candidate]:
             continue  # "the protest movement", "an attack helicopter": a kind of thing
         if any(c.lower_ == "verbal" for c in token.children):
             continue  # "suffered verbal attacks": words, not violence
-        if (
-            chosen.frame == "activity"
-            and token.dep_ == "pobj"
-            and token.head.lower_
-            in {
-                "during",
-                "amid",
-            }
-        ):
+        if chosen.frame == "activity" and token.dep_ == "pobj" and token.head.lower_ in WHEN_PREPS:
             continue  # "held a protest during a military exercise": the exercise is the when
         if token.dep_ == "amod" and token.tag_ == "VBN" and lemma in STATE_PARTICIPLES:
             continue  # "the besieged Dar'a al Balad neighbourhood": a state, not a deed told
@@ -1660,6 +1654,7 @@ RIOT_DEEDS = re.compile(
     r"fight|fist|scuffle\w*|brawl\w*)\b",
     re.I,
 )
+IN_PROTEST = re.compile(r"\bin protest\b", re.I)
 LIVE_FIRE = re.compile(r"\blive (?:ammunition|fire|rounds)\b", re.I)
 EXCESSIVE = "Excessive force against protesters"
 AIR_SHOTS = re.compile(r"\b(?:in|into) the air\b|\bwarning shots\b", re.I)
@@ -1746,7 +1741,7 @@ def _specialise(cand: _Candidate, target_tok: Token | None) -> None:
             # "fired in the air to disperse protesters": a warning, not lethal force
             and not AIR_SHOTS.search(sent_text)
         )
-        sub = "Excessive force against protesters" if deadly else "Protest with intervention"
+        sub = EXCESSIVE if deadly else "Protest with intervention"
         forces = cand.actor1
         cand.actor1 = _generic_actor("PROT", target_tok)
         cand.actor2 = forces
@@ -1796,6 +1791,7 @@ def _specialise(cand: _Candidate, target_tok: Token | None) -> None:
 
 
 def _exploded_grenade(tok: Token) -> bool:
+    """'a grenade exploded': the device is named as what went off."""
     doer = _subject(tok) if tok.pos_ == "VERB" else None
     return doer is not None and doer.lemma_.lower() == "grenade"
 
@@ -2054,7 +2050,7 @@ def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
             # disperse the workers." The classifier reads the protest's whole paragraph.
             lo, hi = document.paragraphs[sent.paragraph]
             text = document.text[max(lo, sent.start) : hi]
-        if m.sub_event_type in {"Excessive force against protesters", "Sexual violence"}:
+        if m.sub_event_type in {EXCESSIVE, "Sexual violence"}:
             # the parse read force used on a crowd ("opened fire on protesters"); the words
             # name the violence ("raped", "sexually assaulted")
             continue
@@ -2750,15 +2746,14 @@ def _build_mention(
         forces = _state_doer(tok, index) if cand.model_probability is not None else None
         if (
             trig.frame == "riot"
-            and (actor1 is None or actor1.key in {"RIOT", "PROT", "CIV"})
+            and (actor1 is None or actor1.key in CROWD_KEYS | {"CIV"})
             and forces is not None
             and FORCE_ON_CROWD.search(tok.sent.text)
             and not RIOT_DEEDS.search(tok.sent.text)
         ):
             # "Police fired tear gas at protesters": the classifier's riot is a crowd that
             # police dispersed, the crowd doing nothing violent the sentence tells
-            actor1, cand.actor2 = None, forces
-            cand.actor1 = _generic_actor("PROT", tok, 0.5)
+            cand.actor1, cand.actor2 = _generic_actor("PROT", tok, 0.5), forces
             event_type, sub_type = "Protests", "Protest with intervention"
         elif (
             actor1 is not None
@@ -2786,12 +2781,12 @@ def _build_mention(
         # violence, its doers rioters
         cand.actor1 = _generic_actor("RIOT", tok, 0.5)
     riot_actor = cand.actor1 is not None and (
-        cand.actor1.key in {"PROT", "RIOT"}
+        cand.actor1.key in CROWD_KEYS
         # "angry residents set fire to a vehicle ... in protest against the killing"
         or (
             cand.actor1.key == "CIV"
             and sub_type == "Looting/property destruction"
-            and re.search(r"\bin protest\b", tok.sent.text, re.I) is not None
+            and IN_PROTEST.search(tok.sent.text) is not None
         )
     )
     if riot_actor and sub_type == "Looting/property destruction":

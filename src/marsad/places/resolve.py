@@ -1298,7 +1298,7 @@ def _longest_names(
         if span is None:
             continue
         sent = span.sent
-        best: tuple[int, int] | None = None
+        best: tuple[int, int, list[Candidate]] | None = None
         for i in range(span.start, max(sent.start, span.start - 3) - 1, -1):
             if i < span.start and not _name_piece(doc[i]):
                 break
@@ -1312,27 +1312,37 @@ def _longest_names(
                 s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
                 if any(a < e and s < b for a, b in not_places):
                     continue
-                if (best is None or e - s > best[1] - best[0]) and gaz.lookup(text[s:e]):
-                    best = (s, e)
+                if best is not None and e - s <= best[1] - best[0]:
+                    continue
+                cands = gaz.lookup(text[s:e])
+                if cands:
+                    best = (s, e, cands)
         if best is not None and best[1] - best[0] > m.end - m.start:
-            s, e = best
-            grown[k] = _Mention(s, e, text[s:e], gaz.lookup(text[s:e]), "gazetteer", label="GPE")
+            s, e, cands = best
+            grown[k] = _Mention(s, e, text[s:e], cands, "gazetteer", label="GPE")
     if not grown:
         return mentions
-    out: list[_Mention] = []
+    out: dict[tuple[int, int], _Mention] = {}  # one mention per name ("Mazar", "Sharif")
     for k, m in enumerate(mentions):
         if k in grown:
-            out.append(grown[k])
+            out.setdefault((grown[k].start, grown[k].end), grown[k])
         elif not any(g.start < m.end and m.start < g.end for g in grown.values()):
-            out.append(m)
-    # one mention per grown name
-    seen: set[tuple[int, int]] = set()
-    unique = []
-    for m in out:
-        if (m.start, m.end) not in seen:
-            seen.add((m.start, m.end))
-            unique.append(m)
-    return unique
+            out[(m.start, m.end)] = m
+    return list(out.values())
+
+
+def _mark_modifiers(mentions: list[_Mention], doc: Doc) -> None:
+    """Country names that qualify a thing ("a US drone strike", "US-led forces")."""
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        m.modifier = bool(
+            m.cands
+            and root is not None
+            and root.dep_ in {"compound", "amod", "nmod", "npadvmod"}
+            and root.head.pos_ in {"NOUN", "VERB", "ADJ"}
+            and all(c.feature == COUNTRY for c in m.cands)
+        )
 
 
 def _well_known(cands: list[Candidate]) -> bool:
@@ -1577,14 +1587,14 @@ def _keep_to_locator(mentions: list[_Mention], choice: list[int], text: str) -> 
     (Idleb)". A small town read abroad before such a province, in the same sentence, is
     read in that province's country when the gazetteer has it there, else dropped (not
     Balun, Indonesia)."""
-    for lo in mentions:
+    for i, lo in enumerate(mentions):
         if (
             not lo.cands
             or text[: lo.start].rstrip()[-1:] != "("
             or not _LOCATOR_END.match(text, lo.end)
         ):
             continue  # "(Idleb)", "(Central Equatoria state)", not "(Colorado Party)"
-        a1 = lo.cands[choice[mentions.index(lo)]]
+        a1 = lo.cands[choice[i]]
         if a1.feature != ADMIN1:
             continue
         for j, m in enumerate(mentions):
@@ -1670,15 +1680,7 @@ def find_places(
     if not_places:
         mentions = [m for m in mentions if not any(s <= m.start < e for s, e in not_places)]
     mentions = _longest_names(mentions, doc, gaz, not_places or [])
-    for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        root = span.root if span is not None else None
-        m.modifier = bool(
-            root is not None
-            and root.dep_ in {"compound", "amod", "nmod", "npadvmod"}
-            and root.head.pos_ in {"NOUN", "VERB", "ADJ"}
-            and all(c.feature == COUNTRY for c in m.cands)
-        )
+    _mark_modifiers(mentions, doc)
     mentions = _locator_names(mentions, gaz, text)
     if hints:
         dem = dem + hints
