@@ -800,6 +800,13 @@ INTERVENED = "Protest with intervention"
             "Air/drone strike",
         ),
         ("On 3 May 2020, a grenade exploded in a house in Jaramana, killing 1.", "Grenade"),
+        # heavy weapons as the instrument, also when the tagger hangs "with" on the object
+        ("On 5 May 2020, regime forces bombarded Kafr Nabl with rocket launchers.", SHELLING),
+        (
+            "On 5 May 2020, Houthi forces targeted Al Dhale'e with Katyusha rockets, killing 2 "
+            "civilians.",
+            SHELLING,
+        ),
         ("On 3 May 2020, a suicide bomber targeted an army base in Kandahar.", "Suicide bomb"),
         # strategic developments told by their own words
         (

@@ -1708,11 +1708,13 @@ def _specialise(cand: _Candidate, target_tok: Token | None) -> None:
     frame = cand.trigger.frame
     trig = cand.trigger
     instrument = None
-    if frame in {"attack", "assault", "kill"}:
+    if frame in {"attack", "assault", "kill", "bomb"}:
+        # "bombarded Kansafra with rocket launchers"; the tagger may hang the "with" on
+        # the object ("targeted Al Dhale'e with Katyusha rockets")
         tok = cand.token
-        instrument = _prep_obj(tok, {"with"})
+        instrument = _with_what(tok)
         if instrument is None and tok.dep_ in {"advcl", "conj"}:  # "targeted X with
-            instrument = _prep_obj(tok.head, {"with"})  # artillery shells, killing a woman"
+            instrument = _with_what(tok.head)  # artillery shells, killing a woman"
     if instrument is not None and _heavy_only(" ".join(t.text for t in instrument.subtree)):
         # "targeted a neighbourhood with artillery shells": shelling, whoever was hit
         cand.trigger = replace(
@@ -1788,6 +1790,15 @@ def _specialise(cand: _Candidate, target_tok: Token | None) -> None:
             or (doer and doer.inter in {1, 8})
         ):
             cand.trigger = replace(trig, sub_event_type="Remote explosive/landmine/IED")
+
+
+def _with_what(verb: Token) -> Token | None:
+    """The instrument of ``verb``: its own "with", else its object's."""
+    found = _prep_obj(verb, {"with"})
+    if found is None and verb.pos_ == "VERB":
+        obj = _obj(verb)
+        found = _prep_obj(obj, {"with"}) if obj is not None else None
+    return found
 
 
 def _exploded_grenade(tok: Token) -> bool:

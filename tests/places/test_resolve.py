@@ -144,3 +144,9 @@ def test_a_capital_under_its_own_name_beats_context_from_a_modifier(places_of):
         places_of("Protesters from Beirut gathered in Tripoli, Lebanon, against the government.")
     )
     assert tripoli["Tripoli"].country_code == "LB"
+
+
+def test_tell_spellings_and_the_vicinity_of_a_town(places_of):
+    # GeoNames spells it "Tall Tamr"; the tagger calls "Tal Tamr" a person
+    ps = _by_text(places_of("Turkish forces shelled the vicinity of Tal Tamr."))
+    assert ps["Tal Tamr"].country_code == "SY"

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
-BUILD_VERSION = "7"
+BUILD_VERSION = "8"
 
 CITY, ADMIN1, ADMIN2, COUNTRY, PHYSICAL, REGION = 0, 1, 2, 3, 4, 5
 FEATURE_NAMES = ("city", "admin1", "admin2", "country", "physical", "region")
@@ -65,6 +65,9 @@ ARTICLES = frozenset(
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "ʻ": "'", "´": "'"})
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _LATIN_OK = re.compile(r"^[A-Za-z0-9 .,'()\-/&]+$")
+
+
+TELL_SPELLINGS = frozenset({"tall", "tal", "tell", "tel"})
 
 
 def strip_accents(text: str) -> str:
@@ -268,6 +271,10 @@ def build(out_dir: Path) -> None:
         words = normalize(name).split()
         if len(words) > 1 and words[0] in ARTICLES:
             add_name(idx, " ".join(words[1:]), DERIVED)
+        if len(words) > 1 and words[0] in TELL_SPELLINGS:
+            # "Tall Tamr" is also written "Tal Tamr", "Tell Tamr" (one Arabic word, hill)
+            for spelling in TELL_SPELLINGS - {words[0]}:
+                add_name(idx, " ".join([spelling, *words[1:]]), DERIVED)
 
     a1_points: dict[str, tuple[list[float], list[float]]] = {}
     cc_points: dict[str, tuple[list[float], list[float]]] = {}

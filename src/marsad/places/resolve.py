@@ -371,7 +371,7 @@ CITY_BEFORE = re.compile(
 )
 STRONG_CUE = re.compile(
     r"\b(?:city|town|village|province|governorate|district|region|suburb|outskirts|"
-    r"countryside|villages|towns)\s+of\s+(?:the\s+)?$",
+    r"countryside|villages|towns|vicinity|environs|surroundings)\s+of\s+(?:the\s+)?$",
     re.I,
 )
 WEAK_CUE = re.compile(r"\b(?:in|near|outside|from|to|at|into|toward|towards)\s+$")
