@@ -821,6 +821,12 @@ INTERVENED = "Protest with intervention"
             "Headquarters or base established",
         ),
         ("On 8 May 2020, government troops withdrew from their positions near Marib.", ACTIVITY),
+        ("On 8 May 2020, pro-Hadi forces reinforced their positions near Marib.", ACTIVITY),
+        (
+            "On 8 May 2020, regime forces and the SDF reached an agreement to deploy regime "
+            "forces along the border near Kobani.",
+            "Agreement",
+        ),
         (
             "On 8 May 2020, army engineers removed mines left by IS in Tadmur.",
             "Disrupted weapons use",
@@ -918,3 +924,10 @@ def test_a_province_named_as_locator_places_a_strike_by_a_foreign_drone() -> Non
     e = _one("On 9 May 2020, a US drone targeted a car near Kafr Tamra (Idleb), killing 2.")
     assert e.sub_event_type == "Air/drone strike"
     assert e.country_code == "SY"
+
+
+def test_a_peace_agreement_signed_by_unnamed_sides_is_no_fight() -> None:
+    events = _events(
+        "On 5 May 2020, the government and the rebels signed a peace agreement in Juba."
+    )
+    assert not any(e.event_type == "Battles" for e in events)

@@ -1050,6 +1050,9 @@ def model_candidates(sent: Span, index: _Index) -> list[_Candidate]:
                 break
     if _accident(token):  # "two men died in a collision"
         return []
+    agreed = load_triggers().get((_lemma(token), _coarse_pos(token)), [])
+    if any(t.frame == "agree" and _context_ok(t, token, index) for t in agreed):
+        return []  # "the government and the rebels signed a peace agreement": no fight
     if _lemma(token) in FIGHT_VERBS and _abstract_foe(token):  # "battled to contain a blaze"
         return []
     event_type = EVENT_TYPE_OF[pred.label]
