@@ -1126,7 +1126,7 @@ def _fold_killings(cands: list[_Candidate]) -> None:
         if (
             c.trigger.frame in WEAPON_FRAMES
             # "fired live ammunition at protesters, killing 2": the force's victims
-            or c.trigger.sub_event_type == "Excessive force against protesters"
+            or c.trigger.sub_event_type == EXCESSIVE
         )
         and c.modality != "unreal"
     ]
@@ -1792,7 +1792,7 @@ def _specialise(cand: _Candidate, target_tok: Token | None) -> None:
             or any(AIRCRAFT_MODEL.match(w) for w in near)
             or (doer and doer.inter in {1, 8})
         ):
-            cand.trigger = replace(trig, sub_event_type="Remote explosive/landmine/IED")
+            cand.trigger = replace(trig, sub_event_type=IED)
 
 
 def _with_what(verb: Token) -> Token | None:
@@ -2018,7 +2018,7 @@ _KEEP_LEXICON_TYPES = frozenset(
         "Arrests",  # "arrested 6 young men"
         "Change to group/activity",  # "conducted a patrol", "held a military parade"
         "Disrupted weapons use",
-        "Remote explosive/landmine/IED",
+        IED,
         "Suicide bomb",
         "Air/drone strike",
     }
