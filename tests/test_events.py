@@ -931,3 +931,95 @@ def test_a_peace_agreement_signed_by_unnamed_sides_is_no_fight() -> None:
         "On 5 May 2020, the government and the rebels signed a peace agreement in Juba."
     )
     assert not any(e.event_type == "Battles" for e in events)
+
+
+# Session 7: what CASE 2021 calls man-made disasters, diplomacy, attribution and organised
+# crime, written here in the shape of wire copy. Each of these made an event before.
+@pytest.mark.parametrize(
+    "text",
+    [
+        # accidents: a fire or a blast with its cause, a boat that capsized
+        "Nine workers were killed on Tuesday when a fire swept through a textile warehouse in "
+        "Gazipur after an electrical short circuit, fire officials said.",
+        "At least 30 patients died when a blaze broke out in the intensive care ward of a "
+        "hospital in Mosul after an oxygen tank exploded, health officials said.",
+        "A ferry carrying 200 passengers capsized on Lake Kivu near Goma on Thursday, killing "
+        "at least 25 people, the provincial governor said.",
+        # the cause told in the next sentence
+        "A huge blast tore through the port of Latakia on Sunday, killing 12 dock workers. "
+        "Officials said fertiliser chemicals stored in a warehouse had caught fire.",
+        # who did an attack told elsewhere
+        "The Islamic State group claimed responsibility on Wednesday for an attack on a Shia "
+        "shrine in Herat that killed seven worshippers.",
+        "Afghan officials said on Monday that Taliban fighters carried out Sunday's assault on "
+        "a police post in Ghazni, claiming to have killed 11 officers.",
+        # diplomacy
+        "Iraq's foreign ministry lodged a formal protest with Ankara over the violation of its "
+        "airspace.",
+        "President Erdogan and President Aliyev held talks in Baku on Tuesday on energy "
+        "cooperation and the Zangezur corridor.",
+        "The Security Council voted on Friday to demand an immediate ceasefire in Sudan, with "
+        "Russia abstaining.",
+        "Pope Francis called for an end to the fighting in Yemen during his Sunday prayer in Rome.",
+        # crime
+        "Italian police arrested 30 suspected members of a mafia clan in raids across Sicily "
+        "on charges of extortion and drug trafficking.",
+        "Dutch police arrested two men in Rotterdam suspected of smuggling 3,000 kg of cocaine "
+        "through the port.",
+    ],
+)
+def test_accidents_claims_diplomacy_and_crime_are_no_events(text: str) -> None:
+    assert not _events(text), [(e.sub_event_type, e.location) for e in _events(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # a doer or a weapon beside the fire
+        ("Militants set fire to a fuel depot in Kandahar on Monday, killing two guards.", None),
+        (
+            "A rocket hit a gas station in Aden, starting a fire that killed three workers.",
+            "Shelling/artillery/missile attack",
+        ),
+        # a protest after an accident is a protest
+        (
+            "Workers protested in Dhaka on Friday after a factory fire killed 20 colleagues.",
+            "Peaceful protest",
+        ),
+        # ACLED codes a police haul of drugs against a gang
+        (
+            "On 5 May 2020, federal police forces seized 2 tons of marijuana during a highway "
+            "inspection in Cascavel, Parana.",
+            "Looting/property destruction",
+        ),
+        # crime words around a mob's violence
+        (
+            "A mob burned two suspected thieves to death in Onitsha after accusing them of "
+            "stealing a phone.",
+            "Mob violence",
+        ),
+        (
+            "On 28 April 2020, in Campo Grande, two suspected thieves were tied up and beaten "
+            "by locals before being arrested.",
+            "Mob violence",
+        ),
+        # a vigil for the dead of an attack is a protest
+        (
+            "Relatives held a vigil in Garissa in memory of the students killed by gunmen.",
+            "Peaceful protest",
+        ),
+        # flood victims who block a road protest
+        (
+            "On 9 May 2020, flood victims blocked the main road in Uvira to demand relief "
+            "supplies.",
+            "Peaceful protest",
+        ),
+    ],
+)
+def test_violence_and_protest_beside_accident_and_crime_words_stay(
+    text: str, sub_event_type: str | None
+) -> None:
+    events = _events(text)
+    assert events, text
+    if sub_event_type is not None:
+        assert events[0].sub_event_type == sub_event_type
