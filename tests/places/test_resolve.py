@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import time
 
+import pytest
+
 from marsad.places import find_places, haversine_km, resolve_spans
 
 
@@ -150,3 +152,31 @@ def test_tell_spellings_and_the_vicinity_of_a_town(places_of):
     # GeoNames spells it "Tall Tamr"; the tagger calls "Tal Tamr" a person
     ps = _by_text(places_of("Turkish forces shelled the vicinity of Tal Tamr."))
     assert ps["Tal Tamr"].country_code == "SY"
+
+
+@pytest.mark.parametrize(
+    ("locator", "cc", "admin1"),
+    [
+        # ACLED's spellings, a letter or two from GeoNames' (Paktia, Herat, Tartus, Al Mahrah),
+        # which the tagger calls a person, an adjective or nothing
+        ("Paktya", "AF", "Paktia"),
+        ("Hirat", "AF", "Herat"),
+        ("Tartous", "SY", "Tartus"),
+        ("Al Maharah", "YE", "Al Mahrah Governorate"),
+    ],
+)
+def test_a_province_in_an_acled_locator_spelt_its_own_way(places_of, locator, cc, admin1):
+    ps = places_of(f"Gunmen attacked a checkpoint in Zqzqabad village ({locator}), killing 2.")
+    hits = [p for p in ps if p.text == locator]
+    assert hits and hits[0].country_code == cc and hits[0].name == admin1, ps
+
+
+def test_a_town_misread_abroad_follows_its_locators_province(places_of):
+    # "Patan" of the unknown "Dand Patan" is a town in Gujarat; "(Paktya)" puts it in Paktia
+    ps = places_of("Taliban militants clashed with ANDSF in Dand Patan district (Paktya).")
+    assert {p.country_code for p in ps} == {"AF"}, ps
+
+
+def test_an_abbreviation_in_a_locator_is_no_province_abroad(places_of):
+    ps = _by_text(places_of("Lawyers held a demonstration in Islamabad city (Islamabad, FCT)."))
+    assert ps["Islamabad city"].country_code == "PK"

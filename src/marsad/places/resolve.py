@@ -380,6 +380,10 @@ CITY_AFTER = re.compile(r"^\s+(?:city|town|village)\b", re.I)
 # ACLED's locator, "Sidi Bouafif (Hoceima)", "Garabulli (Almargeb)": the name before it is
 # a place whatever the tagger said.
 LOCATOR_AFTER = re.compile(r"^\s*\((?:[A-Z][\w'.-]*(?:[ ,-]+|(?=\))))+\)")
+UNIT_SUFFIX = re.compile(r"\s+(?:governorate|province|district|region|wilayah|county)$")
+# ... its parenthesis after a word, and a division's name in it (one to three words)
+LOCATOR_GROUP = re.compile(r"(?<=\w) \(([A-Z][^()]{1,80})\)")
+LOCATOR_PIECE = re.compile(r"(?:[A-Z][\w'’.]*(?:-[\w'’.]+)*)(?:[ -][A-Z][\w'’.]*){0,2}")
 CAPITAL_BEFORE = re.compile(
     r"\b(?:(?:provincial|regional|state|national)\s+)?capital(?:\s+city)?,?\s+of"
     r"\s+(?:the\s+)?$",
@@ -440,7 +444,10 @@ def _fuzzy_candidates(
     def accept(name: str) -> bool:
         r = ratios.get(name)
         if r is None:
-            r = ratios[name] = fuzz.ratio(base, _dearticle(normalize(name)))
+            full = _dearticle(normalize(name))
+            # "Al Maharah" against "Al Mahrah Governorate": the name without its unit word
+            bare = UNIT_SUFFIX.sub("", full)
+            r = ratios[name] = max(fuzz.ratio(base, full), fuzz.ratio(base, bare))
         return r >= min_ratio
 
     out = [
@@ -847,6 +854,36 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
         )
         for k in range(s, e):
             taken[k] = True
+
+    # 1b. the divisions in an ACLED locator, "Dand Patan district (Paktya)", "(Sirwah,
+    # Marib)": places whatever the tagger said, spelt as ACLED spells them ("Paktya",
+    # "Hirat", "Tartous", "Al Maharah"): a name the gazetteer has, or a province's name
+    # within a small edit
+    for lm in LOCATOR_GROUP.finditer(text):
+        for piece in re.finditer(r"[^,]+", lm.group(1)):
+            name = piece.group().strip()
+            if not LOCATOR_PIECE.fullmatch(name) or (name.isupper() and len(name) <= 4):
+                continue  # "(UP)", "(Islamabad, FCT)": abbreviations are left to the scan
+            start = lm.start(1) + piece.start() + piece.group().index(name)
+            span = doc.char_span(start, start + len(name))
+            if span is None or any(taken[span.start : span.end]):
+                continue
+            exact = gaz.lookup(name)
+            cands = exact or _fuzzy_candidates(gaz, name, 78, 0, keep=lambda c: c.feature == ADMIN1)
+            if not cands:
+                continue
+            mentions.append(
+                _Mention(
+                    span.start_char,
+                    span.end_char,
+                    span.text,
+                    cands,
+                    "gazetteer" if exact else "skeleton",
+                    (ent_of(span[0]) or span).label_,
+                )
+            )
+            for k in range(span.start, span.end):
+                taken[k] = True
 
     # 2. gazetteer scan of capitalised n-grams
     i = 0
