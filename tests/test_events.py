@@ -1023,3 +1023,13 @@ def test_violence_and_protest_beside_accident_and_crime_words_stay(
     assert events, text
     if sub_event_type is not None:
         assert events[0].sub_event_type == sub_event_type
+
+
+def test_an_event_known_only_to_a_province_is_put_at_its_capital() -> None:
+    e = _one("On 4 May 2020, hundreds of farmers protested in Helmand province over water.")
+    assert (e.admin1, e.geo_precision) == ("Helmand", 3)
+    assert e.location == "Lashkar Gāh"
+    # a province that locates a village the gazetteer lacks keeps its middle: ACLED codes
+    # the village, and the middle is as near it as the capital
+    v = _one("On 4 May 2020, gunmen killed two civilians in Zqzqabad village (Helmand).")
+    assert (v.location, v.geo_precision) == ("Helmand", 3)

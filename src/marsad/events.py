@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from marsad import time as timex
 from marsad.fatalities import find_fatalities
+from marsad.places.resolve import province_seat
 from marsad.records import (
     EVENT_TYPE_OF,
     GEO_NEAR,
@@ -1895,6 +1896,8 @@ CROWD_SIGNS = re.compile(
     r"streets?|roads?|squares?|honk\w*|padlock\w*)\b",
     re.I,
 )
+# What puts a name in a locator: "X (Y", "X (Y, Z", "X, Y".
+LOCATOR_BEFORE = re.compile(r"(?:\([^()]*|,\s*)$")
 # Harm told in a sentence: what a riot or mob violence leaves ("a scuffle ... led to
 # firing, 1 person killed", "Palestinians hurled Molotov cocktails").
 HARM_SIGNS = re.compile(
@@ -2995,6 +2998,11 @@ def _build_mention(
             and place_method.startswith("carried")
         ):
             place = replace(place, geo_precision=GEO_NEAR)
+        # an event known only to a province is put at its capital, as ACLED codes it; a
+        # province that locates a town the gazetteer lacks ("Gadabo (Anzourou, Tillaberi)",
+        # "near Orikhove, Luhansk") keeps its middle, as near that town as its capital
+        if not LOCATOR_BEFORE.search(document.text[max(0, place.start - 60) : place.start]):
+            place = province_seat(place)
     # Actors
     if event_type != "Protests" and _disaster_sentence(tok, cand.actor1):
         return None

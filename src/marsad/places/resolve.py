@@ -19,7 +19,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -1688,6 +1688,37 @@ def _to_record(gaz: Gazetteer, m: _Mention, k: int, text: str) -> PlaceMention:
         candidates_considered=len(m.cands),
         method=method,
         population=c.population,
+    )
+
+
+def province_seat(place: PlaceMention, gazetteer: Gazetteer | None = None) -> PlaceMention:
+    """Where ACLED puts an event known only to a province: its capital (the division's
+    largest city), at geo_precision 3, the province still named as admin1. Any other place
+    comes back as it is."""
+    if place.feature != "admin1":
+        return place
+    gaz = gazetteer or Gazetteer.load()
+    division = next(
+        (
+            c
+            for c in gaz.lookup(place.name)
+            if c.feature == ADMIN1
+            and c.country_code == place.country_code
+            and c.geonameid == place.geonameid
+        ),
+        None,
+    )
+    seat = gaz.capital_of(division) if division is not None else None
+    if seat is None:
+        return place
+    return replace(
+        place,
+        name=seat.name,
+        geonameid=seat.geonameid,
+        latitude=round(seat.latitude, 5),
+        longitude=round(seat.longitude, 5),
+        method=f"{place.method}+seat",
+        population=seat.population,
     )
 
 
