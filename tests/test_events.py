@@ -1029,6 +1029,8 @@ def test_an_event_known_only_to_a_province_is_put_at_its_capital() -> None:
     e = _one("On 4 May 2020, hundreds of farmers protested in Helmand province over water.")
     assert (e.admin1, e.geo_precision) == ("Helmand", 3)
     assert e.location == "Lashkar Gāh"
+    said = next(ev for ev in e.evidence if ev.field == "location")
+    assert said.text == "Helmand" and said.method.endswith("+seat")
     # a province that locates a village the gazetteer lacks keeps its middle: ACLED codes
     # the village, and the middle is as near it as the capital
     v = _one("On 4 May 2020, gunmen killed two civilians in Zqzqabad village (Helmand).")

@@ -2981,6 +2981,13 @@ def _build_mention(
     elif place is None:
         return None
     if place is not None:
+        # an event known only to a province is put at its capital, as ACLED codes it; a
+        # province that locates a town the gazetteer lacks ("Gadabo (Anzourou, Tillaberi)",
+        # "near Orikhove, Luhansk") keeps its middle, as near that town as its capital
+        if not LOCATOR_BEFORE.search(document.text[max(0, place.start - 60) : place.start]):
+            seat = province_seat(place)
+            if seat is not place:
+                place, place_method = seat, f"{place_method}+seat"
         ev.append(
             _evidence(
                 document,
@@ -2998,11 +3005,6 @@ def _build_mention(
             and place_method.startswith("carried")
         ):
             place = replace(place, geo_precision=GEO_NEAR)
-        # an event known only to a province is put at its capital, as ACLED codes it; a
-        # province that locates a town the gazetteer lacks ("Gadabo (Anzourou, Tillaberi)",
-        # "near Orikhove, Luhansk") keeps its middle, as near that town as its capital
-        if not LOCATOR_BEFORE.search(document.text[max(0, place.start - 60) : place.start]):
-            place = province_seat(place)
     # Actors
     if event_type != "Protests" and _disaster_sentence(tok, cand.actor1):
         return None
