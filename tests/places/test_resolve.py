@@ -180,3 +180,9 @@ def test_a_town_misread_abroad_follows_its_locators_province(places_of):
 def test_an_abbreviation_in_a_locator_is_no_province_abroad(places_of):
     ps = _by_text(places_of("Lawyers held a demonstration in Islamabad city (Islamabad, FCT)."))
     assert ps["Islamabad city"].country_code == "PK"
+
+
+def test_a_molotov_cocktail_is_no_place(places_of):
+    # GeoNames knows Perm by its Soviet name, Molotov
+    ps = places_of("Rioters hurled a Molotov cocktail at the bank in Tripoli.")
+    assert not any(p.text == "Molotov" for p in ps), ps

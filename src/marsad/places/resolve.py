@@ -381,6 +381,8 @@ CITY_AFTER = re.compile(r"^\s+(?:city|town|village)\b", re.I)
 # a place whatever the tagger said.
 LOCATOR_AFTER = re.compile(r"^\s*\((?:[A-Z][\w'.-]*(?:[ ,-]+|(?=\))))+\)")
 UNIT_SUFFIX = re.compile(r"\s+(?:governorate|province|district|region|wilayah|county)$")
+# Names of things that are named after places or people ("Molotov cocktail").
+THING_AFTER = re.compile(r"^\s+cocktails?\b", re.I)
 # ... its parenthesis after a word, and a division's name in it (one to three words)
 LOCATOR_GROUP = re.compile(r"(?<=\w) \(([A-Z][^()]{1,80})\)")
 LOCATOR_PIECE = re.compile(r"(?:[A-Z][\w'’.]*(?:-[\w'’.]+)*)(?:[ -][A-Z][\w'’.]*){0,2}")
@@ -1125,6 +1127,8 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
             ECONOMIC_AFTER.match(text[m.end : m.end + 30])
             and any(c.feature == COUNTRY for c in m.cands)
         )
+        # "Molotov cocktails": a bottle of petrol, not Perm under its Soviet name
+        and not THING_AFTER.match(text[m.end : m.end + 12])
     ]
     return mentions, demonym_cc, person_tokens
 
