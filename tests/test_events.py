@@ -1035,3 +1035,12 @@ def test_an_event_known_only_to_a_province_is_put_at_its_capital() -> None:
     # the village, and the middle is as near it as the capital
     v = _one("On 4 May 2020, gunmen killed two civilians in Zqzqabad village (Helmand).")
     assert (v.location, v.geo_precision) == ("Helmand", 3)
+
+
+def test_an_attack_on_a_place_where_civilians_gather_is_an_attack() -> None:
+    e = _one("On 3 May 2020, ISKP militants attacked a Sikh temple in Kabul city. 25 killed.")
+    assert (e.sub_event_type, e.actor2) == ("Attack", "Civilians (Afghanistan)")
+    assert any(ev.method == "rule:civilian-site" for ev in e.evidence)
+    # soldiers inside make it a fight; bombers make it a bombing
+    fight = _one("On 3 May 2020, Taliban attacked a school used by soldiers as a base in Kunduz.")
+    assert fight.sub_event_type == "Armed clash"

@@ -373,6 +373,8 @@ class _Candidate:
     absorbed: bool = False
     role_tokens: set[int] = field(default_factory=set)
     model_probability: float | None = None  # set when the classifier, not a trigger, found it
+    # a rule that the classifier's second opinion may not overturn, named for the evidence
+    firm_rule: str | None = None
 
 
 # --------------------------------------------------------------------------------------
@@ -781,6 +783,26 @@ def _is_civilian(tok: Token | None) -> bool:
         return False
     words = {t.lower_ for t in tok.subtree}
     return bool(words & CIVILIAN_WORDS) and not (words & ARMED_WORDS)
+
+
+CIVILIAN_SITE_RULE = "rule:civilian-site"
+EXPLOSION_WORDS = frozenset(
+    {"bomber", "bombers", "bombing", "bombings", "explosion", "explosions", "blast", "blasts"}
+)
+# Places where civilians gather: "gunmen attacked a Sikh temple", "stormed a maternity ward".
+CIVILIAN_SITES = frozenset(
+    {"mosque", "mosques", "temple", "temples", "church", "churches", "gurdwara", "shrine"}
+    | {"school", "schools", "hospital", "hospitals", "clinic", "market", "markets", "bazaar"}
+    | {"wedding", "funeral", "university", "madrasa", "madrassa", "ward"}
+)
+
+
+def _civilian_site(tok: Token | None) -> bool:
+    """The thing attacked is where civilians gather, and no armed side is named in it."""
+    if tok is None:
+        return False
+    words = {t.lower_ for t in tok.subtree}
+    return tok.lower_ in CIVILIAN_SITES and not (words & ARMED_WORDS)
 
 
 def _has_context(token: Token, words: frozenset[str] | set[str], window: int = 3) -> bool:
@@ -2007,8 +2029,19 @@ def _specialise(cand: _Candidate, target_tok: Token | None) -> None:
         cand.actor2 = forces
         cand.trigger = replace(trig, event_type="Protests", sub_event_type=sub)
         return
-    if frame in {"attack", "kill", "assault"} and _is_civilian(target_tok):
+    site = (
+        frame != "kill"
+        and _civilian_site(target_tok)
+        # "suicide bombers killed 22 worshippers in an attack on a mosque": the blast is
+        # the event's kind
+        and not {t.lower_ for t in cand.token.sent} & (WEAPON_WORDS | EXPLOSION_WORDS)
+    )
+    if frame in {"attack", "kill", "assault"} and (_is_civilian(target_tok) or site):
         assert target_tok is not None
+        if site and not _is_civilian(target_tok):
+            # "ISKP attacked a Sikh temple": where civilians gather, whatever the classifier
+            # learnt of attacks on unnamed targets
+            cand.firm_rule = CIVILIAN_SITE_RULE
         if cand.actor2 is None:
             cand.actor2 = _generic_actor("CIV", target_tok)
         cand.trigger = replace(
@@ -2310,7 +2343,7 @@ def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
     for m in mentions:
         if per_sentence[m.sentence_index] != 1 or m.sub_event_type in _KEEP_RULE_TYPES:
             continue
-        if any(e.method == METHOD for e in m.evidence):
+        if any(e.method in {METHOD, CIVILIAN_SITE_RULE} for e in m.evidence):
             continue
         sent = document.sentences[m.sentence_index]
         text = sent.text
@@ -3181,6 +3214,12 @@ def _build_mention(
                     0.7,
                 )
             )
+    if cand.firm_rule is not None:
+        ev.append(
+            _evidence(
+                document, sent, tok.idx, tok.idx + len(tok), "sub_event_type", cand.firm_rule, 0.7
+            )
+        )
     mention = EventMention(
         article_id=document.article_id,
         sentence_index=sent.index,
