@@ -594,6 +594,9 @@ def test_property_offsets_and_no_verb_is(nlp: Language, words: list[str]) -> Non
         ("In Kano, troops fired on the crowd.", "troops"),
         ("Law enforcement detained 40 people in Kano.", "Law enforcement"),
         ("Military police forces raided a house in Kano.", "Military police forces"),
+        # a security or intelligence service is a state's force; a health service is not
+        ("The National Security Service arrested 3 men in Kano.", "National Security Service"),
+        ("Intelligence services detained a cleric in Kano.", "Intelligence services"),
     ],
 )
 def test_bare_force_nouns_are_state_forces(nlp: Language, text: str, surface: str) -> None:
@@ -608,11 +611,12 @@ def test_bare_force_nouns_are_state_forces(nlp: Language, text: str, surface: st
         "Gunmen attacked a police station in Kano.",
         "The army base in Kano was quiet.",
         "Nigerian troops entered Kano. The soldiers left at dawn.",
+        "The health service opened a clinic in Kano.",
     ],
 )
 def test_force_words_that_name_no_new_actor(nlp: Language, text: str) -> None:
     _, mentions = _mentions(nlp, text)
-    for word in ("police station", "army base", "The soldiers"):
+    for word in ("police station", "army base", "The soldiers", "health service"):
         if word in text:
             assert all(
                 not m.text.startswith(word.split()[0])

@@ -1044,3 +1044,13 @@ def test_an_attack_on_a_place_where_civilians_gather_is_an_attack() -> None:
     # soldiers inside make it a fight; bombers make it a bombing
     fight = _one("On 3 May 2020, Taliban attacked a school used by soldiers as a base in Kunduz.")
     assert fight.sub_event_type == "Armed clash"
+
+
+def test_two_demonyms_before_one_force_noun_are_two_states() -> None:
+    e = _one("On 3 May 2020, Syrian and Russian warplanes struck Kafranbel (Idleb), killing 3.")
+    assert e.actor1 == "Military Forces of Syria (2000-)"
+    assert e.assoc_actor_1 == "Military Forces of Russia (2000-)"
+    # that clashed with each other: the two sides
+    c = _one("On 8 May 2020, Burundian and Rwandan soldiers clashed on Lake Rweru, Kirundo.")
+    assert c.actor1 and c.actor1.startswith("Military Forces of Burundi")
+    assert c.actor2 and c.actor2.startswith("Military Forces of Rwanda")

@@ -117,6 +117,10 @@ _MODIFIERS = frozenset(
         *("terror", "intelligence", "rapid", "reaction"),
     }
 )
+# A state's security or intelligence service is its force ("the National Security
+# Service"); a service of any other kind ("the health service") is not.
+_SERVICES = frozenset({"service", "services"})
+_SERVICE_KINDS = frozenset({"security", "intelligence"})
 _BACKED = frozenset({"backed", "led", "supported", "allied", "aligned", "sponsored", "funded"})
 _POLICE = frozenset({"police", "policemen", "gendarmes", "gendarmerie"})
 
@@ -849,6 +853,19 @@ def _nationality_mentions(
         if j < len(doc) and doc[j].lower_ in ("'s", "’s") and "country" in forms:
             j += 1
         last = _force_phrase_end(doc, j)
+        if last is None and "generic" not in forms:
+            shared = _shared_force_end(doc, dictionary, j)
+            if shared is not None:
+                # "Syrian and Russian forces": each state's forces, the first named by its
+                # demonym alone
+                entry = _nat_entry(dictionary, nat, ctx, start, end, police=False)
+                if entry is not None:
+                    out.append(
+                        _mention(
+                            entry, start, end, text, entry.country, "nationality", 0.7, dictionary
+                        )
+                    )
+                continue
         if last is not None:
             police = any(t.lower_ in _POLICE for t in doc[j : last + 1])
             m_end = doc[last].idx + len(doc[last].text)
@@ -910,7 +927,12 @@ def _bare_force_mentions(
     out: list[ActorMention] = []
     for tok in doc:
         word = tok.lower_
-        if word not in BARE_FORCE_HEADS or tok.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+        service = word in _SERVICES and tok.i > 0 and doc[tok.i - 1].lower_ in _SERVICE_KINDS
+        if (word not in BARE_FORCE_HEADS and not service) or tok.pos_ not in {
+            "NOUN",
+            "PROPN",
+            "ADJ",
+        }:
             continue
         if word == "enforcement" and not (tok.i > 0 and doc[tok.i - 1].lower_ == "law"):
             continue
@@ -919,7 +941,11 @@ def _bare_force_mentions(
         first, last = tok, tok
         if word == "enforcement":
             first = doc[tok.i - 1]
-        if tok.dep_ in {"compound", "amod"}:
+        if service:  # "the National Security Service", "intelligence services"
+            first = doc[tok.i - 1]
+            while first.i > 0 and doc[first.i - 1].lower_ in {"national", "state", "general"}:
+                first = doc[first.i - 1]
+        elif tok.dep_ in {"compound", "amod"}:
             if tok.head.lower_ not in _FORCE_TAILS or tok.head.i != tok.i + 1:
                 continue  # "police station", "military equipment"
             last = tok.head
@@ -948,6 +974,10 @@ def _force_phrase_end(doc: Doc, j: int) -> int | None:
         low = doc[k].lower_
         if low == "guards" and k > 0 and doc[k - 1].lower_ == "security":
             return None  # private security guards are not the state
+        if low in _SERVICES and k > j and doc[k - 1].lower_ in _SERVICE_KINDS:
+            last = k  # "the National Security Service", "intelligence services"
+            k += 1
+            continue
         if low in FORCE_NOUNS:
             if (
                 low not in _WEAK_FORCE
@@ -964,10 +994,29 @@ def _force_phrase_end(doc: Doc, j: int) -> int | None:
     return last
 
 
+def _shared_force_end(doc: Doc, dictionary: ActorDictionary, j: int) -> int | None:
+    """'Syrian and Russian forces', 'Iraqi, Kurdish and US troops': the force phrase after
+    the next demonym of a list that starts at token ``j`` ("and" or a comma), if any."""
+    k = j
+    for _ in range(3):
+        if k >= len(doc) or doc[k].lower_ not in {"and", ","}:
+            return None
+        k += 1
+        if k >= len(doc) or not dictionary.nationality(doc[k].text):
+            return None
+        last = _force_phrase_end(doc, k + 1)
+        if last is not None:
+            return last
+        k += 1
+    return None
+
+
 def _force_ahead(doc: Doc, k: int, stop: int) -> bool:
     """A force noun follows within the phrase, past modifiers only."""
     while k < min(len(doc), stop):
         if doc[k].lower_ in FORCE_NOUNS:
+            return True
+        if doc[k].lower_ in _SERVICES and doc[k - 1].lower_ in _SERVICE_KINDS:
             return True
         if doc[k].lower_ not in _MODIFIERS:
             return False

@@ -713,6 +713,13 @@ class _Index:
                 r"(?:backed|supported|aided|assisted) by\s*(?:the\s+)?$", head
             ):
                 return a
+        for a in self.actors:
+            # "Syrian and Russian forces": the other state of a list of demonyms
+            if a is main or a.key == main.key or not lo <= a.start < hi:
+                continue
+            between = text[a.end : main.start] if a.end <= main.start else text[main.end : a.start]
+            if LIST_JOIN.fullmatch(between) and a.method == "nationality":
+                return a
         return None
 
     def place_in(self, tok: Token | None) -> PlaceMention | None:
@@ -724,6 +731,9 @@ class _Index:
         if not inside:
             return None
         return min(inside, key=lambda p: (self.rank(p), abs(p.start - tok.idx)))
+
+
+LIST_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*")
 
 
 @lru_cache(maxsize=1)
@@ -3141,6 +3151,20 @@ def _build_mention(
             cand.actor1 = teller
     if _criminal_matter(tok, sub_type):
         return None
+    a1, assoc = cand.actor1, cand.assoc1
+    if (
+        a1 is not None
+        and assoc is not None
+        and assoc.end <= a1.start
+        and LIST_JOIN.fullmatch(document.text[assoc.end : a1.start])
+    ):
+        # "Syrian and Russian forces": the state named first leads, the other is associated
+        # -- or is the other side, when they fought each other ("Burundian and Rwandan
+        # soldiers clashed")
+        if trig.frame == "clash" and (cand.actor2 is None or cand.actor2.key == assoc.key):
+            cand.actor1, cand.actor2, cand.assoc1 = assoc, a1, None
+        else:
+            cand.actor1, cand.assoc1 = assoc, a1
     actor1, actor2 = cand.actor1, cand.actor2
     if (
         actor1 is None
