@@ -1054,3 +1054,10 @@ def test_two_demonyms_before_one_force_noun_are_two_states() -> None:
     c = _one("On 8 May 2020, Burundian and Rwandan soldiers clashed on Lake Rweru, Kirundo.")
     assert c.actor1 and c.actor1.startswith("Military Forces of Burundi")
     assert c.actor2 and c.actor2.startswith("Military Forces of Rwanda")
+
+
+def test_a_toll_written_without_its_were_is_the_events_toll() -> None:
+    # "2 civilians killed." is no killing by civilians, nor a second event a week later
+    e = _one("On 5 May 2020, Saudi artillery shelled Shada district (Saada). 2 civilians killed.")
+    assert e.sub_event_type == "Shelling/artillery/missile attack"
+    assert e.fatalities == 2

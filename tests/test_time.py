@@ -553,3 +553,13 @@ def _synthetic_event(text: str, trigger: str, nth: int = 0) -> tuple[DateMention
 def test_date_for_event_synthetic(text: str, trigger: str, phrase: str, rule: str) -> None:
     mention, chosen = _synthetic_event(text, trigger)
     assert (mention.text, chosen) == (phrase, rule)
+
+
+def test_a_bare_participle_is_told_in_the_past() -> None:
+    # "2 civilians killed.": a toll without its "were" goes on with the story before it
+    from marsad.nlp import load_model
+    from marsad.time import _tense
+
+    doc = load_model()("On 5 May 2020, artillery shelled Shada (Saada). 2 civilians killed.")
+    killed = next(t for t in doc if t.lower_ == "killed")
+    assert killed.tag_ == "VBN" and killed.dep_ == "ROOT" and _tense(killed) == "past"

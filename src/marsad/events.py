@@ -567,7 +567,20 @@ def _passive_subject(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ == "nsubjpass":
             return child
+    # "2 civilians killed.", "3 soldiers injured": a toll written without its "were", which
+    # the tagger reads as the counted people doing the killing
+    if (
+        token.tag_ in {"VBN", "VBD"}
+        and _lemma(token) in TOLL_VERBS
+        and not any(c.dep_ in {"dobj", "obj", "aux", "auxpass", "prep"} for c in token.children)
+    ):
+        subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subj is not None and (subj.like_num or any(c.dep_ == "nummod" for c in subj.children)):
+            return subj
     return None
+
+
+TOLL_VERBS = frozenset({"kill", "injure", "wound", "abduct", "kidnap", "behead", "execute"})
 
 
 def _obj(token: Token) -> Token | None:

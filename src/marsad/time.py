@@ -1301,6 +1301,8 @@ def _tense(trigger: Token) -> str:
             return "past"
         if head.tag_ == "VBN" and any(a.lemma_ == "have" for a in aux):
             return "past"
+        if head.tag_ == "VBN" and head.dep_ == "ROOT" and not aux:
+            return "past"  # a toll without its "were": "2 civilians killed."
         has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children)
         if any(a.tag_ in ("VBZ", "VBP") for a in aux) or (
             head.tag_ in ("VBZ", "VBP") and (has_subject or head.dep_ == "ROOT")
