@@ -1061,3 +1061,21 @@ def test_a_toll_written_without_its_were_is_the_events_toll() -> None:
     e = _one("On 5 May 2020, Saudi artillery shelled Shada district (Saada). 2 civilians killed.")
     assert e.sub_event_type == "Shelling/artillery/missile attack"
     assert e.fatalities == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        (
+            "On 5 May 2020, Houthi forces targeted Al Hazm city (Al Jawf) with Katyusha rockets.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "On 5 May 2020, Houthi forces targeted a pro-Hadi vehicle with machine guns in Al "
+            "Hazm.",
+            "Armed clash",
+        ),
+    ],
+)
+def test_targeted_with_a_weapon_is_the_weapons_event(text: str, sub_event_type: str) -> None:
+    assert _one(text).sub_event_type == sub_event_type

@@ -886,10 +886,19 @@ def _context_ok(trig: Trigger, token: Token, index: _Index) -> bool:
     if ctx == "shell-doer":  # "Houthi artillery targeted the front": guns as the doer
         doer = _subject(token) if token.pos_ == "VERB" else None
         # ("a mortar shell fired by Houthi forces hit a house": the shell is read itself)
-        return (
+        if (
             doer is not None
             and not _reads_itself(doer, index)
             and bool({w.rstrip("s") for w in _head_words(doer)} & HEAVY_DOERS)
+        ):
+            return True
+        # ... or as the instrument: "targeted Al Hazm city with Katyusha rockets"
+        instrument = _with_what(token) if token.pos_ == "VERB" else None
+        return instrument is not None and _heavy_only(" ".join(t.text for t in instrument.subtree))
+    if ctx == "armed-with":  # "targeted a vehicle with machine guns": small arms as the means
+        instrument = _with_what(token) if token.pos_ == "VERB" else None
+        return instrument is not None and bool(
+            LIGHT_WEAPONS.search(" ".join(t.text for t in instrument.subtree))
         )
     if ctx == "suicide":
         return _has_context(token, {"suicide"}, 2)

@@ -186,3 +186,9 @@ def test_a_molotov_cocktail_is_no_place(places_of):
     # GeoNames knows Perm by its Soviet name, Molotov
     ps = places_of("Rioters hurled a Molotov cocktail at the bank in Tripoli.")
     assert not any(p.text == "Molotov" for p in ps), ps
+
+
+def test_a_district_of_a_city_is_in_that_citys_country(places_of):
+    # "Al Qahirah" is also Cairo's Arabic name; the gazetteer has no Al Qahirah in Yemen
+    ps = _by_text(places_of("A sniper killed a civilian in Al Qahirah district of Taizz city."))
+    assert ps and all(p.country_code == "YE" for p in ps.values()), ps

@@ -1190,7 +1190,9 @@ def _base_score(c: Candidate, m: _Mention) -> float:
 
 _CONTAINER_GAP = re.compile(
     r"^(?:\s+(?:municipality|municipio|district|county|lga|township|commune|city|town|village|"
-    r"parish|sub-?district))?\s*(?:,|\(|in|in the|,\s*in)\s*$",
+    r"parish|sub-?district))?\s*(?:,|\(|in|in the|,\s*in)\s*$"
+    # "Al Qahirah district of Taizz city": a unit of a town or division
+    r"|^\s+(?:district|sub-?district|neighbou?rhood|quarter|area)\s+of(?:\s+the)?\s*$",
     re.I,
 )
 _PAREN = re.compile(r"\(([^()\n]{1,120})\)")
