@@ -1095,6 +1095,8 @@ MODEL_PLACELESS = 0.8
 COURT_VERBS = frozenset(
     {"sentence", "convict", "jail", "acquit", "indict", "uphold", "overturn", "try", "fine"}
 )
+# Event types of harm done: what an accident, a disaster or a claim can be misread as.
+HARM_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 # Frames of harm or blasts that an accident or a claim can tell (not a protest by
 # "workers of a factory", nor a "fire fight").
 HARM_FRAMES = frozenset({"kill", "shell", "air", "ied", "bomb", "suicide", "attack"})
@@ -1146,20 +1148,20 @@ def model_candidates(sent: Span, index: _Index) -> list[_Candidate]:
     if _lemma(token) in FIGHT_VERBS and _abstract_foe(token):  # "battled to contain a blaze"
         return []
     event_type = EVENT_TYPE_OF[pred.label]
-    if event_type in {"Battles", "Strategic developments"} and any(
+    if event_type == "Battles" and any(
         any(t.frame == "arrest" for t in _trigger_options(tok)) and _criminal_matter(tok, "Arrests")
         for tok in sent
     ):
         # "police arrested 30 suspected mafia members in raids": crime, not a raid or a fight
         # (thieves beaten by locals before their arrest are still mob violence)
         return []
-    if event_type not in {"Protests", "Riots"} and any(_vetoed_harm(t) for t in sent):
+    if event_type in HARM_TYPES and any(_vetoed_harm(t) for t in sent):
         # a word of harm the sentence tells as an accident or as a claim of who did it
         # ("claimed responsibility for an ambush last week that killed 20"): the classifier
         # would read the same words as the deed (a vigil "in memory of the students killed"
         # is still a protest)
         return []
-    if event_type not in {"Protests", "Riots"} and (
+    if event_type in HARM_TYPES and (
         _accident_sentence(sent)
         or (
             any(t.lower_ in DISASTER_WORDS and not _human_eruption(t) for t in sent)
@@ -1167,7 +1169,8 @@ def model_candidates(sent: Span, index: _Index) -> list[_Candidate]:
         )
     ):
         # "an avalanche swept through a camp": no deed of anyone's (flood victims who
-        # block a road still protest)
+        # block a road still protest; a group that changes what it does "amid the
+        # coronavirus outbreak" still did)
         return []
     if event_type in {"Protests", "Riots"} and _officials(_subject(token)):
         return []  # "Algeria recalled its ambassador", "the foreign ministers met": diplomacy
