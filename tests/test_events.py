@@ -961,6 +961,9 @@ def test_a_peace_agreement_signed_by_unnamed_sides_is_no_fight() -> None:
         "The Security Council voted on Friday to demand an immediate ceasefire in Sudan, with "
         "Russia abstaining.",
         "Pope Francis called for an end to the fighting in Yemen during his Sunday prayer in Rome.",
+        # an inquiry into, or a judgement of, a deed told elsewhere
+        "Police in Leeds are investigating as a hate crime the assault of a man by a group of "
+        "youths, his lawyer said on Wednesday.",
         # crime
         "Italian police arrested 30 suspected members of a mafia clan in raids across Sicily "
         "on charges of extortion and drug trafficking.",

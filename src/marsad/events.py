@@ -1070,6 +1070,8 @@ def find_triggers(sent: Span, index: _Index) -> list[_Candidate]:
             and _lemma(token.head) in {"announce", "impose", "declare", "enforce", "extend"}
         ):
             continue  # "beaten for not respecting the curfew imposed ...": told, not imposed
+        if token.pos_ == "NOUN" and _governed_by(token, INQUIRY_HEADS, 2):
+            continue  # "is investigating the assault", "condemned the attack": told elsewhere
         if token.pos_ == "NOUN" and _governed_by(token, RETORT_HEADS):
             continue  # "in response to the alleged nerve gas attack": a cause told as such
         if chosen.frame in WEAPON_FRAMES and any(
@@ -1694,6 +1696,10 @@ ABSTRACT_FOES = frozenset(
 # Heads under which a protest word names what is forbidden, not what happened.
 BAN_HEADS = frozenset({"ban", "prohibit", "prohibition", "outlaw", "forbid", "restriction"})
 # Heads under which an agreement is wished for, not made.
+# Verbs whose object is a deed told elsewhere: an inquiry into it or a judgement of it.
+INQUIRY_HEADS = frozenset(
+    {"investigate", "probe", "condemn", "denounce", "deplore", "decry", "mourn"}
+)
 WISH_HEADS = frozenset({"call", "urge", "demand", "seek", "propose", "appeal", "push", "press"})
 END_WORDS = frozenset({"end", "halt", "stop", "cessation", "ending", "de-escalation"})
 
