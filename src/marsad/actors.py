@@ -928,11 +928,9 @@ def _bare_force_mentions(
     for tok in doc:
         word = tok.lower_
         service = word in _SERVICES and tok.i > 0 and doc[tok.i - 1].lower_ in _SERVICE_KINDS
-        if (word not in BARE_FORCE_HEADS and not service) or tok.pos_ not in {
-            "NOUN",
-            "PROPN",
-            "ADJ",
-        }:
+        if word not in BARE_FORCE_HEADS and not service:
+            continue
+        if tok.pos_ not in {"NOUN", "PROPN", "ADJ"}:
             continue
         if word == "enforcement" and not (tok.i > 0 and doc[tok.i - 1].lower_ == "law"):
             continue

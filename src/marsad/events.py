@@ -746,7 +746,10 @@ class _Index:
         return min(inside, key=lambda p: (self.rank(p), abs(p.start - tok.idx)))
 
 
+# How a list joins its items: "Syrian and Russian", "Iraqi, Kurdish and US".
 LIST_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*")
+# What puts a name in a locator: "X (Y", "X (Y, Z", "X, Y".
+LOCATOR_BEFORE = re.compile(r"(?:\([^()]*|,\s*)$")
 
 
 @lru_cache(maxsize=1)
@@ -1182,10 +1185,16 @@ def model_candidates(sent: Span, index: _Index) -> list[_Candidate]:
 
 
 # Who speaks for a state: a crowd the classifier reads into their deeds is diplomacy.
-OFFICIALS = frozenset(
-    {"minister", "ministers", "envoy", "envoys", "ambassador", "ambassadors", "diplomat"}
-    | {"diplomats", "delegation", "president", "government", "secretary", "spokesman"}
-    | {"ministry", "ministries", "embassy", "embassies", "spokeswoman", "spokesperson"}
+# Who speaks for a state abroad ("the president of the Employers Federation protested" is
+# no diplomat) ...
+DIPLOMATS = frozenset(
+    {"ministry", "ministries", "embassy", "embassies", "minister", "ministers", "envoy"}
+    | {"envoys", "ambassador", "ambassadors", "diplomat", "diplomats"}
+)
+# ... and at home.
+OFFICIALS = DIPLOMATS | frozenset(
+    {"delegation", "president", "government", "secretary", "spokesman", "spokeswoman"}
+    | {"spokesperson"}
 )
 
 
@@ -1211,14 +1220,6 @@ def _diplomatic_protest(token: Token) -> bool:
         return True
     # a state by its name: "Russia summoned"
     return subj is not None and subj.lower_ not in OFFICIALS and _officials(subj)
-
-
-# Who speaks for a state abroad ("the president of the Employers Federation protested" is
-# no diplomat).
-DIPLOMATS = frozenset(
-    {"ministry", "ministries", "embassy", "embassies", "minister", "ministers", "envoy"}
-    | {"envoys", "ambassador", "ambassadors", "diplomat", "diplomats"}
-)
 
 
 def _officials(subj: Token | None) -> bool:
@@ -1398,18 +1399,7 @@ ACCIDENT_CUES = frozenset(
     | {"chemical", "chemicals", "petrochemical", "factory", "refinery", "warehouse"}
     | {"firefighters", "firefighter", "fireworks", "tanker", "pipeline", "ammonium"}
     | {"nitrate", "accidental", "accidentally", "negligence", "depot", "plant", "fuel"}
-    | {
-        "petroleum",
-        "petrol",
-        "gasoline",
-        "diesel",
-        "cooking",
-        "kerosene",
-        "propane",
-        "collided",
-        "crashed",
-        "collision",
-    }
+    | {"petroleum", "petrol", "gasoline", "diesel", "cooking", "kerosene", "propane"}
 )
 # Words that put a doer or a weapon behind the fire or the blast ("militants set fire to",
 # "a bomb blast", "opened fire", "a rocket hit the depot, starting a fire").
@@ -1695,11 +1685,11 @@ ABSTRACT_FOES = frozenset(
 )
 # Heads under which a protest word names what is forbidden, not what happened.
 BAN_HEADS = frozenset({"ban", "prohibit", "prohibition", "outlaw", "forbid", "restriction"})
-# Heads under which an agreement is wished for, not made.
 # Verbs whose object is a deed told elsewhere: an inquiry into it or a judgement of it.
 INQUIRY_HEADS = frozenset(
     {"investigate", "probe", "condemn", "denounce", "deplore", "decry", "mourn"}
 )
+# Heads under which an agreement is wished for, not made.
 WISH_HEADS = frozenset({"call", "urge", "demand", "seek", "propose", "appeal", "push", "press"})
 END_WORDS = frozenset({"end", "halt", "stop", "cessation", "ending", "de-escalation"})
 
@@ -1959,8 +1949,6 @@ CROWD_SIGNS = re.compile(
     r"streets?|roads?|squares?|honk\w*|padlock\w*)\b",
     re.I,
 )
-# What puts a name in a locator: "X (Y", "X (Y, Z", "X, Y".
-LOCATOR_BEFORE = re.compile(r"(?:\([^()]*|,\s*)$")
 # Harm told in a sentence: what a riot or mob violence leaves ("a scuffle ... led to
 # firing, 1 person killed", "Palestinians hurled Molotov cocktails").
 HARM_SIGNS = re.compile(

@@ -380,12 +380,13 @@ CITY_AFTER = re.compile(r"^\s+(?:city|town|village)\b", re.I)
 # ACLED's locator, "Sidi Bouafif (Hoceima)", "Garabulli (Almargeb)": the name before it is
 # a place whatever the tagger said.
 LOCATOR_AFTER = re.compile(r"^\s*\((?:[A-Z][\w'.-]*(?:[ ,-]+|(?=\))))+\)")
-UNIT_SUFFIX = re.compile(r"\s+(?:governorate|province|district|region|wilayah|county)$")
-# Names of things that are named after places or people ("Molotov cocktail").
-THING_AFTER = re.compile(r"^\s+cocktails?\b", re.I)
 # ... its parenthesis after a word, and a division's name in it (one to three words)
 LOCATOR_GROUP = re.compile(r"(?<=\w) \(([A-Z][^()]{1,80})\)")
 LOCATOR_PIECE = re.compile(r"(?:[A-Z][\w'’.]*(?:-[\w'’.]+)*)(?:[ -][A-Z][\w'’.]*){0,2}")
+# A division's unit word, which a spelling is compared without ("Al Mahrah Governorate").
+UNIT_SUFFIX = re.compile(r"\s+(?:governorate|province|district|region|wilayah|county)$")
+# Names of things that are named after places or people ("Molotov cocktail").
+THING_AFTER = re.compile(r"^\s+cocktails?\b", re.I)
 CAPITAL_BEFORE = re.compile(
     r"\b(?:(?:provincial|regional|state|national)\s+)?capital(?:\s+city)?,?\s+of"
     r"\s+(?:the\s+)?$",
