@@ -1082,3 +1082,19 @@ def test_a_toll_written_without_its_were_is_the_events_toll() -> None:
 )
 def test_targeted_with_a_weapon_is_the_weapons_event(text: str, sub_event_type: str) -> None:
     assert _one(text).sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an armed side's arms: ACLED codes the blast unless a cause is given
+        "On 5 May 2020, an explosion hit a PMF weapons depot in Amerli (Salah al-Din).",
+        "On 5 May 2020, a fire broke out at an ammunition depot of the regime forces in Hama "
+        "city, causing several explosions.",
+        # a cause said to be unknown is no accident told
+        "On 5 May 2020, an explosion at a gas station in Herat city killed 2 people. The cause "
+        "of the explosion is unknown.",
+    ],
+)
+def test_a_blast_at_arms_or_of_unknown_cause_is_no_accident(text: str) -> None:
+    assert _events(text), text

@@ -1113,7 +1113,9 @@ def _vetoed_harm(token: Token) -> bool:
         return False
     # the doer named beside the accident word wins ("a farm was attacked by a group who set
     # tractors on fire")
-    return _attributed(token) or (_natural_cause(token) and not _hostile(token.sent))
+    return _attributed(token) or (
+        _natural_cause(token) and not _hostile(token.sent) and not _cause_unknown(token.sent)
+    )
 
 
 def model_candidates(sent: Span, index: _Index) -> list[_Candidate]:
@@ -1418,6 +1420,19 @@ HOSTILE_CUES = (
 )
 
 
+# An armed side's arms, where a blast is violence unless its cause is told ...
+MILITARY_SITES = frozenset({"weapons", "ammunition", "munitions", "ammo", "arms", "arsenal"})
+# ... the causes that make it an accident there too ...
+TOLD_CAUSES = frozenset(
+    {"circuit", "electrical", "negligence", "accidental", "accidentally", "temperatures"}
+    | {"heat", "malfunction", "storage", "leak", "cylinder", "cylinders"}
+)
+# ... and a cause said to be unknown, which is no accident told.
+UNKNOWN_CAUSE = re.compile(
+    r"\b(?:unknown (?:origin|cause|source)s?|(?:cause|origin|source) (?:\w+ ){0,3}"
+    r"(?:is|was|remains|remained) (?:still )?(?:unknown|unclear|not known))\b",
+    re.I,
+)
 # What goes wrong with no doer: transport, buildings, dams and crowds.
 MISHAP_WORDS = frozenset(
     {"derailed", "derailment", "capsized", "capsizing", "sank", "crashed", "collided"}
@@ -1442,11 +1457,23 @@ def _accident_sentence(sent: Span) -> bool:
     near = _neighbours(sent)
     if any(_hostile(s) for s in near):
         return False
+    if _cause_unknown(sent):
+        return False  # "an explosion of unknown origin": the cause is what is not told
+    told = set().union(*(_told_words(s) for s in near))
+    # (all the words: "a PMF weapons depot" names the arms as the depot's kind)
+    if {t.lower_ for s in near for t in s} & MILITARY_SITES and not told & TOLD_CAUSES:
+        # "an explosion hit a PMF weapons depot": ACLED codes a blast at an armed side's
+        # arms as violence unless a cause is given ("blamed on a short circuit")
+        return False
     words = _told_words(sent)
     if words & MISHAP_WORDS:
         return True  # "a ferry capsized", "a train derailed", "a crowd crush"
-    cues = set().union(*(_told_words(s) for s in near)) & ACCIDENT_CUES
-    return bool(words & FIRE_BLAST_WORDS and cues)
+    return bool(words & FIRE_BLAST_WORDS and told & ACCIDENT_CUES)
+
+
+def _cause_unknown(sent: Span) -> bool:
+    """The sentence or one beside it says the cause is unknown."""
+    return bool(UNKNOWN_CAUSE.search(" ".join(s.text for s in _neighbours(sent))))
 
 
 def _neighbours(sent: Span) -> list[Span]:
