@@ -961,6 +961,11 @@ def test_a_peace_agreement_signed_by_unnamed_sides_is_no_fight() -> None:
         "The Security Council voted on Friday to demand an immediate ceasefire in Sudan, with "
         "Russia abstaining.",
         "Pope Francis called for an end to the fighting in Yemen during his Sunday prayer in Rome.",
+        # what a deed named by its day left behind, and a court's verdict on fighting
+        "The death toll from Thursday's bombing at a market in Kirkuk rose to 19, the health "
+        "ministry said.",
+        "A court in Erbil sentenced two men convicted of joining a militia and fighting with it "
+        "in Sinjar.",
         # an inquiry into, or a judgement of, a deed told elsewhere
         "Police in Leeds are investigating as a hate crime the assault of a man by a group of "
         "youths, his lawyer said on Wednesday.",

@@ -1342,7 +1342,11 @@ def _attributed(token: Token) -> bool:
     if token.dep_ in {"relcl", "acl"} and token.head.i != token.i:
         # "the siege in which 330 people were killed", "the 148 people killed by gunmen"
         return _lemma(token.head) in ATTRIBUTION_HEADS or _attributed(token.head)
-    gerund = token.tag_ == "VBG" and token.dep_ == "pcomp"
+    gerund = token.tag_ == "VBG" and (
+        token.dep_ == "pcomp"
+        # "convicted of joining Islamic State and fighting with the group"
+        or (token.dep_ == "conj" and token.head.tag_ == "VBG" and token.head.dep_ == "pcomp")
+    )
     if token.pos_ != "NOUN" and not gerund:
         return False
     for gov in list(_governors(token))[:5]:
@@ -1378,7 +1382,16 @@ def _earlier_deed_claimed(token: Token) -> bool:
         and (c.lower_ in WEEKDAYS or any(g.lower_ in {"week", "month"} for g in c.subtree))
         for c in token.children
     )
-    return earlier and any(_lemma(t) in ATTRIBUTION_VERBS for t in token.sent)
+    if not earlier:
+        return False
+    # ... or in one about what it left: "the death toll from Thursday's bombing rose to 32",
+    # "mourners buried the victims of Saturday's bombing"
+    return any(_lemma(t) in ATTRIBUTION_VERBS for t in token.sent) or _governed_by(
+        token, AFTERMATH_HEADS, 3
+    )
+
+
+AFTERMATH_HEADS = frozenset({"toll", "victim", "funeral", "aftermath", "survivor", "wake"})
 
 
 def _disaster_sentence(token: Token, actor: ActorMention | None) -> bool:
