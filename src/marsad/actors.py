@@ -825,6 +825,15 @@ def _nationality_mentions(
 ) -> list[ActorMention]:
     text = doc.text
     out: list[ActorMention] = []
+
+    def add(nat: Nationality, start: int, end: int, conf: float, police: bool = False) -> None:
+        """The forces of a demonym's state (or of where the text is), when it has any."""
+        entry = _nat_entry(dictionary, nat, ctx, start, end, police=police)
+        if entry is not None:
+            out.append(
+                _mention(entry, start, end, text, entry.country, "nationality", conf, dictionary)
+            )
+
     for start, end, word in dictionary.match_nationalities(text):
         if _overlaps(start, end, existing) or _overlaps(start, end, out):
             continue
@@ -844,11 +853,7 @@ def _nationality_mentions(
             and doc[j + 1].lower_ in _BACKED
             and "generic" not in forms
         ):
-            entry = _nat_entry(dictionary, nat, ctx, start, end, police=False)
-            if entry is not None:
-                out.append(
-                    _mention(entry, start, end, text, entry.country, "nationality", 0.4, dictionary)
-                )
+            add(nat, start, end, 0.4)
             continue
         if j < len(doc) and doc[j].lower_ in ("'s", "’s") and "country" in forms:
             j += 1
@@ -858,13 +863,7 @@ def _nationality_mentions(
             if shared is not None:
                 # "Syrian and Russian forces": each state's forces, the first named by its
                 # demonym alone
-                entry = _nat_entry(dictionary, nat, ctx, start, end, police=False)
-                if entry is not None:
-                    out.append(
-                        _mention(
-                            entry, start, end, text, entry.country, "nationality", 0.7, dictionary
-                        )
-                    )
+                add(nat, start, end, 0.7)
                 continue
         if last is not None:
             police = any(t.lower_ in _POLICE for t in doc[j : last + 1])
@@ -872,13 +871,7 @@ def _nationality_mentions(
             if "generic" in forms:
                 out.append(_generic_state(doc, dictionary, ctx, start, m_end, police))
                 continue
-            entry = _nat_entry(dictionary, nat, ctx, start, m_end, police=police)
-            if entry is not None:
-                out.append(
-                    _mention(
-                        entry, start, m_end, text, entry.country, "nationality", 0.8, dictionary
-                    )
-                )
+            add(nat, start, m_end, 0.8, police=police)
             continue
         if "generic" in forms:
             # "the regime" on its own is the state.
@@ -891,14 +884,7 @@ def _nationality_mentions(
             else:
                 ok = _is_subject(span) and _sentence_has_military(span)
             if ok:
-                entry = _nat_entry(dictionary, nat, ctx, start, end, police=False)
-                if entry is not None:
-                    conf = 0.55 if "plural" in forms else 0.6
-                    out.append(
-                        _mention(
-                            entry, start, end, text, entry.country, "nationality", conf, dictionary
-                        )
-                    )
+                add(nat, start, end, 0.55 if "plural" in forms else 0.6)
     return out
 
 

@@ -1114,7 +1114,9 @@ def _vetoed_harm(token: Token) -> bool:
     # the doer named beside the accident word wins ("a farm was attacked by a group who set
     # tractors on fire")
     return _attributed(token) or (
-        _natural_cause(token) and not _hostile(token.sent) and not _cause_unknown(token.sent)
+        _natural_cause(token)
+        and not _hostile(token.sent)
+        and not _cause_unknown(_neighbours(token.sent))
     )
 
 
@@ -1468,25 +1470,28 @@ def _accident_sentence(sent: Span) -> bool:
     # the sentences beside it may name the cause ("A huge explosion tore through the port.
     # Officials said ammonium nitrate stored in a warehouse had caught fire.") or the doer
     near = _neighbours(sent)
-    if any(_hostile(s) for s in near):
+    told_each = [(s, _told_words(s)) for s in near]
+    if any(_names_doer(w, s.text) for s, w in told_each):
         return False
-    if _cause_unknown(sent):
+    if _cause_unknown(near):
         return False  # "an explosion of unknown origin": the cause is what is not told
-    told = set().union(*(_told_words(s) for s in near))
+    told = set().union(*(w for _, w in told_each))
     # (all the words: "a PMF weapons depot" names the arms as the depot's kind)
     if {t.lower_ for s in near for t in s} & MILITARY_SITES and not told & TOLD_CAUSES:
         # "an explosion hit a PMF weapons depot": ACLED codes a blast at an armed side's
         # arms as violence unless a cause is given ("blamed on a short circuit")
         return False
-    words = _told_words(sent)
+    words = next((w for s, w in told_each if s.start == sent.start), None)
+    if words is None:
+        words = _told_words(sent)
     if words & MISHAP_WORDS:
         return True  # "a ferry capsized", "a train derailed", "a crowd crush"
     return bool(words & FIRE_BLAST_WORDS and told & ACCIDENT_CUES)
 
 
-def _cause_unknown(sent: Span) -> bool:
-    """The sentence or one beside it says the cause is unknown."""
-    return bool(UNKNOWN_CAUSE.search(" ".join(s.text for s in _neighbours(sent))))
+def _cause_unknown(sents: list[Span]) -> bool:
+    """One of ``sents`` says the cause is unknown."""
+    return bool(UNKNOWN_CAUSE.search(" ".join(s.text for s in sents)))
 
 
 def _neighbours(sent: Span) -> list[Span]:
@@ -1501,7 +1506,12 @@ def _neighbours(sent: Span) -> list[Span]:
 def _hostile(sent: Span) -> bool:
     """The sentence names a doer or a weapon: 'militants set fire to', 'a rocket hit the
     depot', 'a farm was attacked by a group'."""
-    return bool(_told_words(sent) & HOSTILE_CUES) or bool(DOERS_FIRE.search(sent.text))
+    return _names_doer(_told_words(sent), sent.text)
+
+
+def _names_doer(words: set[str], text: str) -> bool:
+    """``words`` (a sentence's told words) or its ``text`` name a doer or a weapon."""
+    return bool(words & HOSTILE_CUES) or bool(DOERS_FIRE.search(text))
 
 
 def _told_words(sent: Span) -> set[str]:

@@ -790,6 +790,16 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
     def ent_of(tok) -> Span | None:
         return ent_at.get(tok.i)
 
+    def record(span: Span, cands: list[Candidate], via: str, label: str, part: str = "") -> None:
+        """Record ``span`` as a place mention and take its tokens from later passes."""
+        mentions.append(
+            _Mention(
+                span.start_char, span.end_char, span.text, cands, via, label, partial=bool(part)
+            )
+        )
+        for k in range(span.start, span.end):
+            taken[k] = True
+
     # 0. neighbourhood names ("in Colonia Libertad") unless the gazetteer knows the whole name
     for k in range(n):
         end = _hood_run(doc, k)
@@ -844,19 +854,7 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
         span = doc[s:e]
         if not span.text.strip():
             continue
-        mentions.append(
-            _Mention(
-                span.start_char,
-                span.end_char,
-                span.text,
-                cands,
-                "ner" if how == "exact" else "skeleton",
-                ent.label_,
-                partial=bool(part),
-            )
-        )
-        for k in range(s, e):
-            taken[k] = True
+        record(span, cands, "ner" if how == "exact" else "skeleton", ent.label_, part)
 
     # 1b. the divisions in an ACLED locator, "Dand Patan district (Paktya)", "(Sirwah,
     # Marib)": places whatever the tagger said, spelt as ACLED spells them ("Paktya",
@@ -875,18 +873,9 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
             cands = exact or _fuzzy_candidates(gaz, name, 78, 0, keep=lambda c: c.feature == ADMIN1)
             if not cands:
                 continue
-            mentions.append(
-                _Mention(
-                    span.start_char,
-                    span.end_char,
-                    span.text,
-                    cands,
-                    "gazetteer" if exact else "skeleton",
-                    (ent_of(span[0]) or span).label_,
-                )
+            record(
+                span, cands, "gazetteer" if exact else "skeleton", (ent_of(span[0]) or span).label_
             )
-            for k in range(span.start, span.end):
-                taken[k] = True
 
     # 2. gazetteer scan of capitalised n-grams
     i = 0
@@ -933,18 +922,7 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
                     continue
                 cands = _fuzzy_candidates(gaz, span.text, 85, 1000)
                 if cands:
-                    mentions.append(
-                        _Mention(
-                            span.start_char,
-                            span.end_char,
-                            span.text,
-                            cands,
-                            "skeleton",
-                            (ent_of(span[0]) or span).label_,
-                        )
-                    )
-                    for k in range(span.start, span.end):
-                        taken[k] = True
+                    record(span, cands, "skeleton", (ent_of(span[0]) or span).label_)
                     break
             if (
                 not taken[i]
@@ -966,18 +944,7 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
                         and gaz.demonym(span.text) is None
                         and gaz.demonym(tok.text) is None
                     ):
-                        mentions.append(
-                            _Mention(
-                                span.start_char,
-                                span.end_char,
-                                span.text,
-                                cands,
-                                "skeleton",
-                                tok.ent_type_,
-                            )
-                        )
-                        for k in range(span.start, span.end):
-                            taken[k] = True
+                        record(span, cands, "skeleton", tok.ent_type_)
             i += 1
             continue
         span = best
@@ -1070,19 +1037,7 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
         if ok and span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in TITLES:
             ok = False
         if ok:
-            mentions.append(
-                _Mention(
-                    span.start_char,
-                    span.end_char,
-                    span.text,
-                    cands,
-                    via,
-                    ent.label_ if ent is not None else "",
-                    partial=bool(part),
-                )
-            )
-            for k in range(span.start, span.end):
-                taken[k] = True
+            record(span, cands, via, ent.label_ if ent is not None else "", part)
             i = span.end
         else:
             i += 1
