@@ -250,6 +250,12 @@ NON_POLITICAL_AGENTS = frozenset(
         *("fires", "cold", "snap", "heat", "frost", "blizzard", "drought"),
     ]
 )
+# A disease that kills: "meningitis has killed 45 people" (only as the killer itself: the
+# coronavirus is named in the news of many protests and assaults "during the lockdown").
+DISEASES = frozenset(
+    {"epidemic", "pandemic", "cholera", "meningitis", "malaria", "measles", "ebola", "dengue"}
+    | {"covid", "covid-19", "coronavirus", "virus", "diseases", "famine", "fever"}
+)
 ARMED_WORDS = frozenset(
     [
         "militant",
@@ -403,7 +409,8 @@ def _relative_where(tok: Token) -> bool:
 # Inflected forms the small model's lemmatizer gets wrong ("hoping" -> "hop").
 _FORMS = {"hoping": "hope", "hoped": "hope", "hopes": "hope", "aiming": "aim", "seeking": "seek",
           "sought": "seek", "planning": "plan", "planned": "plan", "trying": "try",
-          "tried": "try", "attempting": "attempt", "attempted": "attempt"}  # fmt: skip
+          "tried": "try", "attempting": "attempt", "attempted": "attempt",
+          "retook": "retake"}  # fmt: skip
 
 
 def _lemma(tok: Token) -> str:
@@ -1014,7 +1021,7 @@ def _earlier_told(token: Token) -> bool:
 def _trigger_options(token: Token) -> list[Trigger]:
     """The lexicon's readings of ``token`` as a trigger word (none for 'IS' the group)."""
     table = load_triggers()
-    lemma = token.lemma_.lower()
+    lemma = _lemma(token)
     if token.tag_ == "VBZ" and token.text == "IS":
         return []
     options = table.get((lemma, _coarse_pos(token))) or table.get((token.lower_, "NOUN"))
@@ -1054,6 +1061,9 @@ def find_triggers(sent: Span, index: _Index) -> list[_Candidate]:
             continue  # "extended the ban on all marches and protests": no protest took place
         if chosen.frame == "agree" and _governed_by(token, WISH_HEADS):
             continue  # "called for an immediate ceasefire": none was agreed
+        if chosen.frame == "agree" and TRADE_DEAL.search(token.sent.text):
+            continue  # "signed a deal for 26 fighter jets", "a staff-level agreement with
+            # the IMF": a purchase or a loan, not an agreement between foes
         if _wished_end(token):
             continue  # "called for an end to the fighting": a wish, not a fight told
         if token.dep_ == "compound" and token.head.lemma_.lower() in KIND_HEADS:
@@ -1172,6 +1182,7 @@ def model_candidates(sent: Span, index: _Index) -> list[_Candidate]:
         return []
     if event_type in HARM_TYPES and (
         _accident_sentence(sent)
+        or _exercise_sentence(sent)
         or (
             any(t.lower_ in DISASTER_WORDS and not _human_eruption(t) for t in sent)
             and not any(_hostile(s) for s in _neighbours(sent))
@@ -1302,6 +1313,7 @@ DISASTER_WORDS = frozenset(
         *("typhoon", "wildfire", "wildfires", "bushfire", "bushfires", "heatwave", "drought"),
         *("spill", "spillage", "leak", "leaks", "leakage", "outbreak", "lightning"),
         *("snow", "snowfall", "snowstorm", "blizzard", "tornado", "tornadoes", "twister"),
+        *("floodwaters", "downpour", "downpours", "famine"),
     ]
 )
 # What blows up by accident: "a gas explosion", "a cooking gas container exploded" (not
@@ -1341,6 +1353,16 @@ def _attributed(token: Token) -> bool:
     if any(_earlier_deed_claimed(t) for t in token.sent):
         return True  # and its toll: "... carried out Saturday's assault, claiming to have
         # killed dozens"
+    if _background_deed(token):
+        return True
+    if (
+        (token.pos_ == "NOUN" or token.dep_ == "pobj")
+        and any(
+            t.frame in HARM_FRAMES | {"clash", "protest", "riot"} for t in _trigger_options(token)
+        )
+        and _governed_by(token, TOPIC_HEADS, 4)
+    ):
+        return True  # "talks with army leaders on the fighting": the topic, not the deed
     if token.dep_ in {"relcl", "acl"} and token.head.i != token.i:
         # "the siege in which 330 people were killed", "the 148 people killed by gunmen"
         return _lemma(token.head) in ATTRIBUTION_HEADS or _attributed(token.head)
@@ -1351,6 +1373,8 @@ def _attributed(token: Token) -> bool:
     )
     if token.pos_ != "NOUN" and not gerund:
         return False
+    if any(c.dep_ == "amod" and c.lower_ in ALLEGED for c in token.children):
+        return True  # "a protest over alleged ceasefire violations in which two died"
     for gov in list(_governors(token))[:5]:
         if _lemma(gov) == "claim" and any(
             c.dep_ == "dobj" and _lemma(c) in {"responsibility", "credit"} for c in gov.children
@@ -1377,14 +1401,7 @@ def _earlier_deed_claimed(token: Token) -> bool:
     happened ("Saturday's", "last week's"), in a sentence about who did it, is news of the
     claim, not of the deed (CASE 2021's attribution class; ACLED's notes date their events
     and never write so)."""
-    if token.pos_ != "NOUN":
-        return False
-    earlier = any(
-        c.dep_ == "poss"
-        and (c.lower_ in WEEKDAYS or any(g.lower_ in {"week", "month"} for g in c.subtree))
-        for c in token.children
-    )
-    if not earlier:
+    if token.pos_ != "NOUN" or not _earlier_day(token):
         return False
     # ... or in one about what it left: "the death toll from Thursday's bombing rose to 32",
     # "mourners buried the victims of Saturday's bombing"
@@ -1394,6 +1411,85 @@ def _earlier_deed_claimed(token: Token) -> bool:
 
 
 AFTERMATH_HEADS = frozenset({"toll", "victim", "funeral", "aftermath", "survivor", "wake"})
+ALLEGED = frozenset({"alleged", "purported"})
+# How long before the news a deed is dated: "20 years after the bombings", "ten years since".
+PERIOD_WORDS = frozenset(
+    {"day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades"}
+)
+# A burial or a mourning, whose news names the deed that killed the dead.
+FUNERAL = re.compile(
+    r"\b(?:laid to rest|funerals?|burials?|mourners|wreaths?|cremated|"
+    r"paid (?:their )?(?:last )?(?:respects|tributes?))\b",
+    re.I,
+)
+
+
+def _earlier_day(noun: Token) -> bool:
+    """'Saturday's bombing', 'last week's attack': a deed named by the day it happened."""
+    return any(
+        c.dep_ == "poss"
+        and (c.lower_ in WEEKDAYS or any(g.lower_ in {"week", "month"} for g in c.subtree))
+        for c in noun.children
+    )
+
+
+def _background_deed(token: Token) -> bool:
+    """A deed the news names as the past of something else: '20 years after the Bali
+    bombings', 'to mark ten years since police shot dead 34 miners', 'compensation for those
+    killed in last month's blast', 'the bodies of the soldiers killed in the blast were laid
+    to rest'. ACLED's notes date each event and tell it as the news itself."""
+    for x in (token, *itertools.islice(_governors(token), 4)):
+        since = (
+            x
+            if x.lower_ in {"since", "after"} and x.dep_ == "prep"
+            else next(
+                (c for c in x.children if c.dep_ == "mark" and c.lower_ in {"since", "after"}),
+                None,
+            )
+        )
+        if since is not None and since.i > 0 and since.doc[since.i - 1].lower_ in PERIOD_WORDS:
+            return True
+    clause = (
+        token
+        if token.pos_ == "VERB"
+        else next((g for g in _governors(token) if g.pos_ == "VERB"), None)
+    )
+    if (
+        FUNERAL.search(token.sent.text)
+        and clause is not None
+        and clause.dep_ in {"acl", "relcl"}
+        and any(t.frame in HARM_FRAMES for t in _trigger_options(token))
+    ):
+        return True  # the dead are named by how they died
+    noun = (
+        token
+        if token.pos_ == "NOUN"
+        else next(
+            (
+                c
+                for p in token.children
+                if p.dep_ == "prep" and p.lower_ in {"in", "from", "during", "by"}
+                for c in p.children
+                if c.dep_ == "pobj"
+            ),
+            None,
+        )
+    )
+    if noun is not None and noun.dep_ == "compound":
+        noun = noun.head  # "Friday's grenade attack"
+    if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        noun = noun.head.head if _earlier_day(noun.head.head) else noun  # "last week's
+        # exchange of fire"
+    if noun is None or not _earlier_day(noun):
+        return False
+    if token.pos_ != "NOUN":
+        return token.dep_ != "ROOT"  # "those killed in last month's blast"
+    if noun.dep_ == "ROOT" or (noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.dep_ == "ROOT"):
+        return False  # "Saturday's attack killed 20": the news itself
+    head = noun.head.head if noun.head.dep_ == "prep" else noun.head
+    # "five were killed in Saturday's blast" (not "released sketches of suspects in last
+    # week's bomb")
+    return not (head.dep_ == "ROOT" and head.pos_ == "VERB" and bool(_trigger_options(head)))
 
 
 def _disaster_sentence(token: Token, actor: ActorMention | None) -> bool:
@@ -1417,6 +1513,12 @@ ACCIDENT_CUES = frozenset(
     | {"firefighters", "firefighter", "fireworks", "tanker", "pipeline", "ammonium"}
     | {"nitrate", "accidental", "accidentally", "negligence", "depot", "plant", "fuel"}
     | {"petroleum", "petrol", "gasoline", "diesel", "cooking", "kerosene", "propane"}
+    # a mine's gas ("a build-up of methane", "a firedamp explosion at a coal mine")
+    | {"methane", "firedamp", "coal", "colliery", "miners"}
+    # what burns by itself ("the foam ceiling caught fire", "faulty wiring")
+    | {"caught", "wiring", "faulty", "flammable", "overheating", "ceiling"}
+    # a fire aboard ("a fire on board a ferry")
+    | {"ferry", "boat", "ship", "vessel", "bus", "train", "aboard"}
 )
 # Words that put a doer or a weapon behind the fire or the blast ("militants set fire to",
 # "a bomb blast", "opened fire", "a rocket hit the depot, starting a fire").
@@ -1452,7 +1554,20 @@ UNKNOWN_CAUSE = re.compile(
 MISHAP_WORDS = frozenset(
     {"derailed", "derailment", "capsized", "capsizing", "sank", "crashed", "collided"}
     | {"collision", "overturned", "plunged", "skidded", "collapsed", "stampede", "crush"}
-    | {"aground", "burst", "ruptured"}
+    | {"aground", "burst", "ruptured", "ravine", "gorge", "drowned", "veered", "brakes"}
+    | {"collapse"}
+)
+# The same told in phrases: "a helicopter went down", "fell into a river", "lost control".
+MISHAP_PHRASES = re.compile(
+    r"\b(?:went down|fell (?:into|off|from)|lost control|burst into flames|brakes? failed|"
+    r"caught fire)\b",
+    re.I,
+)
+# A state's forces, who in an accident's news are its victims or its rescuers ("two army
+# officers were killed after a helicopter went down", "army helicopters shifted the burn
+# victims to hospital"), not its doers.
+STATE_FORCE_WORDS = frozenset(
+    {"soldier", "soldiers", "troops", "army", "police", "policemen", "guard", "guards"}
 )
 # "opened fire on", "set the warehouse on fire", "setting on fire part of", "exchanged fire"
 DOERS_FIRE = re.compile(
@@ -1460,6 +1575,25 @@ DOERS_FIRE = re.compile(
     r"\bfire\b",
     re.I,
 )
+
+
+# A state's forces training or testing: "fired rockets and sank a decommissioned ship as
+# part of the annual exercises", "a mortar shell exploded during a training exercise".
+EXERCISES = re.compile(
+    r"\b(?:exercises?|drills?|war ?games|manoeuvres|maneuvers|firing range|test-fired|"
+    r"test[- ]fir(?:e|ed|ing))\b",
+    re.I,
+)
+# Who fights a state's forces: what makes the exercise's sentence a fight after all.
+FOES = (ARMED_WORDS - STATE_FORCE_WORDS - {"force", "forces", "officer", "officers"}) | {
+    *("attack", "attacks", "attacked", "attacker", "attackers", "ambush", "ambushed"),
+    *("enemy", "clash", "clashes", "clashed", "terrorist", "terrorists", "gunmen", "suicide"),
+}
+
+
+def _exercise_sentence(sent: Span) -> bool:
+    """Forces firing in an exercise, a drill or a test, with no foe named."""
+    return bool(EXERCISES.search(sent.text)) and not _told_words(sent) & FOES
 
 
 def _accident_sentence(sent: Span) -> bool:
@@ -1471,7 +1605,13 @@ def _accident_sentence(sent: Span) -> bool:
     # Officials said ammonium nitrate stored in a warehouse had caught fire.") or the doer
     near = _neighbours(sent)
     told_each = [(s, _told_words(s)) for s in near]
-    if any(_names_doer(w, s.text) for s, w in told_each):
+    mishap = bool(MISHAP_PHRASES.search(sent.text))
+    if any(
+        # a state's forces named beside the accident, or in a sentence that tells a mishap,
+        # are its victims or rescuers
+        _names_doer(w - STATE_FORCE_WORDS if s.start != sent.start or mishap else w, s.text)
+        for s, w in told_each
+    ):
         return False
     if _cause_unknown(near):
         return False  # "an explosion of unknown origin": the cause is what is not told
@@ -1484,7 +1624,7 @@ def _accident_sentence(sent: Span) -> bool:
     words = next((w for s, w in told_each if s.start == sent.start), None)
     if words is None:
         words = _told_words(sent)
-    if words & MISHAP_WORDS:
+    if words & MISHAP_WORDS or mishap:
         return True  # "a ferry capsized", "a train derailed", "a crowd crush"
     return bool(words & FIRE_BLAST_WORDS and told & ACCIDENT_CUES)
 
@@ -1572,7 +1712,7 @@ def _natural_cause(token: Token) -> bool:
             cause = next((c for c in clause.children if c.dep_ == "nsubj"), None)
             if cause is not None:
                 words |= {t.lower_ for t in cause.subtree} | {_lemma(clause)}
-    if words & NON_POLITICAL_AGENTS:
+    if words & NON_POLITICAL_AGENTS or (subj is not None and subj.lower_ in DISEASES):
         return True
     if (_lemma(token) in BLASTS or words & BLASTS) and words & ACCIDENT_BLASTS:
         return True  # "a gas cylinder blast ripped through a restaurant, killing five"
@@ -1738,6 +1878,15 @@ BAN_HEADS = frozenset({"ban", "prohibit", "prohibition", "outlaw", "forbid", "re
 # Verbs whose object is a deed told elsewhere: an inquiry into it or a judgement of it.
 INQUIRY_HEADS = frozenset(
     {"investigate", "probe", "condemn", "denounce", "deplore", "decry", "mourn"}
+)
+# Nouns and verbs whose topic a deed is: "talks with army leaders on the fighting", "met to
+# discuss the fight against the PKK", "the police's handling of protests".
+TOPIC_HEADS = frozenset({"talk", "discuss", "discussion", "negotiation", "debate", "handling"})
+# What a purchase, a loan or trade deal names, which an agreement between foes does not.
+TRADE_DEAL = re.compile(
+    r"\b(?:billion|loans?|bailout|imf|world bank|trade|tariffs?|investments?|purchase\w*|"
+    r"procure\w*|staff-level|fighter jets|jets|submarines?|frigates?|rafale|f-\d+s?)\b",
+    re.I,
 )
 # Heads under which an agreement is wished for, not made.
 WISH_HEADS = frozenset({"call", "urge", "demand", "seek", "propose", "appeal", "push", "press"})
@@ -1997,6 +2146,14 @@ CROWD_SIGNS = re.compile(
     r"motorcades?|caravans?|convoys?|owners|staff|labou?rers|inmates|prisoners|"
     r"detainees|patients|parents|pensioners|retirees|unemployed|vendors|fishermen|miners|"
     r"streets?|roads?|squares?|honk\w*|padlock\w*)\b",
+    re.I,
+)
+# What only a crowd does: the words of a protest, not of the people in it.
+CROWD_DEEDS = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied|ying)|march\w*|sit-?ins?|strik\w+|"
+    r"riot\w*|boycott\w*|picket\w*|vigils?|chant\w*|slogans?|placards?|banners?|block\w*|"
+    r"occup\w*|walk-?outs?|stormed|torch\w*|loot\w*|vandal\w*|lynch\w*|gather\w*|"
+    r"demand\w*|motorcades?|streets)\b",
     re.I,
 )
 # Harm told in a sentence: what a riot or mob violence leaves ("a scuffle ... led to
@@ -3120,8 +3277,11 @@ def _build_mention(
     # Actors
     if event_type != "Protests" and _disaster_sentence(tok, cand.actor1):
         return None
+    if event_type in HARM_TYPES and _exercise_sentence(tok.sent):
+        return None  # "fired rockets and sank a decommissioned ship in the annual exercises"
     if _accident_sentence(tok.sent) and (
-        event_type != "Protests" or cand.model_probability is not None
+        event_type != "Protests"
+        or (cand.model_probability is not None and not CROWD_DEEDS.search(tok.sent.text))
     ):
         # a protest word stands ("workers protested after the factory fire"); a fight, an
         # attack or a shelling read in an accident does not
@@ -3146,6 +3306,15 @@ def _build_mention(
             # The classifier read a protest or a riot in a sentence that names no crowd and
             # nothing a crowd does ("Modi and Xi held their first formal talks", "a Paris
             # court sentenced a former rebel commander"): diplomacy, courts, politics.
+            return None
+        if (
+            cand.model_probability is not None
+            and any(t.lower_ in DISASTER_WORDS and not _human_eruption(t) for t in tok.sent)
+            and not CROWD_DEEDS.search(said)
+        ):
+            # "floodwaters inundated the town, forcing soldiers to evacuate residents": the
+            # people a disaster's news names are its victims, not a crowd (flood victims who
+            # block a road still protest)
             return None
         forces = _state_doer(tok, index) if cand.model_probability is not None else None
         if (
