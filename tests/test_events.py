@@ -1103,6 +1103,26 @@ def test_deeds_beside_session_8_non_event_words_stay(text: str, sub_event_type: 
     assert events[0].sub_event_type == sub_event_type, [e.sub_event_type for e in events]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a gang's rifles are part of its crime
+        "Police in Lahore arrested four members of a heroin gang armed with rifles on Monday.",
+        # the classifier does not read harm into such an arrest either
+        "Police in Jos arrested a man after finding 2 million tramadol tablets in his warehouse.",
+        "Police in Gaya arrested 15 people for illegally mining sand from the Falgu river.",
+        "Police in Medan arrested a man for trading in protected wildlife.",
+    ],
+)
+def test_arrests_for_trafficking_and_poaching_are_no_events(text: str) -> None:
+    assert not _events(text), [(e.sub_event_type, e.location) for e in _events(text)]
+
+
+def test_arrests_with_arms_and_no_gang_stay() -> None:
+    e = _one("On 4 May 2020, police arrested three men with rifles and explosives in Bannu.")
+    assert e.sub_event_type == "Arrests"
+
+
 def test_an_event_known_only_to_a_province_is_put_at_its_capital() -> None:
     e = _one("On 4 May 2020, hundreds of farmers protested in Helmand province over water.")
     assert (e.admin1, e.geo_precision) == ("Helmand", 3)

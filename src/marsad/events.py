@@ -1167,7 +1167,7 @@ def model_candidates(sent: Span, index: _Index) -> list[_Candidate]:
     if _lemma(token) in FIGHT_VERBS and _abstract_foe(token):  # "battled to contain a blaze"
         return []
     event_type = EVENT_TYPE_OF[pred.label]
-    if event_type == "Battles" and any(
+    if event_type in HARM_TYPES and any(
         any(t.frame == "arrest" for t in _trigger_options(tok)) and _criminal_matter(tok, "Arrests")
         for tok in sent
     ):
@@ -3511,15 +3511,25 @@ CRIME_CUES = re.compile(
     r"narcotics?|captagon|amphetamines?|opium|traffick\w*|smuggl\w*|extortion|ransom|"
     r"robber\w*|robbed|heist|fraud\w*|corruption|laundering|counterfeit|forg(?:ed|ing|ery)|"
     r"mafia|cartels?|'?ndrangheta|theft|thieves|stolen|poach\w*|ivory|brib\w*|embezzl\w*|"
-    r"contraband|rackets?|racketeering|syndicates?|criminals?|crimes?)\b",
+    r"contraband|rackets?|racketeering|syndicates?|criminals?|crimes?|tramadol|codeine|"
+    r"ketamine|ecstasy|yaba|shabu|pills|wildlife|pangolins?|illegal(?:ly)? min\w+|"
+    r"stealing|stole)\b",
     re.I,
 )
+# A gang's or a trafficker's arms are part of the crime, not a sign of an armed group.
+ARMS_CUES = re.compile(r"\b(?:weapons?|arms|explosives?|ammunition|rifles|guns)\b", re.I)
+GANG_CUES = re.compile(
+    r"\b(?:drugs?|cocaine|heroin|methamphetamine|narcotics?|traffickers?|smugglers?|gangs?|"
+    r"cartels?|mafia|syndicates?|robbers?)\b",
+    re.I,
+)
+
 # ... and what makes an arrest political (ACLED codes those).
 POLITICAL_CUES = re.compile(
     r"\b(?:protest\w*|demonstrat\w*|activists?|opposition|journalists?|militants?|terror\w*|"
     r"insurgen\w*|rebels?|jihad\w*|islamic state|isis|isil|taliban|shabaab|boko|houthis?|"
-    r"part(?:y|ies)|politic\w*|dissidents?|separatists?|extremis\w*|weapons?|arms|"
-    r"explosives?|ammunition|rifles|guns|militia\w*|armed group|sedition|treason|"
+    r"part(?:y|ies)|politic\w*|dissidents?|separatists?|extremis\w*|"
+    r"militia\w*|armed group|sedition|treason|"
     r"anti-government|government critics?|blasphemy)\b",
     re.I,
 )
@@ -3533,7 +3543,9 @@ def _criminal_matter(tok: Token, sub_type: str) -> bool:
     if sub_type != "Arrests":
         return False
     said = tok.sent.text
-    return bool(CRIME_CUES.search(said)) and not POLITICAL_CUES.search(said)
+    if POLITICAL_CUES.search(said) or (ARMS_CUES.search(said) and not GANG_CUES.search(said)):
+        return False  # (arms with no gang or drugs are an armed group's)
+    return bool(CRIME_CUES.search(said))
 
 
 _GENERIC_KEYS = frozenset({"PROT", "RIOT", "CIV", "UAG", "GANG"})
