@@ -1062,6 +1062,14 @@ def test_violence_and_protest_beside_accident_and_crime_words_stay(
         "week's blast at a mosque in Quetta.",
         "Police released sketches of two suspects in Friday's grenade attack in Yala.",
         "The bodies of six policemen killed in a roadside bomb were laid to rest in Peshawar.",
+        # a clause the tagger hangs on a place, under an alleged deed or a trial's deed
+        "The foreign ministry summoned Kabul's envoy to lodge a strong protest over alleged "
+        "border violations along the Durand Line in which it said three villagers were killed.",
+        "A court in Dhaka opened the trial of 12 men accused in the bombing of St Mary's Church "
+        "in Gazipur, which killed nine people.",
+        # oil refined by hand
+        "At least 20 people were burnt to death after an explosion at an illegal oil refining "
+        "site in Rivers State, police said.",
         # the topic of talks
         "The Qatari envoy held talks in Khartoum with army leaders on the fighting in Darfur.",
     ],

@@ -1230,6 +1230,8 @@ def _diplomatic_protest(token: Token) -> bool:
     verb = token.head if token.dep_ in {"dobj", "pobj"} else token
     if verb.dep_ == "prep":
         verb = verb.head
+    if token.dep_ == "dobj" and _lemma(verb) in {"lodge", "register", "file", "convey"}:
+        return True  # "to lodge a strong protest": a note, not a crowd
     subj = _subject(verb)
     if subj is not None and subj.lower_ in DIPLOMATS:
         return True
@@ -1363,9 +1365,16 @@ def _attributed(token: Token) -> bool:
         and _governed_by(token, TOPIC_HEADS, 4)
     ):
         return True  # "talks with army leaders on the fighting": the topic, not the deed
+    if token.dep_ == "ccomp" and token.head.dep_ == "relcl":
+        token = token.head  # "violations in which it said two civilians were killed"
     if token.dep_ in {"relcl", "acl"} and token.head.i != token.i:
         # "the siege in which 330 people were killed", "the 148 people killed by gunmen"
-        return _lemma(token.head) in ATTRIBUTION_HEADS or _attributed(token.head)
+        heads = [token.head]
+        if token.head.dep_ == "pobj" and token.head.head.head.pos_ == "NOUN":
+            # the tagger hangs the clause on the place: "the bombing of the cathedral, which
+            # killed 17", "alleged violations along the Line of Control in which ..."
+            heads.append(token.head.head.head)
+        return any(_lemma(h) in ATTRIBUTION_HEADS or _attributed(h) for h in heads)
     gerund = token.tag_ == "VBG" and (
         token.dep_ == "pcomp"
         # "convicted of joining Islamic State and fighting with the group"
@@ -1513,6 +1522,8 @@ ACCIDENT_CUES = frozenset(
     | {"firefighters", "firefighter", "fireworks", "tanker", "pipeline", "ammonium"}
     | {"nitrate", "accidental", "accidentally", "negligence", "depot", "plant", "fuel"}
     | {"petroleum", "petrol", "gasoline", "diesel", "cooking", "kerosene", "propane"}
+    # oil refined by hand ("an explosion at an illegal oil bunkering and refining site")
+    | {"oil", "refining", "bunkering"}
     # a mine's gas ("a build-up of methane", "a firedamp explosion at a coal mine")
     | {"methane", "firedamp", "coal", "colliery", "miners"}
     # what burns by itself ("the foam ceiling caught fire", "faulty wiring")
@@ -2147,6 +2158,10 @@ CROWD_SIGNS = re.compile(
     r"detainees|patients|parents|pensioners|retirees|unemployed|vendors|fishermen|miners|"
     r"streets?|roads?|squares?|honk\w*|padlock\w*)\b",
     re.I,
+)
+# A court's news, whose people are its defendants and its public, not a crowd.
+COURT_WORDS = re.compile(
+    r"\b(?:courts?|trials?|verdicts?|judges?|defendants?|prosecutors?|tribunals?)\b", re.I
 )
 # What only a crowd does: the words of a protest, not of the people in it.
 CROWD_DEEDS = re.compile(
@@ -3309,7 +3324,10 @@ def _build_mention(
             return None
         if (
             cand.model_probability is not None
-            and any(t.lower_ in DISASTER_WORDS and not _human_eruption(t) for t in tok.sent)
+            and (
+                any(t.lower_ in DISASTER_WORDS and not _human_eruption(t) for t in tok.sent)
+                or COURT_WORDS.search(said)
+            )
             and not CROWD_DEEDS.search(said)
         ):
             # "floodwaters inundated the town, forcing soldiers to evacuate residents": the
