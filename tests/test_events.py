@@ -1067,6 +1067,11 @@ def test_violence_and_protest_beside_accident_and_crime_words_stay(
         "border violations along the Durand Line in which it said three villagers were killed.",
         "A court in Dhaka opened the trial of 12 men accused in the bombing of St Mary's Church "
         "in Gazipur, which killed nine people.",
+        # a bus that rammed into a lorry; soldiers buried by an avalanche
+        "Twelve pilgrims were killed when their bus rammed into a parked lorry near Jhansi, "
+        "police said.",
+        "An avalanche buried a Pakistani army battalion headquarters near Skardu on Saturday, "
+        "trapping more than 100 soldiers under deep snow, the military said.",
         # oil refined by hand
         "At least 20 people were burnt to death after an explosion at an illegal oil refining "
         "site in Rivers State, police said.",

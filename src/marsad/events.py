@@ -1185,7 +1185,11 @@ def model_candidates(sent: Span, index: _Index) -> list[_Candidate]:
         or _exercise_sentence(sent)
         or (
             any(t.lower_ in DISASTER_WORDS and not _human_eruption(t) for t in sent)
-            and not any(_hostile(s) for s in _neighbours(sent))
+            # (a state's forces in a disaster's news are its victims: "an avalanche buried
+            # an army post, trapping 100 soldiers")
+            and not any(
+                _names_doer(_told_words(s) - STATE_FORCE_WORDS, s.text) for s in _neighbours(sent)
+            )
         )
     ):
         # "an avalanche swept through a camp": no deed of anyone's (flood victims who
@@ -1571,7 +1575,8 @@ MISHAP_WORDS = frozenset(
 # The same told in phrases: "a helicopter went down", "fell into a river", "lost control".
 MISHAP_PHRASES = re.compile(
     r"\b(?:went down|fell (?:into|off|from)|lost control|burst into flames|brakes? failed|"
-    r"caught fire)\b",
+    r"caught fire|rammed into (?:an? |the )?(?:\w+ ){0,2}(?:tanker|truck|lorry|bus|car|van|"
+    r"trailer|tree|wall|train))\b",
     re.I,
 )
 # A state's forces, who in an accident's news are its victims or its rescuers ("two army
@@ -1892,7 +1897,10 @@ INQUIRY_HEADS = frozenset(
 )
 # Nouns and verbs whose topic a deed is: "talks with army leaders on the fighting", "met to
 # discuss the fight against the PKK", "the police's handling of protests".
-TOPIC_HEADS = frozenset({"talk", "discuss", "discussion", "negotiation", "debate", "handling"})
+TOPIC_HEADS = frozenset(
+    {"talk", "discuss", "discussion", "negotiation", "debate", "handling", "investigation"}
+    | {"inquiry"}  # "opened investigations into the deaths of 39 people during protests"
+)
 # What a purchase, a loan or trade deal names, which an agreement between foes does not.
 TRADE_DEAL = re.compile(
     r"\b(?:billion|loans?|bailout|imf|world bank|trade|tariffs?|investments?|purchase\w*|"
