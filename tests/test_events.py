@@ -1075,6 +1075,9 @@ def test_violence_and_protest_beside_accident_and_crime_words_stay(
         # oil refined by hand
         "At least 20 people were burnt to death after an explosion at an illegal oil refining "
         "site in Rivers State, police said.",
+        # a condemned attack, and its toll
+        "The Security Council condemned in the strongest terms the terrorist attack in Mogadishu "
+        "that killed 20 worshippers.",
         # the topic of talks
         "The Qatari envoy held talks in Khartoum with army leaders on the fighting in Darfur.",
     ],

@@ -1388,6 +1388,8 @@ def _attributed(token: Token) -> bool:
         return False
     if any(c.dep_ == "amod" and c.lower_ in ALLEGED for c in token.children):
         return True  # "a protest over alleged ceasefire violations in which two died"
+    if token.pos_ == "NOUN" and _governed_by(token, INQUIRY_HEADS, 2):
+        return True  # "condemned the attack in Kabul that killed 20": and its toll
     for gov in list(_governors(token))[:5]:
         if _lemma(gov) == "claim" and any(
             c.dep_ == "dobj" and _lemma(c) in {"responsibility", "credit"} for c in gov.children
