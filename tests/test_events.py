@@ -1128,6 +1128,11 @@ def test_deeds_beside_session_8_non_event_words_stay(text: str, sub_event_type: 
         "Police in Jos arrested a man after finding 2 million tramadol tablets in his warehouse.",
         "Police in Gaya arrested 15 people for illegally mining sand from the Falgu river.",
         "Police in Medan arrested a man for trading in protected wildlife.",
+        "Police in Cebu arrested 12 suspects in a raid on an illegal online gambling den.",
+        "Hungarian border police detained 40 people found hiding in a lorry from Serbia.",
+        # warrants are executed, not people
+        "Federal Police executed 25 search warrants in Manaus against a money laundering "
+        "scheme, freezing R$ 200 million in assets.",
     ],
 )
 def test_arrests_for_trafficking_and_poaching_are_no_events(text: str) -> None:

@@ -1068,6 +1068,10 @@ def find_triggers(sent: Span, index: _Index) -> list[_Candidate]:
             continue  # "called for an end to the fighting": a wish, not a fight told
         if token.dep_ == "compound" and token.head.lemma_.lower() in KIND_HEADS:
             continue  # "the protest movement", "an attack helicopter": a kind of thing
+        if lemma == "execute" and any(
+            c.dep_ in {"dobj", "nsubjpass"} and _lemma(c) in EXECUTED_THINGS for c in token.children
+        ):
+            continue  # "executed 25 search warrants", "the plan was executed": no killing
         if any(c.lower_ == "verbal" for c in token.children):
             continue  # "suffered verbal attacks": words, not violence
         if chosen.frame == "activity" and token.dep_ == "pobj" and token.head.lower_ in WHEN_PREPS:
@@ -1902,6 +1906,11 @@ INQUIRY_HEADS = frozenset(
 TOPIC_HEADS = frozenset(
     {"talk", "discuss", "discussion", "negotiation", "debate", "handling", "investigation"}
     | {"inquiry"}  # "opened investigations into the deaths of 39 people during protests"
+)
+# What is executed that is no person.
+EXECUTED_THINGS = frozenset(
+    {"warrant", "order", "plan", "project", "operation", "contract", "strategy", "search"}
+    | {"deal", "mandate", "task", "decision", "will", "transaction", "program", "programme"}
 )
 # What a purchase, a loan or trade deal names, which an agreement between foes does not.
 TRADE_DEAL = re.compile(
@@ -3541,7 +3550,9 @@ CRIME_CUES = re.compile(
     r"mafia|cartels?|'?ndrangheta|theft|thieves|stolen|poach\w*|ivory|brib\w*|embezzl\w*|"
     r"contraband|rackets?|racketeering|syndicates?|criminals?|crimes?|tramadol|codeine|"
     r"ketamine|ecstasy|yaba|shabu|pills|wildlife|pangolins?|illegal(?:ly)? min\w+|"
-    r"stealing|stole)\b",
+    r"stealing|stole|illegal immigrants?|undocumented|asylum seekers?|"
+    r"border (?:police|guards?)|pornograph\w*|obscene|gambling|casinos?|prostitution|"
+    r"sex rackets?|scams?|scammers?|hackers?|hacking|cybercrime)\b",
     re.I,
 )
 # A gang's or a trafficker's arms are part of the crime, not a sign of an armed group.
