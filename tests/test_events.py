@@ -1067,6 +1067,9 @@ def test_violence_and_protest_beside_accident_and_crime_words_stay(
         "border violations along the Durand Line in which it said three villagers were killed.",
         "A court in Dhaka opened the trial of 12 men accused in the bombing of St Mary's Church "
         "in Gazipur, which killed nine people.",
+        # animals
+        "Red deer stags battle for mating rights as the rutting season begins in the Highlands.",
+        "A wild elephant trampled and killed two farmers in Keonjhar district on Monday.",
         # a bus that rammed into a lorry; soldiers buried by an avalanche
         "Twelve pilgrims were killed when their bus rammed into a parked lorry near Jhansi, "
         "police said.",

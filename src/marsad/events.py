@@ -248,6 +248,10 @@ NON_POLITICAL_AGENTS = frozenset(
         *("mudslide", "mudslides", "landslides", "rain", "rains", "rainfall", "downpour"),
         *("stampede", "collapse", "wildfire", "wildfires", "bushfire", "bushfires"),
         *("fires", "cold", "snap", "heat", "frost", "blizzard", "drought"),
+        # animals: "red deer stags battle for mating rights", "an elephant killed a farmer"
+        *("elephant", "elephants", "tiger", "tigers", "leopard", "leopards", "lion", "lions"),
+        *("bears", "crocodile", "crocodiles", "snake", "snakes", "stags", "deer", "bulls"),
+        *("wolves", "wolf", "shark", "sharks", "hippo", "hippos", "hyenas", "bees"),
     ]
 )
 # A disease that kills: "meningitis has killed 45 people" (only as the killer itself: the
