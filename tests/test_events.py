@@ -1067,6 +1067,16 @@ def test_violence_and_protest_beside_accident_and_crime_words_stay(
         "border violations along the Durand Line in which it said three villagers were killed.",
         "A court in Dhaka opened the trial of 12 men accused in the bombing of St Mary's Church "
         "in Gazipur, which killed nine people.",
+        # weather or fire as the doer, whatever the classifier reads in its verbs
+        "Heavy snowfall blocked the Karakoram Highway and cut off several valleys in Chitral, "
+        "stranding hundreds of travellers.",
+        "A fire at a market in Kano razed more than 100 shops, with traders estimating losses "
+        "in the millions of naira",
+        # a trend, and the news of a clash
+        "Nigeria's president approved new service chiefs on Monday, directing them to restore "
+        "security in Zamfara where bandit attacks and kidnappings have surged.",
+        "Pope Francis appealed for peace in Sudan during his Angelus prayer, saying he was "
+        "following with concern the news of clashes in Darfur.",
         # animals
         "Red deer stags battle for mating rights as the rutting season begins in the Highlands.",
         "A wild elephant trampled and killed two farmers in Keonjhar district on Monday.",

@@ -1093,6 +1093,8 @@ def find_triggers(sent: Span, index: _Index) -> list[_Candidate]:
             continue  # "beaten for not respecting the curfew imposed ...": told, not imposed
         if token.pos_ == "NOUN" and _governed_by(token, INQUIRY_HEADS, 2):
             continue  # "is investigating the assault", "condemned the attack": told elsewhere
+        if token.pos_ == "NOUN" and _trend_subject(token):
+            continue  # "where bandit attacks and kidnappings have surged": a summary
         if token.pos_ == "NOUN" and _governed_by(token, RETORT_HEADS):
             continue  # "in response to the alleged nerve gas attack": a cause told as such
         if chosen.frame in WEAPON_FRAMES and any(
@@ -1372,7 +1374,8 @@ def _attributed(token: Token) -> bool:
     if (
         (token.pos_ == "NOUN" or token.dep_ == "pobj")
         and any(
-            t.frame in HARM_FRAMES | {"clash", "protest", "riot"} for t in _trigger_options(token)
+            t.frame in HARM_FRAMES | {"clash", "protest", "riot", "agree", "abduct"}
+            for t in _trigger_options(token)
         )
         and _governed_by(token, TOPIC_HEADS, 4)
     ):
@@ -1445,6 +1448,13 @@ FUNERAL = re.compile(
     r"paid (?:their )?(?:last )?(?:respects|tributes?))\b",
     re.I,
 )
+
+
+def _trend_subject(noun: Token) -> bool:
+    """'attacks and kidnappings have surged': the deeds are the subject of a trend verb."""
+    while noun.dep_ == "conj":
+        noun = noun.head
+    return noun.dep_ == "nsubj" and _lemma(noun.head) in TREND_VERBS
 
 
 def _earlier_day(noun: Token) -> bool:
@@ -1615,6 +1625,23 @@ FOES = (ARMED_WORDS - STATE_FORCE_WORDS - {"force", "forces", "officer", "office
     *("attack", "attacks", "attacked", "attacker", "attackers", "ambush", "ambushed"),
     *("enemy", "clash", "clashes", "clashed", "terrorist", "terrorists", "gunmen", "suicide"),
 }
+
+
+def _nature_did(sent: Span) -> bool:
+    """The subject of the sentence's main verb is weather, a disaster, fire or an animal."""
+    verb = sent.root
+    if _lemma(verb) in SPEECH_VERBS:  # "lightning killed 17 people, the office said"
+        verb = next((c for c in verb.children if c.dep_ == "ccomp"), verb)
+    subj = _subject(verb)
+    if subj is None:
+        return False
+    # the subject's own word ("heavy snowfall", "a fire at a market"), or the kind of a
+    # strike ("lightning strikes"); not the words around it ("victims of the floods",
+    # "factory workers")
+    words = {subj.lower_}
+    if subj.lower_ in {"strike", "strikes", "bolt", "bolts"}:
+        words |= {c.lower_ for c in subj.children if c.dep_ == "compound"}
+    return bool(words & (DISASTER_WORDS | NON_POLITICAL_AGENTS | FIRE_BLAST_WORDS))
 
 
 def _exercise_sentence(sent: Span) -> bool:
@@ -1910,6 +1937,12 @@ INQUIRY_HEADS = frozenset(
 TOPIC_HEADS = frozenset(
     {"talk", "discuss", "discussion", "negotiation", "debate", "handling", "investigation"}
     | {"inquiry"}  # "opened investigations into the deaths of 39 people during protests"
+    | {"news"}  # "following with concern the news of clashes in North Kivu"
+)
+# Verbs of a trend: "bandit attacks and kidnappings have surged" sums up, tells no event.
+TREND_VERBS = frozenset(
+    {"surge", "rise", "increase", "escalate", "spike", "soar", "decline", "decrease"}
+    | {"double", "triple", "mount", "grow"}
 )
 # What is executed that is no person.
 EXECUTED_THINGS = frozenset(
@@ -3344,6 +3377,10 @@ def _build_mention(
             # The classifier read a protest or a riot in a sentence that names no crowd and
             # nothing a crowd does ("Modi and Xi held their first formal talks", "a Paris
             # court sentenced a former rebel commander"): diplomacy, courts, politics.
+            return None
+        if cand.model_probability is not None and _nature_did(tok.sent):
+            # "heavy snowfall blocked the highway", "lightning strikes killed 17 farmers": the
+            # sentence's doer is weather or fire, whatever its verbs
             return None
         if (
             cand.model_probability is not None
