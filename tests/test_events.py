@@ -1077,6 +1077,11 @@ def test_violence_and_protest_beside_accident_and_crime_words_stay(
         "security in Zamfara where bandit attacks and kidnappings have surged.",
         "Pope Francis appealed for peace in Sudan during his Angelus prayer, saying he was "
         "following with concern the news of clashes in Darfur.",
+        # a deed that names a person, or known by its day's name
+        "A team probing the Quetta blast has traced the suicide bomber's handlers to Kandahar, "
+        "officials said on Tuesday.",
+        "A forensic report presented to a court in Colombo said the explosives used in the "
+        "Easter Sunday bombings were made at a factory in Wellampitiya.",
         # animals
         "Red deer stags battle for mating rights as the rutting season begins in the Highlands.",
         "A wild elephant trampled and killed two farmers in Keonjhar district on Monday.",
@@ -1118,6 +1123,11 @@ def test_more_disasters_diplomacy_and_aftermaths_are_no_events(text: str) -> Non
         (
             "Militants attacked soldiers during a drill at a base near Bannu, killing four.",
             "Armed clash",
+        ),
+        # the bomber's vest is the deed's own
+        (
+            "A suicide bomber's vest exploded at a checkpoint in Kabul, killing five soldiers.",
+            "Suicide bomb",
         ),
         # "retook" (the tagger's lemma is "retook")
         (

@@ -1460,8 +1460,12 @@ def _trend_subject(noun: Token) -> bool:
 def _earlier_day(noun: Token) -> bool:
     """'Saturday's bombing', 'last week's attack': a deed named by the day it happened."""
     return any(
-        c.dep_ == "poss"
-        and (c.lower_ in WEEKDAYS or any(g.lower_ in {"week", "month"} for g in c.subtree))
+        (
+            c.dep_ == "poss"
+            and (c.lower_ in WEEKDAYS or any(g.lower_ in {"week", "month"} for g in c.subtree))
+        )
+        # "the Easter Sunday bombings": a deed known by its day's name
+        or (c.dep_ == "compound" and c.lower_ in WEEKDAYS and c.i > 0 and c.nbor(-1).is_title)
         for c in noun.children
     )
 
@@ -1510,6 +1514,13 @@ def _background_deed(token: Token) -> bool:
     )
     if noun is not None and noun.dep_ == "compound":
         noun = noun.head  # "Friday's grenade attack"
+    if (
+        token.pos_ == "NOUN"
+        and noun is not None
+        and noun.dep_ == "poss"
+        and noun.head.pos_ == "NOUN"
+    ):
+        return True  # "traced the suicide bomber's handlers": the deed names a person
     if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of":
         noun = noun.head.head if _earlier_day(noun.head.head) else noun  # "last week's
         # exchange of fire"
