@@ -1082,6 +1082,24 @@ def test_violence_and_protest_beside_accident_and_crime_words_stay(
         "officials said on Tuesday.",
         "A forensic report presented to a court in Colombo said the explosives used in the "
         "Easter Sunday bombings were made at a factory in Wellampitiya.",
+        # an army's barracks is a site, not a doer; a pit that caved in; gas that leaked
+        "A series of explosions tore through an army barracks in Bata after a fire spread to "
+        "an ammunition store, killing 30 people. The government blamed negligence by a unit "
+        "handling dynamite.",
+        "Dozens of miners were feared dead after a gold mine pit caved in at Anka village in "
+        "Zamfara State.",
+        "Nine people died after inhaling toxic gas that leaked from a sewer line in Ludhiana, "
+        "officials said.",
+        # an earlier deed's toll revised, a claim, a deed known by its month
+        "The health ministry in Gaza revised the death toll from the hospital blast, a figure "
+        "disputed by Israel.",
+        "The BLA claimed the attack on a convoy of Chinese engineers in Gwadar in a statement "
+        "sent to journalists.",
+        "The UN said it had verified that at least 40 civilians had been killed in the February "
+        "attack on the market in Djibo.",
+        # a smuggling racket's pistols
+        "Police in Ludhiana busted an arms smuggling racket and arrested three men with six "
+        "pistols, adding that the weapons came from Madhya Pradesh.",
         # animals
         "Red deer stags battle for mating rights as the rutting season begins in the Highlands.",
         "A wild elephant trampled and killed two farmers in Keonjhar district on Monday.",

@@ -1327,7 +1327,7 @@ DISASTER_WORDS = frozenset(
         *("erupted", "eruption", "landslide", "landslides", "mudslide", "avalanche"),
         *("flood", "floods", "flooded", "flooding", "storm", "storms", "cyclone", "hurricane"),
         *("typhoon", "wildfire", "wildfires", "bushfire", "bushfires", "heatwave", "drought"),
-        *("spill", "spillage", "leak", "leaks", "leakage", "outbreak", "lightning"),
+        *("spill", "spillage", "leak", "leaks", "leaked", "leakage", "outbreak", "lightning"),
         *("snow", "snowfall", "snowstorm", "blizzard", "tornado", "tornadoes", "twister"),
         *("floodwaters", "downpour", "downpours", "famine"),
     ]
@@ -1457,6 +1457,12 @@ def _trend_subject(noun: Token) -> bool:
     return noun.dep_ == "nsubj" and _lemma(noun.head) in TREND_VERBS
 
 
+MONTH_NAMES = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
+    | {"october", "november", "december"}
+)
+
+
 def _earlier_day(noun: Token) -> bool:
     """'Saturday's bombing', 'last week's attack': a deed named by the day it happened."""
     return any(
@@ -1466,6 +1472,13 @@ def _earlier_day(noun: Token) -> bool:
         )
         # "the Easter Sunday bombings": a deed known by its day's name
         or (c.dep_ == "compound" and c.lower_ in WEEKDAYS and c.i > 0 and c.nbor(-1).is_title)
+        # "the February attack on the market": a deed known by its month
+        or (
+            c.dep_ in {"compound", "npadvmod"}
+            and c.lower_ in MONTH_NAMES
+            and c.i < noun.i
+            and bool(_trigger_options(noun))
+        )
         for c in noun.children
     )
 
@@ -1514,6 +1527,10 @@ def _background_deed(token: Token) -> bool:
     )
     if noun is not None and noun.dep_ == "compound":
         noun = noun.head  # "Friday's grenade attack"
+    if token.pos_ == "NOUN" and _governed_by(token, {"toll"}, 2):
+        return True  # "revised the death toll from the hospital blast": an earlier deed's count
+    if token.pos_ == "NOUN" and token.dep_ == "dobj" and _lemma(token.head) == "claim":
+        return True  # "the BLA claimed the attack on the convoy": the claim, not the deed
     if (
         token.pos_ == "NOUN"
         and noun is not None
@@ -1583,6 +1600,8 @@ HOSTILE_CUES = (
 )
 
 
+# Places that forces name ("an army barracks", "a police station"), not doers.
+SITE_WORDS = frozenset({"barracks", "base", "station", "camp", "store", "armoury", "armory"})
 # An armed side's arms, where a blast is violence unless its cause is told ...
 MILITARY_SITES = frozenset({"weapons", "ammunition", "munitions", "ammo", "arms", "arsenal"})
 # ... the causes that make it an accident there too ...
@@ -1601,7 +1620,7 @@ MISHAP_WORDS = frozenset(
     {"derailed", "derailment", "capsized", "capsizing", "sank", "crashed", "collided"}
     | {"collision", "overturned", "plunged", "skidded", "collapsed", "stampede", "crush"}
     | {"aground", "burst", "ruptured", "ravine", "gorge", "drowned", "veered", "brakes"}
-    | {"collapse"}
+    | {"collapse", "caved"}
 )
 # The same told in phrases: "a helicopter went down", "fell into a river", "lost control".
 MISHAP_PHRASES = re.compile(
@@ -1615,6 +1634,7 @@ MISHAP_PHRASES = re.compile(
 # victims to hospital"), not its doers.
 STATE_FORCE_WORDS = frozenset(
     {"soldier", "soldiers", "troops", "army", "police", "policemen", "guard", "guards"}
+    | {"checkpoint", "checkpoints"}  # "a truck rammed into their van at a checkpoint"
 )
 # "opened fire on", "set the warehouse on fire", "setting on fire part of", "exchanged fire"
 DOERS_FIRE = re.compile(
@@ -1734,7 +1754,15 @@ def _told_words(sent: Span) -> set[str]:
     return {
         t.lower_
         for t in sent
-        if t.i not in sayers and not (t.dep_ == "compound" and t.head.lower_ in ACCIDENT_CUES)
+        if t.i not in sayers
+        and not (
+            t.dep_ == "compound"
+            and (
+                t.head.lower_ in ACCIDENT_CUES
+                # "an army barracks" (not "a petrol station": the petrol is told)
+                or (t.head.lower_ in SITE_WORDS and t.lower_ in ARMED_WORDS)
+            )
+        )
     }
 
 
@@ -3601,7 +3629,7 @@ CRIME_CUES = re.compile(
     r"robber\w*|robbed|heist|fraud\w*|corruption|laundering|counterfeit|forg(?:ed|ing|ery)|"
     r"mafia|cartels?|'?ndrangheta|theft|thieves|stolen|poach\w*|ivory|brib\w*|embezzl\w*|"
     r"contraband|rackets?|racketeering|syndicates?|criminals?|crimes?|tramadol|codeine|"
-    r"ketamine|ecstasy|yaba|shabu|pills|wildlife|pangolins?|illegal(?:ly)? min\w+|"
+    r"ketamine|ecstasy|yaba|shabu|pills|wildlife|pangolins?|illegal(?:ly)? (?:\w+ )?min\w+|"
     r"stealing|stole|illegal immigrants?|undocumented|asylum seekers?|"
     r"border (?:police|guards?)|pornograph\w*|obscene|gambling|casinos?|prostitution|"
     r"sex rackets?|scams?|scammers?|hackers?|hacking|cybercrime)\b",
@@ -3611,7 +3639,7 @@ CRIME_CUES = re.compile(
 ARMS_CUES = re.compile(r"\b(?:weapons?|arms|explosives?|ammunition|rifles|guns)\b", re.I)
 GANG_CUES = re.compile(
     r"\b(?:drugs?|cocaine|heroin|methamphetamine|narcotics?|traffickers?|smugglers?|gangs?|"
-    r"cartels?|mafia|syndicates?|robbers?)\b",
+    r"cartels?|mafia|syndicates?|robbers?|smuggl\w*|rackets?)\b",
     re.I,
 )
 
