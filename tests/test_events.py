@@ -1100,6 +1100,15 @@ def test_violence_and_protest_beside_accident_and_crime_words_stay(
         # a smuggling racket's pistols
         "Police in Ludhiana busted an arms smuggling racket and arrested three men with six "
         "pistols, adding that the weapons came from Madhya Pradesh.",
+        # a reason cited, a campaign, the victims of a deed told before
+        "The State Department renewed its travel warning for Tamaulipas on Friday, citing "
+        "violent crime and kidnapping.",
+        "Mali's government decreed a general mobilisation on Thursday as part of the fight "
+        "against jihadist groups in Mopti.",
+        "The president spoke by phone with relatives of victims of the mall shooting in Nairobi.",
+        # a building site's mishap
+        "Fifteen people were killed when a slab of a flyover under construction fell on "
+        "vehicles in Kolkata.",
         # animals
         "Red deer stags battle for mating rights as the rutting season begins in the Highlands.",
         "A wild elephant trampled and killed two farmers in Keonjhar district on Monday.",

@@ -1231,7 +1231,15 @@ FIGHT_VERBS = frozenset({"battle", "fight", "combat", "tackle", "contain"})
 
 
 def _abstract_foe(token: Token) -> bool:
-    """A fight against no one: "battle the coronavirus", "battled to contain a blaze"."""
+    """A fight against no one: "battle the coronavirus", "battled to contain a blaze"; or
+    a campaign, "as part of the fight against jihadist groups"."""
+    if (
+        token.pos_ == "NOUN"
+        and _lemma(token) in {"fight", "war", "struggle", "battle"}
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        and any(c.dep_ == "prep" and c.lower_ == "against" for c in token.children)
+    ):
+        return True
     return any(
         c.dep_ in {"dobj", "pobj"} and c.lemma_.lower() in ABSTRACT_FOES
         for c in [*token.children, *(g for p in token.children for g in p.children)]
@@ -1527,6 +1535,19 @@ def _background_deed(token: Token) -> bool:
     )
     if noun is not None and noun.dep_ == "compound":
         noun = noun.head  # "Friday's grenade attack"
+    if (
+        token.pos_ == "NOUN"
+        and token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and _lemma(token.head.head) in {"victim", "survivor"}
+    ):
+        return True  # "spoke with relatives of victims of the supermarket shooting"
+    if (
+        token.pos_ == "NOUN"
+        and token.dep_ == "pobj"
+        and _lemma(token.head.head) in {"pause", "lull", "cessation", "halt"}
+    ):
+        return True  # "talks on a pause in fighting": no fight told
     if token.pos_ == "NOUN" and _governed_by(token, {"toll"}, 2):
         return True  # "revised the death toll from the hospital blast": an earlier deed's count
     if token.pos_ == "NOUN" and token.dep_ == "dobj" and _lemma(token.head) == "claim":
@@ -1625,8 +1646,9 @@ MISHAP_WORDS = frozenset(
 # The same told in phrases: "a helicopter went down", "fell into a river", "lost control".
 MISHAP_PHRASES = re.compile(
     r"\b(?:went down|fell (?:into|off|from)|lost control|burst into flames|brakes? failed|"
-    r"caught fire|rammed into (?:an? |the )?(?:\w+ ){0,2}(?:tanker|truck|lorry|bus|car|van|"
-    r"trailer|tree|wall|train))\b",
+    r"caught fire|under construction|"
+    r"rammed into (?:an? |the )?(?:\w+ ){0,2}(?:tanker|truck|lorry|bus|car|van|trailer|tree|"
+    r"wall|train))\b",
     re.I,
 )
 # A state's forces, who in an accident's news are its victims or its rescuers ("two army
@@ -1977,6 +1999,7 @@ TOPIC_HEADS = frozenset(
     {"talk", "discuss", "discussion", "negotiation", "debate", "handling", "investigation"}
     | {"inquiry"}  # "opened investigations into the deaths of 39 people during protests"
     | {"news"}  # "following with concern the news of clashes in North Kivu"
+    | {"cite"}  # "renewed its travel warning, citing violent crime and kidnapping"
 )
 # Verbs of a trend: "bandit attacks and kidnappings have surged" sums up, tells no event.
 TREND_VERBS = frozenset(
