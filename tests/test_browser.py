@@ -210,9 +210,14 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 
 
 def _wait(driver: Any, condition: Any, timeout: float = 15, what: str = "") -> Any:
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(driver, timeout, poll_frequency=0.1).until(condition, what)
+    # the page re-renders its table while a condition reads it: an element gone stale
+    # between the find and the read is polled again, not a failure
+    return WebDriverWait(
+        driver, timeout, poll_frequency=0.1, ignored_exceptions=(StaleElementReferenceException,)
+    ).until(condition, what)
 
 
 def _marker(driver: Any, options: tuple[str, ...]) -> Any:
