@@ -1194,12 +1194,10 @@ def model_candidates(sent: Span, index: _Index) -> list[_Candidate]:
         _accident_sentence(sent)
         or _exercise_sentence(sent)
         or (
-            any(t.lower_ in DISASTER_WORDS and not _human_eruption(t) for t in sent)
+            _names_disaster(sent)
             # (a state's forces in a disaster's news are its victims: "an avalanche buried
             # an army post, trapping 100 soldiers")
-            and not any(
-                _names_doer(_told_words(s) - STATE_FORCE_WORDS, s.text) for s in _neighbours(sent)
-            )
+            and not any(_hostile(s, forces_act=False) for s in _neighbours(sent))
         )
     ):
         # "an avalanche swept through a camp": no deed of anyone's (flood victims who
@@ -1579,7 +1577,12 @@ def _disaster_sentence(token: Token, actor: ActorMention | None) -> bool:
     disaster or an accident, with no armed or political actor named as its doer."""
     if actor is not None and actor.key not in {"", "CIV"}:
         return False
-    return any(t.lower_ in DISASTER_WORDS and not _human_eruption(t) for t in token.sent)
+    return _names_disaster(token.sent)
+
+
+def _names_disaster(sent: Span) -> bool:
+    """A word of ``sent`` names a disaster ("clashes erupted" does not)."""
+    return any(t.lower_ in DISASTER_WORDS and not _human_eruption(t) for t in sent)
 
 
 # An accidental fire or blast: what burns or blows up, and the words that tell an accident
@@ -1715,7 +1718,7 @@ def _accident_sentence(sent: Span) -> bool:
     if any(
         # a state's forces named beside the accident, or in a sentence that tells a mishap,
         # are its victims or rescuers
-        _names_doer(w - STATE_FORCE_WORDS if s.start != sent.start or mishap else w, s.text)
+        _names_doer(w, s.text, forces_act=s.start == sent.start and not mishap)
         for s, w in told_each
     ):
         return False
@@ -1749,14 +1752,18 @@ def _neighbours(sent: Span) -> list[Span]:
     return sents[max(0, at - 1) : at + 2]
 
 
-def _hostile(sent: Span) -> bool:
+def _hostile(sent: Span, forces_act: bool = True) -> bool:
     """The sentence names a doer or a weapon: 'militants set fire to', 'a rocket hit the
     depot', 'a farm was attacked by a group'."""
-    return _names_doer(_told_words(sent), sent.text)
+    return _names_doer(_told_words(sent), sent.text, forces_act)
 
 
-def _names_doer(words: set[str], text: str) -> bool:
-    """``words`` (a sentence's told words) or its ``text`` name a doer or a weapon."""
+def _names_doer(words: set[str], text: str, forces_act: bool = True) -> bool:
+    """``words`` (a sentence's told words) or its ``text`` name a doer or a weapon; with
+    ``forces_act`` false a state's forces do not count (an accident's or a disaster's
+    victims and rescuers)."""
+    if not forces_act:
+        words = words - STATE_FORCE_WORDS
     return bool(words & HOSTILE_CUES) or bool(DOERS_FIRE.search(text))
 
 
@@ -2263,16 +2270,24 @@ def _is_protest(tok: Token | None) -> bool:
     return any(w in PROTEST_WORDS or w in PROTESTING for w in words)
 
 
-# Signs of a crowd in a sentence: who gathers, and what gathering people do.
+# What only a crowd does: the words of a protest, not of the people in it ...
+_CROWD_DEED_WORDS = (
+    r"protest\w*|demonstrat\w*|rall(?:y|ies|ied|ying)|march\w*|sit-?ins?|strik\w+|"
+    r"riot\w*|boycott\w*|picket\w*|vigils?|chant\w*|slogans?|placards?|banners?|block\w*|"
+    r"occup\w*|walk-?outs?|stormed|torch\w*|loot\w*|vandal\w*|lynch\w*|gather\w*|"
+    r"motorcades?"
+)
+CROWD_DEEDS = re.compile(rf"\b(?:{_CROWD_DEED_WORDS}|demand\w*|streets)\b", re.I)
+# ... and the signs of a crowd in a sentence: those deeds, and who gathers (not "demand":
+# a UN vote "to demand a ceasefire" names no crowd).
 CROWD_SIGNS = re.compile(
-    r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied|ying)|march\w*|sit-?ins?|strik\w+|"
-    r"gather\w*|crowds?|riot\w*|boycott\w*|picket\w*|vigils?|chant\w*|slogans?|placards?|"
-    r"banners?|mobs?|block\w*|occup\w*|walk-?outs?|hunger|petition\w*|youths?|students?|"
+    rf"\b(?:{_CROWD_DEED_WORDS}|"
+    r"crowds?|mobs?|hunger|petition\w*|youths?|students?|"
     r"workers|residents|villagers|locals|women|supporters|activists|farmers|teachers|"
     r"traders|shopkeepers|merchants|employees|doctors|nurses|drivers|mourners|families|"
     r"relatives|tribesmen|clansmen|inhabitants|citizens|people|men|group|members|"
-    r"stones?|stormed|torch\w*|burn\w*|loot\w*|vandal\w*|beat\w*|lynch\w*|clash\w*|"
-    r"motorcades?|caravans?|convoys?|owners|staff|labou?rers|inmates|prisoners|"
+    r"stones?|burn\w*|beat\w*|clash\w*|"
+    r"caravans?|convoys?|owners|staff|labou?rers|inmates|prisoners|"
     r"detainees|patients|parents|pensioners|retirees|unemployed|vendors|fishermen|miners|"
     r"streets?|roads?|squares?|honk\w*|padlock\w*)\b",
     re.I,
@@ -2280,14 +2295,6 @@ CROWD_SIGNS = re.compile(
 # A court's news, whose people are its defendants and its public, not a crowd.
 COURT_WORDS = re.compile(
     r"\b(?:courts?|trials?|verdicts?|judges?|defendants?|prosecutors?|tribunals?)\b", re.I
-)
-# What only a crowd does: the words of a protest, not of the people in it.
-CROWD_DEEDS = re.compile(
-    r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied|ying)|march\w*|sit-?ins?|strik\w+|"
-    r"riot\w*|boycott\w*|picket\w*|vigils?|chant\w*|slogans?|placards?|banners?|block\w*|"
-    r"occup\w*|walk-?outs?|stormed|torch\w*|loot\w*|vandal\w*|lynch\w*|gather\w*|"
-    r"demand\w*|motorcades?|streets)\b",
-    re.I,
 )
 # Harm told in a sentence: what a riot or mob violence leaves ("a scuffle ... led to
 # firing, 1 person killed", "Palestinians hurled Molotov cocktails").
@@ -3446,10 +3453,7 @@ def _build_mention(
             return None
         if (
             cand.model_probability is not None
-            and (
-                any(t.lower_ in DISASTER_WORDS and not _human_eruption(t) for t in tok.sent)
-                or COURT_WORDS.search(said)
-            )
+            and (_names_disaster(tok.sent) or COURT_WORDS.search(said))
             and not CROWD_DEEDS.search(said)
         ):
             # "floodwaters inundated the town, forcing soldiers to evacuate residents": the
@@ -3661,11 +3665,10 @@ CRIME_CUES = re.compile(
 # A gang's or a trafficker's arms are part of the crime, not a sign of an armed group.
 ARMS_CUES = re.compile(r"\b(?:weapons?|arms|explosives?|ammunition|rifles|guns)\b", re.I)
 GANG_CUES = re.compile(
-    r"\b(?:drugs?|cocaine|heroin|methamphetamine|narcotics?|traffickers?|smugglers?|gangs?|"
-    r"cartels?|mafia|syndicates?|robbers?|smuggl\w*|rackets?)\b",
+    r"\b(?:drugs?|cocaine|heroin|methamphetamine|narcotics?|traffickers?|smuggl\w*|gangs?|"
+    r"cartels?|mafia|syndicates?|robbers?|rackets?)\b",
     re.I,
 )
-
 # ... and what makes an arrest political (ACLED codes those).
 POLITICAL_CUES = re.compile(
     r"\b(?:protest\w*|demonstrat\w*|activists?|opposition|journalists?|militants?|terror\w*|"
