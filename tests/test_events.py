@@ -109,6 +109,16 @@ def test_the_us_dollar_is_no_country_of_the_protest() -> None:
     assert e.actor1 == "Protesters"
 
 
+def test_the_place_said_with_in_is_where_a_protest_was_not_a_place_naming_a_thing() -> None:
+    # "Kalaleh" names the project; "in Gorgan" says where the protest was.
+    e = _one(
+        "On 4 June 2021, a protest was held against delays to the Kalaleh water project in "
+        "Gorgan. [size=no report]",
+        published="2021-06-05",
+    )
+    assert e.location == "Gorgān"
+
+
 def test_government_forces_without_a_demonym_are_the_event_country_s() -> None:
     e = _one(
         "Government troops, backed by Russian jets, recaptured the town of Saraqib from rebel "

@@ -3889,10 +3889,38 @@ def _sentence_place(index: _Index, tok: Token) -> tuple[PlaceMention | None, str
             _place_rank(p) >= 4,
             index.foreign(p) and p.confidence < 0.9,
             index.rank(p),
+            not _locative(doc, p),
+            p.confidence < LOW_PLACE_CONFIDENCE,
             abs(p.start - tok.idx),
         ),
     )
     return best, "sentence"
+
+
+LOW_PLACE_CONFIDENCE = 0.6
+LOCATIVE_PREPS = frozenset(
+    {"in", "at", "near", "around", "outside", "inside", "into", "on", "across", "within"}
+)
+
+
+def _locative(doc: Doc, place: PlaceMention) -> bool:
+    """The place says where: the object of "in", "at", "near" ("protested in Omsk", "in
+    Salem city", "in Sucre, Chuquisaca"), not a word naming something else ("workers of
+    the San Pedro Claver hospital", "the Maskan-e Mehr housing project")."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(4):
+        if tok.dep_ == "pobj":
+            return tok.head.lower_ in LOCATIVE_PREPS
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in PLACE_NOUNS:
+            tok = tok.head  # "Salem city"
+        elif tok.dep_ in {"appos", "conj"} and tok.head.i != tok.i:
+            tok = tok.head  # "Sucre, Chuquisaca"
+        else:
+            return False
+    return False
 
 
 def _carried_place(
