@@ -1274,3 +1274,22 @@ def test_targeted_with_a_weapon_is_the_weapons_event(text: str, sub_event_type: 
 )
 def test_a_blast_at_arms_or_of_unknown_cause_is_no_accident(text: str) -> None:
     assert _events(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ACLED's codebook lists prisoner releases and surrenders under Agreement, and CASE
+        # 2021's coders label surrenders so.
+        "On 12 June 2021, the Sudanese government released 150 SPLM-N prisoners from Kober "
+        "prison in Khartoum.",
+        "On 14 June 2021, 40 Boko Haram militants surrendered to the Nigerian army in "
+        "Maiduguri and handed over their rifles.",
+    ],
+)
+def test_prisoner_releases_and_surrenders_are_agreements(text: str) -> None:
+    assert _one(text, published="2021-06-20").sub_event_type == "Agreement"
+
+
+def test_protesters_let_go_by_the_police_are_no_agreement() -> None:
+    assert _events("On 3 June 2021, police released the detained protesters in Lagos.") == []
