@@ -192,3 +192,21 @@ def test_a_district_of_a_city_is_in_that_citys_country(places_of):
     # "Al Qahirah" is also Cairo's Arabic name; the gazetteer has no Al Qahirah in Yemen
     ps = _by_text(places_of("A sniper killed a civilian in Al Qahirah district of Taizz city."))
     assert ps and all(p.country_code == "YE" for p in ps.values()), ps
+
+
+def test_an_area_named_for_a_far_town_inside_a_named_city_is_no_place(places_of):
+    # "Palanpur area of Surat city": a quarter of Surat, not the town of Palanpur 330 km away
+    ps = {p.text: p for p in places_of("Workers protested in Palanpur area of Surat city.")}
+    assert "Palanpur" not in ps and ps["Surat"].country_code == "IN"
+
+
+def test_a_junction_named_after_a_foreign_village_is_no_place(places_of):
+    ps = {p.text: p for p in places_of("Rioters damaged a bank at the Ilya intersection in Sidon.")}
+    assert "Ilya" not in ps and ps["Sidon"].country_code == "LB"
+
+
+def test_a_capital_under_an_old_name_does_not_outrank_a_city_that_bears_it(places_of):
+    # "Salem" is among Jerusalem's other names; Salem, Tamil Nadu bears it as its own
+    ps = places_of("Weavers held a protest in Salem city on Monday.")
+    assert [p.country_code for p in ps] == ["IN"]
+    assert [p.name for p in places_of("Russian missiles struck Kiev on Monday.")] == ["Kyiv"]

@@ -359,12 +359,19 @@ COUNTY_AFTER = re.compile(
 )
 # "Colonia Libertad", "Barrio San Juan", "Bairro Centro": a neighbourhood's name, whose words
 # are no town of their own
-HOOD_HEAD = frozenset(["colonia", "col", "barrio", "bairro", "fraccionamiento", "fracc", "vila"])
-HOOD_AFTER = re.compile(
-    r"^(?:\s+[A-Z][\w'-]*){0,3}\s+(?:neighbou?rhood|colony|barrio|bairro|slum)\b"
+HOOD_HEAD = frozenset(
+    ["colonia", "col", "barrio", "bairro", "fraccionamiento", "fracc", "vila", "barangay", "brgy"]
 )
-# "Moreno Square", "San Fernando company": a site named after a place, which may be far
-FACILITY_AFTER = re.compile(r"^\s+(?:square|plaza|company|metro)\b", re.I)
+# "Cidade Nova neighborhood", "Palanpur area of Surat city"
+HOOD_AFTER = re.compile(
+    r"^(?:\s+[A-Z][\w'-]*){0,3}\s+(?:neighbou?rhood|colony|barrio|bairro|slum|"
+    r"(?:area|quarter|locality)\s+of)\b"
+)
+# "Moreno Square", "San Fernando company", "the Ilya intersection": a site named after a
+# place, which may be far
+FACILITY_AFTER = re.compile(
+    r"^\s+(?:square|plaza|company|metro|intersection|roundabout|hospital|cemetery)\b", re.I
+)
 RIVER_AFTER = re.compile(r"^\s+river\b", re.I)
 CITY_BEFORE = re.compile(
     r"\b(?:city|town|village|capital|suburb|hamlet|township)\s+of\s+(?:the\s+)?$", re.I
@@ -1120,7 +1127,15 @@ def _base_score(c: Candidate, m: _Mention) -> float:
     else:
         s = POP_WEIGHT * math.log10(pop + 1)
         if c.index in _CAPITALS:
-            s += 0.4
+            # under one of its other names a capital is no likelier than a town of its size
+            # that bears the name as its own ("Salem", an old name of Jerusalem, is the
+            # Indian city of 800,000 in "Salem, TN"; "Kiev" is still Kyiv)
+            rival = c.match == ALT and any(
+                x.match == MAIN and x.feature == CITY and x.population * 10 >= pop
+                for x in m.cands
+                if x is not c
+            )
+            s += 0.0 if rival else 0.4
             # a capital under its own name, ten times the size of any other place so named,
             # is what the name means ("Kabul" in a text about a US drone strike is not
             # Cabool, Missouri; "Tripoli" may still be Lebanon's)
