@@ -1569,7 +1569,11 @@ def _background_deed(token: Token) -> bool:
     head = noun.head.head if noun.head.dep_ == "prep" else noun.head
     # "five were killed in Saturday's blast" (not "released sketches of suspects in last
     # week's bomb")
-    return not (head.dep_ == "ROOT" and head.pos_ == "VERB" and bool(_trigger_options(head)))
+    return not (
+        head.dep_ == "ROOT"
+        and head.pos_ == "VERB"
+        and any(t.frame in HARM_FRAMES for t in _trigger_options(head))
+    )
 
 
 def _disaster_sentence(token: Token, actor: ActorMention | None) -> bool:
