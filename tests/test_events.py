@@ -1293,3 +1293,21 @@ def test_prisoner_releases_and_surrenders_are_agreements(text: str) -> None:
 
 def test_protesters_let_go_by_the_police_are_no_agreement() -> None:
     assert _events("On 3 June 2021, police released the detained protesters in Lagos.") == []
+
+
+def test_a_measured_haul_is_seized_goods_not_ground() -> None:
+    # the object is "more" / "tons"; the thing taken is what they measure
+    for text in (
+        "On 5 June 2021, in Dourados, Mato Grosso do Sul, federal police seized more than "
+        "two tons of marijuana hidden in a truck.",
+        "On 5 June 2021, soldiers seized more than a tonne of cocaine in a raid near Sinaloa.",
+    ):
+        assert all("territory" not in e.sub_event_type for e in _events(text, "2021-06-06"))
+
+
+def test_a_takeover_or_capture_of_no_place_is_no_territory_change() -> None:
+    text = (
+        "On 31 August 2023, the African Union suspended Gabon following a military takeover "
+        "that ousted the president."
+    )
+    assert all("territory" not in e.sub_event_type for e in _events(text, "2023-09-01"))

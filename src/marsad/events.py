@@ -601,6 +601,28 @@ def _obj(token: Token) -> Token | None:
     return None
 
 
+# Words that measure or count a thing: "more than a tonne of fentanyl pills", "a cache of"
+MEASURE_WORDS = frozenset(
+    {"more", "less", "fewer", "over", "tonne", "ton", "kilogram", "kg", "kilo", "gram"}
+    | {"pound", "litre", "liter", "gallon", "barrel", "bag", "box", "sack", "crate", "haul"}
+    | {"consignment", "shipment", "cache", "quantity", "amount", "number", "lot", "batch"}
+    | {"packet", "bundle", "dozen", "hundred", "thousand", "million", "stockpile", "load"}
+)
+
+
+def _thing_taken(obj: Token) -> Token:
+    """The thing an object names under its measure: "more than a tonne of fentanyl pills"
+    -> pills, "a cache of weapons" -> weapons; else the object itself."""
+    for _ in range(4):
+        if obj.lemma_.lower() not in MEASURE_WORDS and obj.pos_ != "NUM":
+            break
+        nxt = _prep_obj(obj, {"than", "of"})
+        if nxt is None:
+            break
+        obj = nxt
+    return obj
+
+
 def _prep_obj(token: Token, preps: set[str]) -> Token | None:
     """The object of the first of ``preps`` on ``token``; a date is no object ("On 3 March
     2020, government forces clashed with ...": the "on" is the date's)."""
@@ -3263,9 +3285,13 @@ def _build_mention(
         cand.actor1 = _generic_actor("RIOT", cand.token, 0.5)
     elif sub_type == "territory":
         obj = _obj(cand.token) if trig.frame == "gain" and cand.token.pos_ == "VERB" else None
+        thing = _thing_taken(obj) if obj is not None else None
+        # a measured amount ("1.5 tons of marijuana") is a thing, whatever its tag
+        measured = thing is not obj
+        obj = thing
         if (
             obj is not None
-            and obj.pos_ == "NOUN"
+            and (obj.pos_ == "NOUN" or measured)
             and not (_is_place_noun(obj) or _is_armed(obj))
             and obj.lemma_.lower() not in HELD_GROUND
             # "seized a vehicle belonging to a councillor in Safala": the place only says
