@@ -1311,3 +1311,20 @@ def test_a_takeover_or_capture_of_no_place_is_no_territory_change() -> None:
         "that ousted the president."
     )
     assert all("territory" not in e.sub_event_type for e in _events(text, "2023-09-01"))
+
+
+def test_an_operation_with_no_clash_told_changes_activity_not_an_armed_clash() -> None:
+    e = _one(
+        "On 4 June 2021, the Iraqi army launched a security operation to hunt down ISIS "
+        "remnants near Tuz Khurmatu. No clashes were reported.",
+        published="2021-06-05",
+    )
+    assert e.sub_event_type == "Change to group/activity"
+
+
+def test_forces_that_evacuate_their_positions_change_activity() -> None:
+    e = _one(
+        "On 4 June 2021, Syrian regime forces evacuated their positions near Khan Shaykhun.",
+        published="2021-06-05",
+    )
+    assert e.sub_event_type == "Change to group/activity"

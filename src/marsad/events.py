@@ -3650,6 +3650,16 @@ def _build_mention(
                     0.7,
                 )
             )
+    if (
+        sub_type == CLASH
+        and cand.trigger.frame != "clash"
+        and not (low or high)
+        and _no_fight_told(document, sent)
+    ):
+        # "the Iraqi army launched an operation to hunt down IS remnants ... No clashes were
+        # reported": forces were on the move; no fight is told
+        event_type, sub_type = "Strategic developments", "Change to group/activity"
+        cand.firm_rule = "rule:no-fight-told"
     if cand.firm_rule is not None:
         ev.append(
             _evidence(
@@ -3677,6 +3687,22 @@ def _build_mention(
         evidence=ev,
     )
     return mention
+
+
+NO_FIGHT = re.compile(
+    r"\b(?:no|without(?: any)?)\s+(?:\w+\s+)?(?:clash(?:es)?|fighting|confrontations?|"
+    r"exchanges? of fire|resistance)\b(?!\s+(?:between|with))",
+    re.I,
+)
+
+
+def _no_fight_told(document: Document, sent: Sentence) -> bool:
+    """The paragraph says no fight took place: "No clashes were reported", "without any
+    resistance"."""
+    return any(
+        s.paragraph == sent.paragraph and NO_FIGHT.search(s.text)
+        for s in document.sentences[sent.index : sent.index + 3]
+    )
 
 
 # Crime told in a sentence: contraband, rackets, and the charges that make them.
