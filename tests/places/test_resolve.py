@@ -210,3 +210,8 @@ def test_a_capital_under_an_old_name_does_not_outrank_a_city_that_bears_it(place
     ps = places_of("Weavers held a protest in Salem city on Monday.")
     assert [p.country_code for p in ps] == ["IN"]
     assert [p.name for p in places_of("Russian missiles struck Kiev on Monday.")] == ["Kyiv"]
+
+
+def test_a_two_word_town_written_as_one_word_is_found(places_of):
+    ps = {p.text: p for p in places_of("Residents protested in Mirpurkhas city (Sindh).")}
+    assert ps["Mirpurkhas"].name == "Mirpur Khas"

@@ -32,7 +32,7 @@ from pathlib import Path
 
 import numpy as np
 
-BUILD_VERSION = "9"
+BUILD_VERSION = "10"
 
 CITY, ADMIN1, ADMIN2, COUNTRY, PHYSICAL, REGION = 0, 1, 2, 3, 4, 5
 FEATURE_NAMES = ("city", "admin1", "admin2", "country", "physical", "region")
@@ -312,6 +312,9 @@ def build(out_dir: Path) -> None:
             int(c.get("population") or 0),
         )
         add_derived(idx, c["name"], MAIN)
+        joined = normalize(c["name"]).replace(" ", "")
+        if len(joined) >= 6 and joined != normalize(c["name"]):
+            add_name(idx, joined, DERIVED)  # "Mirpur Khas" is also written "Mirpurkhas"
         for alt in c.get("alternatenames") or ():
             if alt == c["name"] or not _LATIN_OK.match(strip_accents(alt)):
                 continue
