@@ -1328,3 +1328,30 @@ def test_forces_that_evacuate_their_positions_change_activity() -> None:
         published="2021-06-05",
     )
     assert e.sub_event_type == "Change to group/activity"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a deed named by its year
+        "Three suspects went on trial in Nairobi on Monday over the 2019 hotel attack.",
+        "Five suspects went on trial in Dhaka over the 2016 cafe bombings near the embassy.",
+        "Three ADF suspects went on trial in Kampala over the 2021 suicide bombings near the "
+        "central police station.",
+        # a deed told in a clause dated to an earlier period
+        "Police said they had identified the gunman who attacked a bus station last week.",
+        "Police in Quetta said they had identified the suicide bomber who struck a "
+        "checkpoint last week.",
+        # the charge, not the deed
+        "Prosecutors in Lima charged 9 members of a gang with kidnapping and extortion.",
+        "Prosecutors charged a soldier on Monday over the killing of a farmer in Tumaco.",
+        # a decision on a deed to come
+        "The Senate approved the deployment of 800 soldiers to Mozambique on Tuesday.",
+        # a war described as it goes on
+        "Floods hit Sudan's Blue Nile state, where the army and rebels have been fighting.",
+        # weather as the doer
+        "A sandstorm sent 3,000 people to hospital in Baghdad on Monday.",
+    ],
+)
+def test_court_cases_decisions_wars_described_and_weather_are_no_events(text: str) -> None:
+    assert _events(text, published="2021-06-20") == []

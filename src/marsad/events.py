@@ -229,6 +229,8 @@ NON_POLITICAL_AGENTS = frozenset(
         "cyclone",
         "hurricane",
         "typhoon",
+        "sandstorm",
+        "tornado",
         "accident",
         "crash",
         "collision",
@@ -1092,6 +1094,16 @@ def find_triggers(sent: Span, index: _Index) -> list[_Candidate]:
             # the IMF": a purchase or a loan, not an agreement between foes
         if _wished_end(token):
             continue  # "called for an end to the fighting": a wish, not a fight told
+        if token.pos_ == "NOUN" and token.dep_ == "dobj" and _lemma(token.head) in DECIDE_HEADS:
+            continue  # "parliament approved the deployment of 1,000 police": a decision
+        if (
+            token.tag_ == "VBG"
+            and token.dep_ == "relcl"
+            and {"been"} <= {c.lower_ for c in token.children}
+            and {"have", "has"} & {c.lower_ for c in token.children}
+        ):
+            continue  # "Rakhine, where the junta and the Arakan Army have been fighting": a
+            # war described as it goes on, not a fight told
         if token.dep_ == "compound" and token.head.lemma_.lower() in KIND_HEADS:
             continue  # "the protest movement", "an attack helicopter": a kind of thing
         if lemma == "execute" and any(
@@ -1357,7 +1369,8 @@ DISASTER_WORDS = frozenset(
         *("typhoon", "wildfire", "wildfires", "bushfire", "bushfires", "heatwave", "drought"),
         *("spill", "spillage", "leak", "leaks", "leaked", "leakage", "outbreak", "lightning"),
         *("snow", "snowfall", "snowstorm", "blizzard", "tornado", "tornadoes", "twister"),
-        *("floodwaters", "downpour", "downpours", "famine"),
+        *("floodwaters", "downpour", "downpours", "famine", "sandstorm", "sandstorms"),
+        *("duststorm", "hailstorm", "hailstorms"),
     ]
 )
 # What blows up by accident: "a gas explosion", "a cooking gas container exploded" (not
@@ -1500,14 +1513,33 @@ def _earlier_day(noun: Token) -> bool:
         )
         # "the Easter Sunday bombings": a deed known by its day's name
         or (c.dep_ == "compound" and c.lower_ in WEEKDAYS and c.i > 0 and c.nbor(-1).is_title)
-        # "the February attack on the market": a deed known by its month
+        # "the February attack on the market": a deed known by its month, or its year
+        # ("the 2021 suicide bombings near parliament")
         or (
-            c.dep_ in {"compound", "npadvmod"}
-            and c.lower_ in MONTH_NAMES
+            c.dep_ in {"compound", "npadvmod", "nummod", "amod"}
+            and (c.lower_ in MONTH_NAMES or YEAR.fullmatch(c.text) is not None)
             and c.i < noun.i
             and bool(_trigger_options(noun))
         )
         for c in noun.children
+    )
+
+
+YEAR = re.compile(r"(?:19|20)\d\d")
+# Verbs of justice over a deed told as the charge: "charged 14 gang members with
+# kidnapping", "charged a soldier over the killing of a civilian"
+CHARGE_VERBS = frozenset({"charge", "accuse", "indict", "prosecute", "convict", "sentence"})
+PERIOD_AGO = frozenset({"week", "month", "year", "weekend"})
+
+
+def _told_as_earlier(token: Token) -> bool:
+    """A deed in a clause dated to an earlier period: "the bomber who struck a police
+    compound last week", "the gunmen who attacked the village earlier this month"."""
+    return any(
+        c.dep_ in {"npadvmod", "advmod"}
+        and c.lower_ in PERIOD_AGO
+        and any(g.lower_ in {"last", "earlier", "previous"} for g in c.subtree)
+        for c in token.children
     )
 
 
@@ -1555,6 +1587,18 @@ def _background_deed(token: Token) -> bool:
     )
     if noun is not None and noun.dep_ == "compound":
         noun = noun.head  # "Friday's grenade attack"
+    if (
+        token.pos_ == "NOUN"
+        and token.dep_ == "pobj"
+        and token.head.lower_ in {"with", "over", "for"}
+        and any(_lemma(g) in CHARGE_VERBS for g in itertools.islice(_governors(token), 6))
+    ):
+        return True  # "charged gang members with kidnapping": the charge, not the deed
+    if (token.pos_ == "VERB" and token.dep_ in {"relcl", "acl"} and _told_as_earlier(token)) or (
+        token.pos_ == "NOUN"
+        and any(c.dep_ == "relcl" and _told_as_earlier(c) for c in token.children)
+    ):
+        return True  # "identified the bomber who struck a police compound last week"
     if (
         token.pos_ == "NOUN"
         and token.dep_ == "pobj"
@@ -2052,6 +2096,10 @@ TRADE_DEAL = re.compile(
 )
 # Heads under which an agreement is wished for, not made.
 WISH_HEADS = frozenset({"call", "urge", "demand", "seek", "propose", "appeal", "push", "press"})
+# Verbs that decide or weigh a deed still to come: "approved the deployment of troops"
+DECIDE_HEADS = frozenset(
+    {"approve", "authorize", "authorise", "endorse", "consider", "debate", "propose", "plan"}
+)
 END_WORDS = frozenset({"end", "halt", "stop", "cessation", "ending", "de-escalation"})
 
 
