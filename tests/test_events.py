@@ -1355,3 +1355,8 @@ def test_forces_that_evacuate_their_positions_change_activity() -> None:
 )
 def test_court_cases_decisions_wars_described_and_weather_are_no_events(text: str) -> None:
     assert _events(text, published="2021-06-20") == []
+
+
+def test_raped_is_sexual_violence_though_the_tagger_lemmatises_it_rap() -> None:
+    e = _one("On 4 June 2021, armed men raped three women in a village near Bunia.", "2021-06-05")
+    assert e.sub_event_type == "Sexual violence"

@@ -416,7 +416,7 @@ def _relative_where(tok: Token) -> bool:
 _FORMS = {"hoping": "hope", "hoped": "hope", "hopes": "hope", "aiming": "aim", "seeking": "seek",
           "sought": "seek", "planning": "plan", "planned": "plan", "trying": "try",
           "tried": "try", "attempting": "attempt", "attempted": "attempt",
-          "retook": "retake"}  # fmt: skip
+          "retook": "retake", "raped": "rape", "raping": "rape"}  # fmt: skip
 
 
 def _lemma(tok: Token) -> str:
