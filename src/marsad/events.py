@@ -1800,9 +1800,7 @@ def _accident_sentence(sent: Span) -> bool:
         # "an explosion hit a PMF weapons depot": ACLED codes a blast at an armed side's
         # arms as violence unless a cause is given ("blamed on a short circuit")
         return False
-    words = next((w for s, w in told_each if s.start == sent.start), None)
-    if words is None:
-        words = _told_words(sent)
+    words = next(w for s, w in told_each if s.start == sent.start)  # (near holds sent)
     if words & MISHAP_WORDS or mishap:
         return True  # "a ferry capsized", "a train derailed", "a crowd crush"
     return bool(words & FIRE_BLAST_WORDS and told & ACCIDENT_CUES)
@@ -3745,8 +3743,8 @@ NO_FIGHT = re.compile(
 
 
 def _no_fight_told(document: Document, sent: Sentence) -> bool:
-    """The paragraph says no fight took place: "No clashes were reported", "without any
-    resistance"."""
+    """The sentence, or one of the two after it in its paragraph, says no fight took place:
+    "No clashes were reported", "without any resistance"."""
     return any(
         s.paragraph == sent.paragraph and NO_FIGHT.search(s.text)
         for s in document.sentences[sent.index : sent.index + 3]

@@ -382,10 +382,10 @@ def build(out_dir: Path) -> None:
             ascii_name,
         )
         base = re.sub(r"^(Qada'?|Nahiyat|Mantiqat|Markaz|Qadaa) ", "", base)
-        seat = city_name_a1.get((a1, normalize(base)))
+        key = normalize(base)
+        seat = city_name_a1.get((a1, key))
         inside = [i for i in members.get(code, ()) if a1s[i] == a1]
         if seat is None and inside:
-            key = normalize(base)
             named = [i for i in inside if key and key in normalize(names[i])]
             seat = max(named or inside, key=lambda i: pop[i])
         if seat is None:
