@@ -1360,3 +1360,20 @@ def test_court_cases_decisions_wars_described_and_weather_are_no_events(text: st
 def test_raped_is_sexual_violence_though_the_tagger_lemmatises_it_rap() -> None:
     e = _one("On 4 June 2021, armed men raped three women in a village near Bunia.", "2021-06-05")
     assert e.sub_event_type == "Sexual violence"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the province is written as its seat's name: the district it locates is the place
+        ("On 4 May 2020, Houthi forces shelled Baqim district (Saada).", "Baqim"),
+        (
+            "On 4 May 2020, Houthi forces and pro-Hadi forces clashed in Razih district "
+            "(Saada). 3 fighters were killed.",
+            "Rāziḩ",
+        ),
+    ],
+)
+def test_the_name_that_locates_a_district_is_not_the_place(text: str, place: str) -> None:
+    e = _one(text)
+    assert e.location == place

