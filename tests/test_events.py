@@ -1377,3 +1377,33 @@ def test_raped_is_sexual_violence_though_the_tagger_lemmatises_it_rap() -> None:
 def test_the_name_that_locates_a_district_is_not_the_place(text: str, place: str) -> None:
     e = _one(text)
     assert e.location == place
+
+
+def test_the_month_may_is_no_modal() -> None:
+    # the small parser hangs this sentence on its date: "May" then governs the shooting
+    e = _one(
+        "On 7 May 2020, in Apodaca, Jalisco, armed men driving a vehicle carried out a "
+        "drive-by shooting against a man in Colonia Moises Saenz. The victim was injured."
+    )
+    assert e.sub_event_type == "Attack"
+    assert e.location == "Apodaca"
+
+
+def test_a_fight_told_after_a_dated_sentence_stands_where_that_sentence_says() -> None:
+    # the first sentence tells only attempts; the second, with no place, the fight
+    e = _one(
+        "On 9 May 2020, presumed ISWAP militants made two attempts to attack an army position "
+        "in Doutchi, near Diffa (Diffa). The soldiers repulsed the assaults."
+    )
+    assert e.sub_event_type == "Armed clash"
+    assert e.country_code == "NE"
+
+
+def test_a_news_lead_lends_its_place_to_no_later_sentence() -> None:
+    # only a paragraph that opens on a calendar date (a coder's note) carries its place to
+    # a later sentence that names none
+    events = _events(
+        "A cyclone slammed into the coast near Sittwe on Sunday, flattening shelters in the "
+        "camps. At least 40 people were killed, officials said."
+    )
+    assert not any(e.event_type == "Violence against civilians" for e in events)

@@ -501,11 +501,17 @@ def _modality(token: Token) -> str:
             return "unreal"  # "killed ... in the first half of the year, most by air strikes"
         if lemma in ATTEMPT_HEADS and tok.pos_ in {"VERB", "NOUN", "AUX"}:
             return "attempted"
-        if lemma in IRREALIS_HEADS:
+        if lemma in IRREALIS_HEADS and not _month_may(tok):
             return "unreal"
         if lemma in CLAIM_HEADS and tok.pos_ in {"VERB", "NOUN"}:
             claimed = True
     return "claimed" if claimed else "asserted"
+
+
+def _month_may(tok: Token) -> bool:
+    """The month ("On 7 May 2020", where a broken parse hangs the sentence on the date),
+    not the modal."""
+    return tok.text == "May" and (tok.pos_ == "PROPN" or tok.i > tok.sent.start)
 
 
 # Past tenses the small tagger reads as the head noun of a subject ("a sniper shot and
@@ -2670,6 +2676,11 @@ def extract_events(
         lo, hi = document.dateline
         dateline_places = [p for p in places if lo <= p.start < hi and p.feature == "city"]
         places = [p for p in places if not lo <= p.start < hi]
+    # the places of a paragraph that opens on its date, as a coder's note or a bulletin
+    # does ("On 9 May 2020, militants tried twice to storm an army post in Doutchi (Diffa).
+    # The soldiers repulsed the assaults."); a news lead ("... in Uromi on Friday. A guard
+    # was shot, police said") lends none, its next sentences often telling other things
+    lead_places: dict[int, list[PlaceMention]] = {}
     for sent_rec in document.sentences:
         if document.dateline and sent_rec.start < document.dateline[1]:
             continue
@@ -2677,6 +2688,15 @@ def extract_events(
         if span is None:
             continue
         index = _Index(actors, places, span, main)
+        lead = lead_places.get(sent_rec.paragraph)
+        if any(
+            sent_rec.start <= d.start < sent_rec.start + 25 and YEAR.search(d.text) for d in dates
+        ):
+            lead_places[sent_rec.paragraph] = [
+                p
+                for p in index.places
+                if _eventful(p) and not index.foreign(p) and p.start not in index.road_ends
+            ] or lead_places.get(sent_rec.paragraph, [])
         cands = find_triggers(span, index) or model_candidates(span, index)
         for cand in list(cands):
             _fill_roles(cand, index)
@@ -2720,7 +2740,16 @@ def extract_events(
             if cand.modality == "attempted" and cand.actor1 is None:
                 cand.actor1 = _topic_actor(doc, actors, document, sent_rec)
             mention = _build_mention(
-                document, sent_rec, span, cand, index, dates, published, history, dateline_places
+                document,
+                sent_rec,
+                span,
+                cand,
+                index,
+                dates,
+                published,
+                history,
+                dateline_places,
+                lead,
             )
             if mention is not None:
                 out.append(mention)
@@ -2745,6 +2774,7 @@ def extract_events(
                     published,
                     history,
                     dateline_places,
+                    lead,
                 )
                 if mention is not None:
                     out.append(mention)
@@ -3346,6 +3376,7 @@ def _build_mention(
     published: date,
     history: list[EventMention],
     dateline_places: list[PlaceMention] | None = None,
+    lead_places: list[PlaceMention] | None = None,
 ) -> EventMention | None:
     trig = cand.trigger
     event_type, sub_type = trig.event_type, trig.sub_event_type
@@ -3485,6 +3516,9 @@ def _build_mention(
         place, place_method = _sentence_place(index, tok)
     if place is None:
         place, place_method = _carried_place(document, sent, history, cand, index)
+    if place is None and lead_places:
+        # an earlier dated sentence of the paragraph named where, and told no event itself
+        place, place_method = min(lead_places, key=_place_rank), "carried-lead"
     if place is None and dateline_places:
         place, place_method = replace(dateline_places[0], geo_precision=GEO_NEAR), "dateline"
     if place is None and _dated_report(cand, sent, dates):
