@@ -548,6 +548,14 @@ def _synthetic_event(text: str, trigger: str, nth: int = 0) -> tuple[DateMention
             "bombed",
             "publication-past",
         ),
+        # a span a clause below the deed says how long something lasted, not when
+        (
+            "On 9 January 2017, a group of nurses protested outside the regional office of the "
+            "health ministry in Kairouan to demand wages unpaid for the past eight months.",
+            "protested",
+            "9 January 2017",
+            "sentence",
+        ),
     ],
 )
 def test_date_for_event_synthetic(text: str, trigger: str, phrase: str, rule: str) -> None:

@@ -1420,6 +1420,12 @@ def date_for_event(
                     break
             if best is None or score < best[0]:
                 best = (score, mention, root)
+        if best is not None and best[1].rule.startswith("past-n") and best[0][0] > 0:
+            # "On 9 May, teachers protested to demand their pay for the past sixteen
+            # months": a span a clause below the deed tells how long, not when
+            told = [m for m in in_sentence if m.rule.startswith("absolute")]
+            if told:
+                return min(told, key=lambda m: abs(m.start - trigger_start)), "sentence"
         if best is not None:
             score, mention, root = best
             rule = "governing-clause" if score[1] == 0 and score[0] < 99 else "sentence"
