@@ -550,8 +550,9 @@ def _synthetic_event(text: str, trigger: str, nth: int = 0) -> tuple[DateMention
         ),
         # a span a clause below the deed says how long something lasted, not when
         (
-            "On 9 January 2017, a group of nurses protested outside the regional office of the "
-            "health ministry in Kairouan to demand wages unpaid for the past eight months.",
+            "On 9 January 2017, a group of nurses protested in front of the regional office of "
+            "the General Health Union in Kairouan to demand the payment of their wages for the "
+            "past eight months.",
             "protested",
             "9 January 2017",
             "sentence",
