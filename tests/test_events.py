@@ -1415,3 +1415,50 @@ def test_the_doer_named_by_the_groups_acronym() -> None:
     e = _one("On 5 May 2020, IS militants set fire to farmland in Daquq (Kirkuk).")
     assert e.sub_event_type == "Looting/property destruction"
     assert e.actor1 is not None and e.actor1.startswith("Islamic State")
+
+
+def test_a_deed_told_at_listed_districts_is_one_event_at_each() -> None:
+    events = _events(
+        "On 5 May 2020, Houthi forces shelled pro-Hadi positions in Hays, At Tuhayta and Ad "
+        "Durayhimi districts (Al Hudaydah)."
+    )
+    assert len(events) == 3
+    assert {e.sub_event_type for e in events} == {"Shelling/artillery/missile attack"}
+    assert len({e.location for e in events}) == 3
+    assert len({e.event_id for e in events}) == 3
+
+
+def test_the_toll_of_a_listed_deed_is_shared_the_remainder_to_the_first() -> None:
+    events = _events(
+        "On 5 May 2020, clashes took place between Taliban militants and ANDSF in Nad Ali and "
+        "Nahr-e Saraj districts (Helmand). 7 Taliban were killed."
+    )
+    assert sorted(e.fatalities for e in events) == [3, 4]
+    first = min(events, key=lambda e: e.location or "")
+    assert first.location is not None and first.location.startswith("N")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a road between two towns, the doers' home towns: one event
+        "On 5 May 2020, Houthi forces shelled the road between Hays and Zabid.",
+        "On 5 May 2020, Houthi fighters from Hays and Zabid attacked a checkpoint in Hodeidah "
+        "city, killing 3 soldiers.",
+        "On 5 May 2020, residents of Hays and Zabid protested in Hodeidah city against power cuts.",
+        # a borough and its city, a village and its district: a locator, not a list
+        "On 7 May 2020, in Coyoacan, Ciudad de Mexico, nurses protested demanding masks.",
+        "On 7 May 2020, a man was stabbed to death in Khanpur, Rampur, Jaunpur over land.",
+    ],
+)
+def test_places_that_are_not_where_the_deed_happened_make_one_event(text: str) -> None:
+    assert len(_events(text)) == 1
+
+
+def test_a_tally_over_listed_towns_is_not_shared_out() -> None:
+    events = _events(
+        "On 29 April 2020, rioters hurled rocks at soldiers in Tripoli. In Tripoli and Sidon "
+        "combined, 23 soldiers were injured and 24 demonstrators detained."
+    )
+    subs = [e.sub_event_type for e in events]
+    assert len(subs) == len(set(subs))

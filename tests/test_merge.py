@@ -176,3 +176,16 @@ def test_merge_is_order_independent_and_idempotent() -> None:
 def test_haversine() -> None:
     assert abs(haversine_km(34.56, 38.27, 35.336, 40.141) - 192) < 10
     assert haversine_km(1, 1, 1, 1) == 0
+
+
+def test_places_a_sentence_lists_for_one_deed_stay_apart() -> None:
+    # "shelled Hays and At Tuhayta": one event per place even when the two are close
+    from dataclasses import replace
+
+    d = date(2020, 5, 5)
+    a = replace(_mention("a1", 0, "Armed clash", IS, ARMY, PALMYRA, d, d), listed=True)
+    near = replace(_place("Palmyra east", 34.58, 38.30), start=40, end=52)
+    b = replace(a, place=near, evidence=list(a.evidence))
+    assert haversine_km(34.56, 38.27, 34.58, 38.30) < 15
+    assert len(merge_mentions([a, b])) == 2
+    assert len(merge_mentions([replace(a, listed=False), replace(b, listed=False)])) == 1

@@ -2792,9 +2792,106 @@ def extract_events(
     _second_opinion(document, mentions)
     _attribute_perpetrators(mentions, _attribution(doc, actors))
     _infer_implied_sides(document, mentions)
+    mentions = _split_listed_places(document, mentions, places)
     for m in mentions:
         _localise(m)
     return mentions
+
+
+# What joins the places of a list, once locators in brackets are set aside: "Hays, At
+# Tuhayta and Ad Durayhimi districts", "Al Hazm (Al Jawf), Sirwah (Marib) and Nihm".
+LIST_GAP = re.compile(
+    r"(?:\s+(?:districts?|towns?|villages?|cities|city|areas?|sub-districts?))?"
+    r"\s*(?:,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?"
+    r"(?:(?:town|village|city|district)\s+of\s+)?"
+)
+# What puts a list where a deed took place: "in", "at", "near", or the deed's object
+# ("shelled Kafr Nabl, Hazarin and Al Bara", "the villages of Ananum, Gidan Adamu").
+LIST_LEAD = re.compile(
+    r"(?:\b(?:in|at|near|around|inside|on|targeting|targeted|shelled|struck|hit|attacked|"
+    r"bombed|raided|stormed|across)|\b(?:villages|towns|areas|districts|localities)\s+of)"
+    r"\s+(?:the\s+)?(?:(?:villages?|towns?|areas?|districts?|cities)\s+of\s+)?$",
+    re.I,
+)
+_BRACKETS = re.compile(r"\([^()]*\)")
+LIST_END = re.compile(r"\b(?:and|as well as)\b|&")
+LIST_SUM = re.compile(r",?\s*(?:combined|together|altogether|in total|respectively)\b", re.I)
+
+
+def _split_listed_places(
+    document: Document, mentions: list[EventMention], places: list[PlaceMention]
+) -> list[EventMention]:
+    """ACLED codes one event per place: a deed a sentence tells at a list of towns or
+    districts ("Houthi forces shelled pro-Hadi positions in Hays, At Tuhayta and Ad
+    Durayhimi districts") is one event at each, the toll shared among them (the remainder
+    to the first, as ACLED's notes split it)."""
+    out: list[EventMention] = []
+    text = document.text
+    for m in mentions:
+        out.append(m)
+        if m.place is None or m.listed or m.place.feature not in {"city", "admin2"}:
+            continue
+        sent = document.sentences[m.sentence_index]
+        items = [
+            p
+            for p in places
+            if sent.start <= p.start < sent.end
+            and _eventful(p)
+            and text.count("(", sent.start, p.start) == text.count(")", sent.start, p.start)
+        ]
+        chain: list[PlaceMention] = []
+        for p in items:
+            if chain and LIST_GAP.fullmatch(_BRACKETS.sub("", text[chain[-1].end : p.start])):
+                chain.append(p)
+            elif any(q.start == m.place.start for q in chain):
+                break
+            else:
+                chain = [p]
+        if len(chain) < 2 or not any(q.start == m.place.start for q in chain):
+            continue
+        if not LIST_END.search(_BRACKETS.sub("", text[chain[-2].end : chain[-1].start])):
+            continue  # "in Iztacalco, Ciudad de Mexico": a borough and its city, no list
+        if LIST_SUM.match(text, chain[-1].end):
+            continue  # "In Tripoli and Sidon combined, 24 were detained": one tally
+        if not LIST_LEAD.search(text[max(sent.start, chain[0].start - 60) : chain[0].start]):
+            continue
+        if any(
+            q.country_code != m.place.country_code or q.feature not in {"city", "admin2"}
+            for q in chain
+        ):
+            continue
+        if len({q.name for q in chain}) < len(chain):
+            continue
+        lows = _shares(m.fatalities_low, len(chain))
+        highs = _shares(m.fatalities_high, len(chain))
+        copies = []
+        for k, q in enumerate(chain):
+            ev = [
+                e
+                if e.field != "location"
+                else _evidence(document, sent, q.start, q.end, "location", e.method, q.confidence)
+                for e in m.evidence
+            ]
+            copies.append(
+                replace(
+                    m,
+                    place=q,
+                    listed=True,
+                    fatalities_low=lows[k],
+                    fatalities_high=highs[k],
+                    evidence=ev,
+                )
+            )
+        out[-1:] = copies
+    return out
+
+
+def _shares(total: int | None, n: int) -> list[int | None]:
+    """A toll shared by ``n`` places: equal parts, the remainder to the first."""
+    if total is None:
+        return [None] * n
+    base, rest = divmod(total, n)
+    return [base + rest] + [base] * (n - 1)
 
 
 MODEL_RETYPE = 0.5

@@ -52,6 +52,8 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def mention_key(m: EventMention) -> str:
     raw = f"{m.article_id}:{m.sentence_index}:{m.trigger_start}"
+    if m.listed and m.place is not None:
+        raw += f":{m.place.start}"  # one deed told at several places is one event per place
     return hashlib.sha1(raw.encode()).hexdigest()[:12]
 
 
@@ -122,6 +124,11 @@ def same_event(a: EventMention, b: EventMention) -> bool:
         return False
     if a.article_id != b.article_id:
         return True
+    if (a.listed or b.listed) and (a.sentence_index, a.trigger_start) == (
+        b.sentence_index,
+        b.trigger_start,
+    ):
+        return False  # "shelled Hays and At Tuhayta": one event per place the sentence lists
     assert a.date is not None and b.date is not None
     if (a.date.earliest, a.date.latest) == (b.date.earliest, b.date.latest):
         return True

@@ -215,6 +215,9 @@ class EventMention:
     modality: str = "asserted"  # asserted | claimed
     confidence: float = 0.5
     evidence: list[Evidence] = field(default_factory=list)
+    # one of the places a sentence lists for one deed ("shelled Hays and At Tuhayta"): the
+    # sentence tells one event per place, as ACLED codes them
+    listed: bool = False
 
 
 @dataclass(slots=True)
