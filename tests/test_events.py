@@ -1462,3 +1462,17 @@ def test_a_tally_over_listed_towns_is_not_shared_out() -> None:
     )
     subs = [e.sub_event_type for e in events]
     assert len(subs) == len(set(subs))
+
+
+def test_a_fight_told_with_no_sides_at_another_district_is_another_fight() -> None:
+    events = _events(
+        "On 5 May 2020, Taliban militants attacked ANP checkpoints in Andar district (Ghazni). "
+        "Clashes also took place in Khogyani district (Nangarhar)."
+    )
+    assert len(events) == 2
+    # ... while one told on at no new place is the same fight
+    events = _events(
+        "On 5 May 2020, Taliban militants attacked ANP checkpoints in Andar district (Ghazni). "
+        "After a brief exchange of fire, the police retreated."
+    )
+    assert len(events) == 1

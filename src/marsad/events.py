@@ -3593,6 +3593,7 @@ def _build_mention(
         unlinked
         and not _unlinked_sides(cand, index)
         and any(document.sentences[h.sentence_index].paragraph == sent.paragraph for h in history)
+        and not _elsewhere(cand, index, tok, sent, document, history)
     ):
         return None  # "After a brief exchange of fire, govt forces retreated": told on
     # Place: the trigger's own phrases, else the nearest place in the sentence, else carried
@@ -4185,6 +4186,27 @@ def _locative(doc: Doc, place: PlaceMention) -> bool:
         else:
             return False
     return False
+
+
+def _elsewhere(
+    cand: _Candidate,
+    index: _Index,
+    tok: Token,
+    sent: Sentence,
+    document: Document,
+    history: list[EventMention],
+) -> bool:
+    """A fight told with no sides at a place no earlier event of the paragraph had ("Clashes
+    also took place in Qarabagh district"): another fight, not the same one told on."""
+    own = cand.place or _sentence_place(index, tok)[0]
+    if own is None or own.feature not in {"city", "admin2"}:
+        return False
+    told = [
+        h.place
+        for h in history
+        if document.sentences[h.sentence_index].paragraph == sent.paragraph and h.place is not None
+    ]
+    return all(p.name != own.name and p.admin2 != own.name for p in told)
 
 
 def _carried_place(
