@@ -1476,3 +1476,26 @@ def test_a_fight_told_with_no_sides_at_another_district_is_another_fight() -> No
         "After a brief exchange of fire, the police retreated."
     )
     assert len(events) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "sub", "victims"),
+    [
+        (
+            "On 30 April 2020, a civilian was injured by Houthi sniper fire in Ad Durayhimi "
+            "district (Al Hudaydah).",
+            "Attack",
+            True,
+        ),
+        (
+            "On 30 April 2020, a Houthi drone attack targeted pro-Hadi forces in Al Hazm "
+            "district (Al Jawf).",
+            "Air/drone strike",
+            False,
+        ),
+    ],
+)
+def test_sniper_fire_and_drone_attacks(text: str, sub: str, victims: bool) -> None:
+    e = _one(text)
+    assert e.sub_event_type == sub
+    assert (e.actor2 is not None and e.actor2.startswith("Civilians")) is victims

@@ -2273,6 +2273,11 @@ def _fill_roles(cand: _Candidate, index: _Index) -> None:
             if target_tok is None and tok.dep_ == "dobj" and frame not in {"protest", "riot"}:
                 # "opened fire on residents", "conducted air strikes against a camp"
                 target_tok = _prep_obj(tok.head, {"on", "at", "against"})
+            if target_tok is None and tok.dep_ == "pobj" and tok.head.lower_ == "by":
+                # "a civilian was injured by Houthi sniper fire": who the passive hurt
+                target_tok = next(
+                    (c for c in tok.head.head.children if c.dep_ == "nsubjpass"), None
+                )
         elif psubj is not None:
             actor_tok = _prep_obj(tok, {"by"})
             target_tok = psubj

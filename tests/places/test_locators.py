@@ -299,3 +299,10 @@ def test_a_district_written_as_one_word_or_with_another_izafe(places_of):
     assert ps["Shahjoy"].feature == "admin2" and ps["Shahjoy"].country_code == "AF"
     ps = _by_text(places_of("Clashes took place in Dahana-i-Ghuri district (Baghlan)."))
     assert ps["Dahana-i-Ghuri"].feature == "admin2"
+
+
+def test_a_province_written_as_its_seat_still_confines_the_country(places_of):
+    # "Saada" is only the town Sa'dah in the gazetteer; as a locator it names the province,
+    # so "Shida" is looked for in Yemen, not read as Shiida, Japan
+    ps = _by_text(places_of("Saudi artillery shelled Shida district (Saada), killing a civilian."))
+    assert all(p.country_code == "YE" for p in ps.values())

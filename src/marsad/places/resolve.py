@@ -42,6 +42,7 @@ from marsad.places.gazetteer import (
     Gazetteer,
     haversine_km,
     normalize,
+    skeleton,
 )
 from marsad.records import GEO_NEAR, GEO_PROVINCE, GEO_TOWN, PlaceMention
 
@@ -1191,7 +1192,20 @@ def _locators(
             yield mt, inside, inside[-1]
 
 
-def _containers(mentions: list[_Mention], text: str) -> None:
+def _seat_divisions(gaz: Gazetteer | None, outer: _Mention) -> frozenset[str]:
+    """The provinces a locator names by their seat's spelling: "(Saada)" is only the town
+    Sa'dah in the gazetteer, but names the province Sa'dah, as "(Khost)" does Khowst."""
+    if gaz is None:
+        return frozenset()
+    key = skeleton(outer.text)
+    return frozenset(
+        c.admin1_code
+        for c in outer.cands
+        if c.feature == CITY and skeleton(gaz.admin1_name(c.admin1_code) or "") == key
+    )
+
+
+def _containers(mentions: list[_Mention], text: str, gaz: Gazetteer | None = None) -> None:
     """Mark "X, Y" / "X in Y" / "X (Y)" where Y can be a country or a first-level division.
 
     In "X, Y" where Y is a first-level division that holds a place named X, Y is read as the
@@ -1216,7 +1230,11 @@ def _containers(mentions: list[_Mention], text: str) -> None:
             continue  # "the capital (Kabul)": a gloss, not a locator
         ccs = frozenset(x.country_code for x in outer.cands if x.feature in (ADMIN1, COUNTRY))
         a1s = frozenset(x.admin1_code for x in outer.cands if x.feature == ADMIN1)
-        if not ccs and _well_known(outer.cands):
+        seats = _seat_divisions(gaz, outer) if not ccs else frozenset()
+        if seats:
+            a1s = seats
+            ccs = anywhere = frozenset(code.split(".")[0] for code in seats)
+        elif not ccs and _well_known(outer.cands):
             # "Boungou (Fada Ngourma, Gourma)": a district named for its well-known seat
             ccs = frozenset(x.country_code for x in outer.cands)
             anywhere = ccs
@@ -1268,6 +1286,7 @@ def _locator_names(mentions: list[_Mention], gaz: Gazetteer, text: str) -> list[
     for mt, _inside, outer in _locators(mentions, text):
         o = mt.start()
         a1s = frozenset(x.admin1_code for x in outer.cands if x.feature == ADMIN1)
+        a1s = a1s or _seat_divisions(gaz, outer)
         if not a1s:
             continue
         spans: list[tuple[int, int]] = []
@@ -1456,7 +1475,7 @@ def _resolve(
 ) -> list[int]:
     """Index of the chosen candidate for each mention (two passes with document context)."""
     if text:
-        _containers(mentions, text)
+        _containers(mentions, text, gaz)
         _constrain(mentions, gaz)
     # context from countries named, demonyms, and single-country mentions; each mention's own
     # contribution is left out when that mention is scored (a name is no evidence for itself)
@@ -1807,7 +1826,7 @@ def resolve_spans(
     keep = [m for m in found if not any(m.start < e and s < m.end for s, e in spans)]
     allm = keep + given
     order = sorted(range(len(allm)), key=lambda j: allm[j].start)
-    _containers([allm[j] for j in order], text)
+    _containers([allm[j] for j in order], text, gaz)
     _constrain(allm, gaz)
     choice = _resolve(allm, dem, gaz)
     out: list[PlaceMention | None] = []
