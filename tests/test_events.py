@@ -1499,3 +1499,12 @@ def test_sniper_fire_and_drone_attacks(text: str, sub: str, victims: bool) -> No
     e = _one(text)
     assert e.sub_event_type == sub
     assert (e.actor2 is not None and e.actor2.startswith("Civilians")) is victims
+
+
+def test_a_sponsor_named_in_an_actor_is_not_where_the_article_is() -> None:
+    # "Iran-backed militias": Iran is whose side; the Latakia countryside is where
+    e = _one(
+        "On 5 May 2020, regime forces and Iran-backed militias shelled positions of HTS on "
+        "the Kabani axis in the Latakia countryside."
+    )
+    assert e.country_code == "SY" and e.location == "Latakia"

@@ -2673,7 +2673,10 @@ def extract_events(
     """Event mentions of a parsed document, given its actor, place and date mentions."""
     doc: Doc = document.doc
     published: date = document.article.published or date.today()
-    main = _main_countries(places)
+    # a sponsor ("Iran-backed militias", "Saudi-led coalition") is whose side, not where
+    text = document.text
+    located = [p for p in places if not SPONSOR_AFTER.match(text, p.end)]
+    main = _main_countries(located or places)
     out: list[EventMention] = []
     history: list[EventMention] = []
     dateline_places = []
@@ -4112,6 +4115,9 @@ def _modifier_only(doc: Doc, place: PlaceMention) -> bool:
 
 def _is_trigger_word(tok: Token) -> bool:
     return (tok.lemma_.lower(), _coarse_pos(tok)) in load_triggers()
+
+
+SPONSOR_AFTER = re.compile(r"-(?:backed|led|supported|sponsored|allied|aligned|affiliated)\b")
 
 
 def _main_countries(places: list[PlaceMention]) -> frozenset[str]:

@@ -306,3 +306,11 @@ def test_a_province_written_as_its_seat_still_confines_the_country(places_of):
     # so "Shida" is looked for in Yemen, not read as Shiida, Japan
     ps = _by_text(places_of("Saudi artillery shelled Shida district (Saada), killing a civilian."))
     assert all(p.country_code == "YE" for p in ps.values())
+
+
+def test_a_town_read_in_pieces_before_its_countryside_takes_the_whole_name(places_of):
+    # the tagger reads "Ain" (a French department) and "Issa"; the locator's province holds
+    # Ain Issa, and "countryside" is a unit word like "district"
+    ps = _by_text(places_of("Turkish forces shelled the Ain Issa countryside (Ar-Raqqa)."))
+    assert "Ain" not in ps
+    assert ps["Ain Issa"].country_code == "SY"

@@ -1255,7 +1255,7 @@ def _containers(mentions: list[_Mention], text: str, gaz: Gazetteer | None = Non
 
 _UNIT = (
     r"(?:village|town|city|area|district|sub-?district|county|commune|municipality|"
-    r"township|parish|LGA|tehsil|taluka|locality|neighbou?rhood)"
+    r"township|parish|LGA|tehsil|taluka|locality|neighbou?rhood|countryside)"
 )
 # the name right before a locator's parenthesis: "Kipulu village (", "Buleda ("
 _NAME_BEFORE = re.compile(rf"([A-Z][\w'-]*(?:[ -][A-Z][\w'-]*){{0,3}})(?:\s+{_UNIT})?\s*$")
@@ -1283,6 +1283,7 @@ def _locator_names(mentions: list[_Mention], gaz: Gazetteer, text: str) -> list[
     name is a first-level division, the names before it are its towns or districts, looked
     up (spelling variants too) in that division only."""
     added: list[_Mention] = []
+    dropped: set[int] = set()
     for mt, _inside, outer in _locators(mentions, text):
         o = mt.start()
         a1s = frozenset(x.admin1_code for x in outer.cands if x.feature == ADMIN1)
@@ -1307,20 +1308,25 @@ def _locator_names(mentions: list[_Mention], gaz: Gazetteer, text: str) -> list[
                 # a name read elsewhere that the locator's division does not hold ("Ras Al
                 # Ain (Al-Hasakeh)" read as Ras El Ain, Morocco): its spelling in the division
                 x = over[0]
-                if (
-                    len(over) == 1
-                    and (x.start, x.end) == (start, end)
-                    and not any(c.admin1_code in a1s for c in x.cands)
+                if all(
+                    start <= y.start
+                    and y.end <= end
+                    and not any(c.admin1_code in a1s for c in y.cands)
+                    for y in over
                 ):
-                    # (a spelling only when the name is long: "Pati" is not "Pat")
-                    cands = _in_division(gaz, text[start:end], a1s, 85, 6)
+                    # (a spelling only when the name is long: "Pati" is not "Pat"); the
+                    # tagger's pieces of it ("Ain", "Issa" of "Ain Issa") take the whole
+                    cands = _in_division(gaz, text[start:end], a1s, 80, 6)
                     if cands:
                         x.cands, x.via = cands, "locator"
+                        x.start, x.end, x.text = start, end, text[start:end]
+                        dropped.update(id(y) for y in over[1:])
                 continue
             cands = _in_division(gaz, text[start:end], a1s)
             if cands:
                 added.append(_Mention(start, end, text[start:end], cands, "locator"))
-    return sorted([*mentions, *added], key=lambda m: m.start)
+    kept = [m for m in mentions if id(m) not in dropped]
+    return sorted([*kept, *added], key=lambda m: m.start)
 
 
 # Lower-case pieces inside transliterated names: "Mazar-e Sharif", "Ma'arrat an Nu'man".
