@@ -1508,3 +1508,23 @@ def test_a_sponsor_named_in_an_actor_is_not_where_the_article_is() -> None:
         "the Kabani axis in the Latakia countryside."
     )
     assert e.country_code == "SY" and e.location == "Latakia"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2 May 2020, Houthi forces flew reconnaissance drones over pro-Hadi positions in "
+        "Hays district (Al Hudaydah).",
+        "On 2 May 2020, Houthi forces built new fortifications in Al Hali district (Al Hudaydah).",
+        "On 2 May 2020, the Joint Forces reported the movement of Houthi reinforcements "
+        "towards Hays district (Al Hudaydah).",
+    ],
+)
+def test_a_front_made_ready_is_a_change_of_activity(text: str) -> None:
+    # the classifier, trained on other fronts, read these as clashes
+    assert _one(text).sub_event_type == "Change to group/activity"
+
+
+def test_farms_burned_are_property_destroyed() -> None:
+    e = _one("On 2 May 2020, Houthi forces burned farms in Hays district (Al Hudaydah).")
+    assert e.sub_event_type == "Looting/property destruction"

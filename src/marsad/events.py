@@ -340,6 +340,11 @@ PROPERTY_WORDS = frozenset(
         "field",
         "fields",
         "harvest",
+        "farm",
+        "farms",
+        "farmland",
+        "orchard",
+        "orchards",
     ]
 )
 MOTION_VERBS = frozenset({"send", "fly", "deploy", "return", "come", "arrive", "travel", "move"})
