@@ -1528,3 +1528,39 @@ def test_a_front_made_ready_is_a_change_of_activity(text: str) -> None:
 def test_farms_burned_are_property_destroyed() -> None:
     e = _one("On 2 May 2020, Houthi forces burned farms in Hays district (Al Hudaydah).")
     assert e.sub_event_type == "Looting/property destruction"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "On 2 May 2020, Taliban militants blocked the Kabul-Kandahar highway in Sayedabad "
+            "district (Wardak).",
+            "Change to group/activity",
+        ),
+        (
+            "On 2 May 2020, Taliban militants closed schools in Andar district (Ghazni).",
+            "Change to group/activity",
+        ),
+        (
+            "On 2 May 2020, ANDSF discovered a Taliban weapons cache in Nad Ali district "
+            "(Helmand).",
+            "Disrupted weapons use",
+        ),
+        # fighters taken are no ground taken
+        (
+            "On 2 May 2020, Taliban militants captured 3 ANA soldiers in Qaysar district (Faryab).",
+            "Armed clash",
+        ),
+    ],
+)
+def test_what_an_armed_group_does_to_roads_schools_caches_and_captives(text: str, sub: str) -> None:
+    assert _one(text).sub_event_type == sub
+
+
+def test_protesters_who_block_a_highway_still_protest() -> None:
+    e = _one(
+        "On 2 May 2020, protesters blocked the Kabul-Kandahar highway in Sayedabad district "
+        "(Wardak) to demand electricity."
+    )
+    assert e.event_type == "Protests"

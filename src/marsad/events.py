@@ -262,6 +262,10 @@ DISEASES = frozenset(
     {"epidemic", "pandemic", "cholera", "meningitis", "malaria", "measles", "ebola", "dengue"}
     | {"covid", "covid-19", "coronavirus", "virus", "diseases", "famine", "fever"}
 )
+# Combatants a capture can take: people, not ground.
+CAPTIVE_HEADS = frozenset(
+    {"soldier", "fighter", "militant", "policeman", "officer", "commander", "guard", "troop"}
+)
 ARMED_WORDS = frozenset(
     [
         "militant",
@@ -996,6 +1000,15 @@ def _context_ok(trig: Trigger, token: Token, index: _Index) -> bool:
         return _has_context(token, {"over"}, 3)
     if ctx == "property-object":
         return _has_context(token, PROPERTY_WORDS, 4)
+    if ctx.startswith("nonstate:"):
+        # "Taliban militants blocked the highway", not "protesters blocked the highway"
+        doer = _subject(token) if token.pos_ == "VERB" else None
+        actor = index.actor_in(doer)
+        return (
+            actor is not None
+            and actor.inter in {2, 3, 4}
+            and _has_context(token, set(ctx[9:].split("|")), 4)
+        )
     if ctx == "agreement-object":
         return _has_context(token, {"agreement", "deal", "ceasefire", "truce", "accord"}, 4)
     if ctx == "base-object":
@@ -3507,7 +3520,10 @@ def _build_mention(
         # a measured amount ("1.5 tons of marijuana") is a thing, whatever its tag
         measured = thing is not obj
         obj = thing
-        if (
+        if obj is not None and obj.lemma_.lower() in CAPTIVE_HEADS and obj.pos_ == "NOUN":
+            # "Taliban militants captured 3 ANA soldiers": fighters taken, not ground
+            event_type, sub_type = "Battles", CLASH
+        elif (
             obj is not None
             and (obj.pos_ == "NOUN" or measured)
             and not (_is_place_noun(obj) or _is_armed(obj))
