@@ -2759,24 +2759,15 @@ def extract_events(
                         cand.place = cand.place or other.place
                         continue
                     cand.absorbed = True
+
+        context = (index, dates, published, history, dateline_places, lead)
         built = 0
         for cand in cands:
             if cand.absorbed or cand.modality == "unreal":
                 continue
             if cand.modality == "attempted" and cand.actor1 is None:
                 cand.actor1 = _topic_actor(doc, actors, document, sent_rec)
-            mention = _build_mention(
-                document,
-                sent_rec,
-                span,
-                cand,
-                index,
-                dates,
-                published,
-                history,
-                dateline_places,
-                lead,
-            )
+            mention = _build_mention(document, sent_rec, span, cand, *context)
             if mention is not None:
                 out.append(mention)
                 history.append(mention)
@@ -2790,18 +2781,7 @@ def extract_events(
             # is no territory): the classifier's reading of the sentence gets its turn.
             for cand in model_candidates(span, index):
                 _fill_roles(cand, index)
-                mention = _build_mention(
-                    document,
-                    sent_rec,
-                    span,
-                    cand,
-                    index,
-                    dates,
-                    published,
-                    history,
-                    dateline_places,
-                    lead,
-                )
+                mention = _build_mention(document, sent_rec, span, cand, *context)
                 if mention is not None:
                     out.append(mention)
                     history.append(mention)
