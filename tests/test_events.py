@@ -1564,3 +1564,21 @@ def test_protesters_who_block_a_highway_still_protest() -> None:
         "(Wardak) to demand electricity."
     )
     assert e.event_type == "Protests"
+
+
+def test_a_place_named_after_an_imam_holds_no_civilians() -> None:
+    # "Imam Sahib" is a district; the posts attacked are armed targets
+    e = _one(
+        "On 5 May 2020, the Taliban launched coordinated attacks on several security posts in "
+        "Imam Sahib district (Kunduz)."
+    )
+    assert e.sub_event_type == "Armed clash"
+
+
+def test_a_side_repelling_the_others_attack_is_not_its_own_foe() -> None:
+    # "their attack" is the Taliban's: one clash, the two sides apart
+    e = _one(
+        "On 5 May 2020, 2 Taliban were killed when ANDSF repelled their attack on a checkpoint "
+        "in Nad Ali district (Helmand)."
+    )
+    assert e.actor1 != e.actor2 and e.fatalities == 2

@@ -888,7 +888,8 @@ def _aircraft(words: set[str]) -> bool:
 def _is_civilian(tok: Token | None) -> bool:
     if tok is None:
         return False
-    words = {t.lower_ for t in tok.subtree}
+    # the words of the phrase, not of the names in it ("posts in Imam Sahib district")
+    words = {t.lower_ for t in tok.subtree if t.i == tok.i or t.pos_ != "PROPN"}
     return bool(words & CIVILIAN_WORDS) and not (words & ARMED_WORDS)
 
 
@@ -2308,7 +2309,8 @@ def _fill_roles(cand: _Candidate, index: _Index) -> None:
         cand.actor1 = index.actor_in(actor_tok)
         cand.assoc1 = index.assoc_in(actor_tok, cand.actor1)
         target = index.actor_in(target_tok)
-        cand.actor2 = target if target is not cand.actor1 else None
+        # (not the doer again: "ANDSF repelled their attack" is the other side's attack)
+        cand.actor2 = target if not _same_side(target, cand.actor1) else None
         if cand.actor2 is None and frame == "clash" and actor_tok is not None:
             # "Peshmerga forces and IS militants exchanged fire": the subject's two sides
             subjects = [actor_tok] + [
@@ -3968,6 +3970,17 @@ def _criminal_matter(tok: Token, sub_type: str) -> bool:
 
 
 _GENERIC_KEYS = frozenset({"PROT", "RIOT", "CIV", "UAG", "GANG"})
+
+
+def _same_side(a: ActorMention | None, b: ActorMention | None) -> bool:
+    """Two mentions of one named actor (generic crowds and gunmen may face their like)."""
+    if a is None or b is None:
+        return False
+    if a is b:
+        return True
+    return bool(a.key) and a.key == b.key and a.key not in _GENERIC_KEYS
+
+
 # Verbs under which an event noun is talked about, not told as done.
 REACTION_VERBS = frozenset(
     [
