@@ -22,7 +22,11 @@ from marsad.fatalities import find_fatalities
         ("the bomb killed 8 people, 40 others were injured", (8, 8)),
         ("between 30 to 50 people died", (30, 50)),
         ("more than 100 were killed", (101, 101)),
-        ("dozens of people were killed", (24, 99)),
+        # ACLED's convention: one of the unit ("dozens" 12, "hundreds" 100, "tens" 10)
+        ("dozens of people were killed", (12, 99)),
+        ("hundreds of civilians were killed", (100, 999)),
+        ("tens of fighters were killed", (10, 99)),
+        ('clashes erupted, leaving "dozens" dead and more injured', (12, 99)),
         ("five soldiers were killed", (5, 5)),
         ("the death toll rose to 35", (35, 35)),
         ("1,100 civilians were killed", (1100, 1100)),
