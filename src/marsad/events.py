@@ -2847,17 +2847,21 @@ def _split_listed_places(
             and _eventful(p)
             and text.count("(", sent.start, p.start) == text.count(")", sent.start, p.start)
         ]
+        # the run of joined places that holds the event's own; ``last`` joins its last two
         chain: list[PlaceMention] = []
+        last = ""
         for p in items:
-            if chain and LIST_GAP.fullmatch(_BRACKETS.sub("", text[chain[-1].end : p.start])):
+            gap = _BRACKETS.sub("", text[chain[-1].end : p.start]) if chain else ""
+            if chain and LIST_GAP.fullmatch(gap):
                 chain.append(p)
+                last = gap
             elif any(q.start == m.place.start for q in chain):
                 break
             else:
                 chain = [p]
         if len(chain) < 2 or not any(q.start == m.place.start for q in chain):
             continue
-        if not LIST_END.search(_BRACKETS.sub("", text[chain[-2].end : chain[-1].start])):
+        if not LIST_END.search(last):
             continue  # "in Iztacalco, Ciudad de Mexico": a borough and its city, no list
         if LIST_SUM.match(text, chain[-1].end):
             continue  # "In Tripoli and Sidon combined, 24 were detained": one tally
