@@ -314,3 +314,23 @@ def test_a_town_read_in_pieces_before_its_countryside_takes_the_whole_name(place
     ps = _by_text(places_of("Turkish forces shelled the Ain Issa countryside (Ar-Raqqa)."))
     assert "Ain" not in ps
     assert ps["Ain Issa"].country_code == "SY"
+
+
+@pytest.mark.parametrize(
+    ("text", "division"),
+    [
+        # "Dara" is a town in Senegal, Romania and Syria; Panjshir is sure, and holds no Dara
+        ("NRF fighters clashed with Taliban forces in Dara district (Panjshir).", "Panjshir"),
+        # Tuban is an Indonesian city too; the Yemeni province stands
+        ("A Houthi drone exploded above a parade at Al Anad air base (Tuban, Lahij).", "Lahij"),
+    ],
+)
+def test_a_doubtful_town_does_not_unseat_a_sure_division(places_of, text, division):
+    ps = _by_text(places_of(text))
+    assert ps[division].feature == "admin1"
+    assert all(p.country_code == ps[division].country_code for p in ps.values())
+
+
+def test_a_large_city_still_outranks_a_doubtful_division(places_of):
+    ps = _by_text(places_of("Fishermen protested in Freetown city (Western Area Urban, Western)."))
+    assert ps["Freetown"].country_code == "SL"

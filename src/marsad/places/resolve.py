@@ -1416,6 +1416,12 @@ def _constrain(mentions: list[_Mention], gaz: Gazetteer) -> None:
     for m in mentions:
         if not (m.within_a1 or m.within_cc):
             continue
+        # sure of itself by its own name before the trimming below, or a city too large to
+        # doubt ("Freetown city (Western Area Urban, Western)"); "Dara" may be a town in
+        # Senegal, Romania or Syria, so "Dara district (Panjshir)" does not outrank Panjshir
+        sure = _well_known(m.cands) or any(
+            c.match == MAIN and c.feature == CITY and c.population >= 200_000 for c in m.cands
+        )
 
         def inside(c: Candidate, m: _Mention = m) -> bool:
             if c.feature == COUNTRY:
@@ -1456,7 +1462,7 @@ def _constrain(mentions: list[_Mention], gaz: Gazetteer) -> None:
                 and m.via != "embedded"
                 and not m.partial
                 and m.outer is not None
-                and _well_known(m.cands)
+                and sure
                 and (
                     any(c.country_code in ccs for c in m.outer.cands)
                     or not _well_known(m.outer.cands)
