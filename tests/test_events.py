@@ -1582,3 +1582,58 @@ def test_a_side_repelling_the_others_attack_is_not_its_own_foe() -> None:
         "in Nad Ali district (Helmand)."
     )
     assert e.actor1 != e.actor2 and e.fatalities == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # the US says whose drone, not where it struck or fell
+        (
+            "On 30 July 2021, a suspected US drone struck a vehicle carrying AQAP members in "
+            "Wadi Abidah (Marib). 3 militants were killed.",
+            "YE",
+        ),
+        ("On 21 August 2019, Houthi forces shot down a US MQ-9 drone over Dhamar (Dhamar).", "YE"),
+        (
+            "On 29 August 2021, a US drone strike targeted a vehicle in Khwaja Burgha area of "
+            "Kabul city. 10 civilians were killed.",
+            "AF",
+        ),
+        # as many places each: the larger one's country, not a hamlet in Western Australia
+        (
+            "On 26 August 2021, an IS suicide bomber blew himself up at the Abbey Gate of Kabul "
+            "airport, killing at least 170 people, including 13 US troops.",
+            "AF",
+        ),
+        # a faith's name is no Ethiopian town
+        (
+            "On 3 May 2018, Houthi-affiliated security forces arrested a number of Baha'i "
+            "followers in Sanaa.",
+            "YE",
+        ),
+        # what protesters protest against is not where they are
+        (
+            "On 12 August 2022, people demonstrated in A'zaz city against Turkish statements "
+            "about reconciliation between Ankara and Damascus. [size=hundreds]",
+            "SY",
+        ),
+        # a wire's dateline is not what its story is about
+        (
+            "BEIRUT, 21 May 2015 - Islamic State fighters seized the Syrian town of Palmyra on "
+            "Wednesday after government forces withdrew.",
+            "SY",
+        ),
+    ],
+)
+def test_a_country_that_qualifies_a_thing_is_not_where_it_happened(text: str, country: str) -> None:
+    assert _one(text, published="2022-08-31").country_code == country
+
+
+def test_a_doer_the_parser_hangs_a_verb_on_is_still_its_subject() -> None:
+    # the small parser reads "US forces brought in ..." as a noun with a relative clause
+    e = _one(
+        "On 11 May 2020, US forces brought in military reinforcements to their base in "
+        "Rmelan (Al-Hasakeh)."
+    )
+    assert e.sub_event_type == "Change to group/activity"
+    assert e.actor1 is not None and "United States" in e.actor1

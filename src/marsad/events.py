@@ -559,6 +559,15 @@ def _subject(token: Token) -> Token | None:
             return cur.head
         if cur.dep_ == "ccomp" and _lemma(cur.head) in SPEECH_VERBS:
             break  # "three were killed in a blast, police said": the police only tell it
+        if (
+            cur.dep_ == "acl"
+            and cur.head.dep_ == "ROOT"
+            and cur.head.pos_ in {"NOUN", "PROPN"}
+            and any(c.dep_ == "dobj" for c in cur.children)
+        ):
+            # "On 11 May, US forces brought in reinforcements": the small parser, finding
+            # no main verb, hangs the verb on its doer as a relative clause
+            return cur.head
         if cur.dep_ in {"xcomp", "advcl", "conj", "pcomp", "prep", "acl", "ccomp", "acomp"}:
             cur = cur.head
             continue
@@ -821,7 +830,13 @@ class _Index:
             return None
         lo = tok.left_edge.idx
         hi = tok.right_edge.idx + len(tok.right_edge)
-        inside = [p for p in self.places if lo <= p.start < hi and _eventful(p)]
+        doc = tok.doc
+        inside = [
+            p
+            for p in self.places
+            # "shot down a US MQ-9 drone over Dhamar": the US names whose drone, not where
+            if lo <= p.start < hi and _eventful(p) and not _modifier_only(doc, p)
+        ]
         if not inside:
             return None
         return min(inside, key=lambda p: (self.rank(p), abs(p.start - tok.idx)))
@@ -2332,7 +2347,12 @@ def _fill_roles(cand: _Candidate, index: _Index) -> None:
             sides = index.actors_within(between)
             if len(sides) >= 2:
                 cand.actor1, cand.actor2, actor_tok = sides[0], sides[1], between
-        cand.place = index.place_in(target_tok) if target is None else None
+        grievance = (
+            frame in {"protest", "riot"}
+            and target_tok is not None
+            and target_tok.head.lower_ in {"against", "over", "about"}
+        )  # "demonstrated in A'zaz against Turkish statements about Ankara": not where
+        cand.place = index.place_in(target_tok) if target is None and not grievance else None
         if cand.place is None and tok.pos_ == "NOUN":  # "the Paris attacks"
             for child in tok.children:
                 if child.dep_ in {"compound", "amod", "nmod"} and child.i < tok.i:
@@ -2695,8 +2715,12 @@ def extract_events(
     published: date = document.article.published or date.today()
     # a sponsor ("Iran-backed militias", "Saudi-led coalition") is whose side, not where
     text = document.text
-    located = [p for p in places if not SPONSOR_AFTER.match(text, p.end)]
-    main = _main_countries(located or places)
+    located = [
+        p
+        for p in places
+        # nor is "a US drone" (whose drone) where the text is
+        if not SPONSOR_AFTER.match(text, p.end) and not _modifier_only(doc, p)
+    ]
     out: list[EventMention] = []
     history: list[EventMention] = []
     dateline_places = []
@@ -2704,6 +2728,10 @@ def extract_events(
         lo, hi = document.dateline
         dateline_places = [p for p in places if lo <= p.start < hi and p.feature == "city"]
         places = [p for p in places if not lo <= p.start < hi]
+        # "BEIRUT - ... seized the Syrian town of Palmyra": where the wire files from is
+        # not what the story is about
+        located = [p for p in located if not lo <= p.start < hi] or located
+    main = _main_countries(located or places)
     # the places of a paragraph that opens on its date, as a coder's note or a bulletin
     # does ("On 9 May 2020, militants tried twice to storm an army post in Doutchi (Diffa).
     # The soldiers repulsed the assaults."); a news lead ("... in Uromi on Friday. A guard
@@ -3614,6 +3642,8 @@ def _build_mention(
     # Place: the trigger's own phrases, else the nearest place in the sentence, else carried
     # from the previous event or place of the paragraph.
     place, place_method = cand.place, "role"
+    if place is not None and place.feature != "country" and _doubtful_abroad(index, place):
+        place = None  # "arrested Baha'i followers in Sanaa": not El Bahay, Ethiopia
     if place is not None and _place_rank(place) >= 2:
         # "protesters marched in Chile ... in Iquique": a town inside the region or country
         # the trigger's phrase names is the better point.
@@ -4114,6 +4144,10 @@ def _claimer(tok: Token, index: _Index) -> ActorMention | None:
     return None
 
 
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+A_BEFORE = re.compile(r"\b[Aa]n?\s+$")
+
+
 def _modifier_only(doc: Doc, place: PlaceMention) -> bool:
     """A country name used to qualify a thing ('the US dollar', 'a Turkish drone') rather
     than to say where something happened (a town so used, 'the Hawija front', still is)."""
@@ -4122,17 +4156,16 @@ def _modifier_only(doc: Doc, place: PlaceMention) -> bool:
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None:
         return False
+    if A_BEFORE.search(doc.text, max(0, place.start - 4), place.start):
+        return True  # "a US MQ-9 drone", however it is parsed: a country is not "a" place
     root = span.root
+    head = root.head
     return (
         root.dep_ in {"compound", "amod", "nmod"}
-        and root.head.pos_ == "NOUN"
-        and root.head.lemma_.lower() not in PLACE_NOUNS
-        and not _is_trigger_word(root.head)
+        # "a US drone strike", "a US MQ-9 drone", "the US dollar": whose, not where
+        and (head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.ent_type_ not in PLACE_ENTS))
+        and head.lemma_.lower() not in PLACE_NOUNS
     )
-
-
-def _is_trigger_word(tok: Token) -> bool:
-    return (tok.lemma_.lower(), _coarse_pos(tok)) in load_triggers()
 
 
 SPONSOR_AFTER = re.compile(r"-(?:backed|led|supported|sponsored|allied|aligned|affiliated)\b")
@@ -4143,7 +4176,14 @@ def _main_countries(places: list[PlaceMention]) -> frozenset[str]:
     counts = Counter(p.country_code for p in places if p.country_code)
     if not counts:
         return frozenset()
-    top = counts.most_common(2)
+    # as many mentions each: the country of the larger place read with some confidence
+    # ("the Abbey Gate of Kabul airport": Kabul, not the hamlet of Abbey in Western
+    # Australia), else the first named
+    size: dict[str, int] = dict.fromkeys(counts, 0)
+    for p in places:
+        if p.country_code and p.feature != "country" and p.confidence >= 0.6:
+            size[p.country_code] = max(size[p.country_code], p.population or 0)
+    top = sorted(counts.items(), key=lambda kv: (kv[1], size[kv[0]]), reverse=True)[:2]
     keep = [cc for cc, n in top if n >= max(2, top[0][1] // 3)] or [top[0][0]]
     return frozenset(keep)
 
@@ -4170,10 +4210,7 @@ def _sentence_place(index: _Index, tok: Token) -> tuple[PlaceMention | None, str
         for p in options
         # Abroad, only a well-known city: "Hodan district" in a Somali story is not Houdan,
         # France, while "the Paris attacks" in a Syrian one is Paris.
-        if not (
-            index.foreign(p)
-            and (p.feature == "country" or p.confidence < 0.6 or p.population < 100_000)
-        )
+        if not (index.foreign(p) and (p.feature == "country" or _doubtful_abroad(index, p)))
     ]
     if not options:
         return None, ""
@@ -4192,6 +4229,14 @@ def _sentence_place(index: _Index, tok: Token) -> tuple[PlaceMention | None, str
 
 
 LOW_PLACE_CONFIDENCE = 0.6
+
+
+def _doubtful_abroad(index: _Index, place: PlaceMention) -> bool:
+    """A place outside the text's countries that is no well-known city: more likely a
+    word the gazetteer happens to hold than where the text is."""
+    return index.foreign(place) and (place.confidence < 0.6 or place.population < 100_000)
+
+
 LOCATIVE_PREPS = frozenset(
     {"in", "at", "near", "around", "outside", "inside", "into", "on", "across", "within"}
 )
