@@ -1637,3 +1637,63 @@ def test_a_doer_the_parser_hangs_a_verb_on_is_still_its_subject() -> None:
     )
     assert e.sub_event_type == "Change to group/activity"
     assert e.actor1 is not None and "United States" in e.actor1
+
+
+def test_a_bombardment_without_aircraft_is_shelling() -> None:
+    e = _one(
+        "On 5 May 2020, Houthi forces bombarded pro-Hadi positions in Hays district (Al Hudaydah)."
+    )
+    assert e.sub_event_type == "Shelling/artillery/missile attack"
+    e = _one("On 5 May 2020, Russian warplanes bombarded Kafr Nabl (Idleb).")
+    assert e.sub_event_type == "Air/drone strike"
+
+
+def test_one_side_accusing_the_other_in_a_coders_note_is_the_others_deed() -> None:
+    # ACLED records one side's report of the other's fire; a news story's blame is no event
+    e = _one(
+        "On 2 May 2020, pro-Hadi forces accused Houthi forces of shelling their positions in "
+        "Hays district (Al Hudaydah)."
+    )
+    assert e.sub_event_type == "Shelling/artillery/missile attack"
+    assert e.actor1 is not None and "Supreme Political Council" in e.actor1
+    assert not _events("Guterres accused Iran of bombing Damascus on Monday.")
+    # a mob's reason is not a deed told
+    e = _one(
+        "On 12 April 2022, residents beat a man to death in Salamiyeh (Hama) after accusing him "
+        "of kidnapping a child."
+    )
+    assert e.sub_event_type == "Mob violence"
+
+
+def test_migrants_shot_at_a_border_are_civilians() -> None:
+    e = _one(
+        "On 2 May 2020, Saudi border guards fired at African migrants in Al Raqw area of "
+        "Munabbih district (Saada), killing 2 migrants."
+    )
+    assert e.sub_event_type == "Attack" and e.fatalities == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # the sides of an agreement hang on the verb that reached it
+        (
+            "On 5 May 2020, a reconciliation agreement was reached between regime forces and "
+            "local gunmen in Tafas (Dar'a), under Russian mediation.",
+            "Agreement",
+        ),
+        # whose houses, not whom: property taken
+        (
+            "On 5 May 2020, SNA factions seized houses and property of Kurdish residents in "
+            "Afrin (Aleppo).",
+            "Looting/property destruction",
+        ),
+        (
+            "On 5 May 2020, regime forces and allied militias burned agricultural land in Kafr "
+            "Nabudah (Hama).",
+            "Looting/property destruction",
+        ),
+    ],
+)
+def test_agreements_and_property_told_in_a_note(text: str, sub: str) -> None:
+    assert _one(text).sub_event_type == sub

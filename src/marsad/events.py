@@ -214,6 +214,12 @@ CIVILIAN_WORDS = CIVILIAN_WORDS | frozenset(
         "husband",
         "son",
         "daughter",
+        "migrant",
+        "migrants",
+        "refugee",
+        "refugees",
+        "smuggler",
+        "smugglers",
     ]
 )
 # What causes harm without an actor: no political event ("an earthquake killed eight").
@@ -349,6 +355,12 @@ PROPERTY_WORDS = frozenset(
         "farmland",
         "orchard",
         "orchards",
+        "land",
+        "lands",
+        "tent",
+        "tents",
+        "warehouse",
+        "warehouses",
     ]
 )
 MOTION_VERBS = frozenset({"send", "fly", "deploy", "return", "come", "arrive", "travel", "move"})
@@ -537,6 +549,12 @@ def _subject(token: Token) -> Token | None:
             claimant = _noun_owner(cur)
             if claimant is not None:
                 return claimant
+        if cur is not token and _lemma(cur) == "accuse":
+            # "accused Houthi forces of shelling", "police are accused of assaulting": the
+            # accused did it, not the accuser
+            accused = next((c for c in cur.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+            if accused is not None:
+                return accused
         for child in cur.children:
             if child.dep_ in {"nsubj", "csubj"}:
                 return child
@@ -1521,11 +1539,27 @@ def _attributed(token: Token) -> bool:
             # hangs "for" on the verb
         if _lemma(gov) in ATTRIBUTION_HEADS:
             # "police are accused of assaulting a driver" reports the assault (ACLED codes
-            # it); "Guterres accused Iran of bombing Damascus" is one party blaming another.
+            # it); "Guterres accused Iran of bombing Damascus" is one party blaming another
+            # -- unless a coder's dated note tells it ("On 2 May 2020, pro-Hadi forces
+            # accused Houthi forces of shelling their positions in Hays"), which is how
+            # ACLED records one side's report of the other's fire
+            accused = next((c for c in gov.children if c.dep_ == "dobj"), None)
+            if (
+                gerund
+                and _lemma(gov) == "accuse"
+                and accused is not None
+                and (accused.pos_ == "PROPN" or accused.lower_ in ARMED_WORDS)
+                and NOTE_OPENING.match(token.sent.text)
+            ):
+                return False  # (not "beat a man after accusing him of kidnapping a child")
             return not (gerund and any(c.dep_ == "nsubjpass" for c in gov.children))
     return False
 
 
+# How an ACLED coder's note opens: "On 2 May 2020,", "Around 8 May 2020 (as reported),".
+NOTE_OPENING = re.compile(
+    r"\s*(?:On|Around|As reported on|Between)\s+\d{1,2}(?:-\d{1,2})?\s+[A-Z][a-z]+\s+\d{4}\b"
+)
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 # What a source says of a deed told before: "officials said militants carried out
 # Tuesday's attack", "blamed X for Sunday's bombing".
@@ -2342,6 +2376,9 @@ def _fill_roles(cand: _Candidate, index: _Index) -> None:
             if cand.actor1 is not None and sides:
                 cand.actor2 = sides[0]
         between = _prep_obj(tok, {"between"}) if tok.pos_ == "NOUN" else None
+        if between is None and tok.pos_ == "NOUN" and tok.dep_ in {"nsubjpass", "dobj"}:
+            # "an agreement was reached between regime forces and local gunmen"
+            between = _prep_obj(tok.head, {"between"})
         if between is not None and cand.actor2 is None:
             # "a firefight between the NPA and the military": the two sides, in order
             sides = index.actors_within(between)
@@ -2602,6 +2639,16 @@ def _specialise(cand: _Candidate, target_tok: Token | None) -> None:
         # "helicopters dropped barrel bombs on At Tamanah", "a Houthi drone exploded above
         # a military parade": delivered from the air
         cand.trigger = replace(trig, sub_event_type="Air/drone strike")
+    elif (
+        _lemma(cand.token) in {"bombard", "bombardment"}
+        and trig.sub_event_type == "Air/drone strike"
+        and not _has_context(cand.token, AIR_WORDS, 12)
+        and not any(AIRCRAFT_MODEL.match(t.lower_) for t in cand.token.sent)
+        and not _aircraft({t.lower_ for t in cand.token.sent})
+    ):
+        # "Houthi forces bombarded pro-Hadi positions": heavy fire, from the air only
+        # where aircraft are named
+        cand.trigger = replace(trig, sub_event_type=SHELLING)
     elif frame == "bomb" and cand.trigger.sub_event_type == "Air/drone strike":
         doer = cand.actor1
         near = {t.lower_ for t in cand.token.sent}
@@ -3547,7 +3594,8 @@ def _build_mention(
             and (cand.place is None or not obj.idx <= cand.place.start < obj.idx + len(obj))
         ):
             if (
-                _is_civilian(obj)
+                # ("seized houses and property of Kurdish residents": whose, not whom)
+                (_is_civilian(obj) and obj.lower_ not in PROPERTY_WORDS)
                 or obj.lemma_.lower() in NOT_LOOT
                 or cand.actor1 is None
                 or cand.modality != "asserted"
