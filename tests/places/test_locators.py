@@ -334,3 +334,53 @@ def test_a_doubtful_town_does_not_unseat_a_sure_division(places_of, text, divisi
 def test_a_large_city_still_outranks_a_doubtful_division(places_of):
     ps = _by_text(places_of("Fishermen protested in Freetown city (Western Area Urban, Western)."))
     assert ps["Freetown"].country_code == "SL"
+
+
+def test_a_district_of_a_named_province_is_not_a_division_abroad(places_of):
+    # no Dand in the gazetteer's Kandahar; Dandi LGA (Nigeria) is no answer
+    ps = _by_text(
+        places_of("Taliban attacked a police checkpoint in Dand district of Kandahar province.")
+    )
+    assert all(p.country_code == "AF" for p in ps.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a division named as one outranks a town of that name abroad ...
+        ("Residents protested in Rio Claro, Lara state, over gas shortages.", "Lara", "VE"),
+        # ... but not a city of millions whose division the gazetteer knows by another name
+        ("In Brasilia, Distrito Federal, thousands held a motorcade.", "Brasilia", "BR"),
+        # a bare name after a comma may be one of a list
+        ("It hopes to start flights to Moscow, Kiev, Minsk and Riga next year.", "Kiev", "UA"),
+    ],
+)
+def test_a_named_division_and_a_list_after_a_comma(places_of, text, name, country):
+    ps = _by_text(places_of(text))
+    assert ps[name].country_code == country
+    if name == "Lara":
+        assert "Rio Claro" not in ps or ps["Rio Claro"].country_code == "VE"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        # a name with a lower-case article before the locator
+        ("Gunmen abducted 3 civilians in Sheikh al-Hadid (Aleppo).", "Sheikh al-Hadid", "Aleppo"),
+        # a front or an axis is a unit word, like a district
+        ("Clashes took place on the Tal Tamer front (Al-Hasakeh).", "Tal Tamer", "Al-Hasakah"),
+        # a town filed under the next province, just over the line
+        ("Artillery shelled IS hideouts near Makhmur (Ninewa).", "Makhmur", "Erbil"),
+    ],
+)
+def test_names_a_locator_vouches_for(places_of, text, name, admin1):
+    ps = _by_text(places_of(text))
+    assert ps[name].country_code in {"SY", "IQ"} and ps[name].admin1 == admin1
+
+
+def test_a_list_of_neighbourhoods_of_a_city_is_not_a_far_town(places_of):
+    # "Bab" of "Bab Touma" is no Al Bab, 300 km north of Damascus
+    ps = _by_text(
+        places_of("Mortar shells landed in Bab Touma and Al Qassaa neighbourhoods of Damascus.")
+    )
+    assert "Bab" not in ps and ps["Damascus"].country_code == "SY"

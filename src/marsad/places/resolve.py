@@ -365,8 +365,9 @@ HOOD_HEAD = frozenset(
 )
 # "Cidade Nova neighborhood", "Palanpur area of Surat city"
 HOOD_AFTER = re.compile(
-    r"^(?:\s+[A-Z][\w'-]*){0,3}\s+(?:neighbou?rhood|colony|barrio|bairro|slum|"
-    r"(?:area|quarter|locality)\s+of)\b"
+    # ("Bab Touma and Al Qassaa neighbourhoods of Damascus": a list of them too)
+    r"^(?:\s+[A-Z][\w'-]*|\s*,|\s+and){0,6}\s+"
+    r"(?:neighbou?rhoods?|colony|barrio|bairro|slum|(?:area|quarter|locality)s?\s+of)\b"
 )
 # "Moreno Square", "San Fernando company", "the Ilya intersection": a site named after a
 # place, which may be far
@@ -1255,10 +1256,16 @@ def _containers(mentions: list[_Mention], text: str, gaz: Gazetteer | None = Non
 
 _UNIT = (
     r"(?:village|town|city|area|district|sub-?district|county|commune|municipality|"
-    r"township|parish|LGA|tehsil|taluka|locality|neighbou?rhood|countryside)"
+    r"township|parish|LGA|tehsil|taluka|locality|neighbou?rhood|countryside|front|axis|camp|"
+    r"crossing)"
 )
 # the name right before a locator's parenthesis: "Kipulu village (", "Buleda ("
-_NAME_BEFORE = re.compile(rf"([A-Z][\w'-]*(?:[ -][A-Z][\w'-]*){{0,3}})(?:\s+{_UNIT})?\s*$")
+_NAME_BEFORE = re.compile(
+    # (with the lower-case articles of transliterated names: "Sheikh al-Hadid")
+    # (not "... of Dima Hasao at Haflong (": English "at", "as", "an" only with a hyphen)
+    rf"([A-Z][\w'-]*(?:[ -](?:(?:al|el|ash|ibn|bin|e|i|ul) |"
+    rf"(?:al|el|ad|an|ar|as|ash|at|az|e|i|ul)-)?[A-Z][\w'-]*){{0,3}})(?:\s+{_UNIT})?\s*$"
+)
 _UNIT_TAIL = re.compile(rf"\s+{_UNIT}$", re.I)
 
 
@@ -1399,6 +1406,11 @@ def _mark_modifiers(mentions: list[_Mention], doc: Doc) -> None:
         )
 
 
+# How far from a division's point a town filed under the next division may still be in it.
+BORDER_KM = 100.0
+_UNIT_END = re.compile(r"\b(?:province|governorate|region|oblast|state|department)$", re.I)
+
+
 def _well_known(cands: list[Candidate]) -> bool:
     """A name that surely means a town of one country ("Bafoussam"): its own name, a city of
     50,000 or more."""
@@ -1442,7 +1454,44 @@ def _constrain(mentions: list[_Mention], gaz: Gazetteer) -> None:
             # "near Kamyanka, Donetsk" and no Kamyanka in Donetsk oblast: a village of that
             # name three provinces away is no answer (the province stays the place); a
             # well-known town is kept ("Aleppo, Idlib" is still Aleppo)
-            m.cands = [c for c in m.cands if _well_known([c]) or c.feature != CITY]
+            # A division named as one ("Dand district of Kandahar province", "Rio Claro, Lara
+            # state") is the surer name: nothing abroad stays but a city of millions
+            # ("Brasilia, Distrito Federal", a name the gazetteer gives Venezuela only).
+            # A bare name may be one of a list ("Moscow, Kiev, Minsk and Riga"), and a
+            # parenthesis weighs the two below ("Bafoussam town (Mifi, Ouest)").
+            home = {code.split(".")[0] for code in m.within_a1}
+            holder = m.holder
+            named_division = (
+                not m.strict_cc
+                and holder is not None
+                and (holder.cue_admin or bool(_UNIT_END.search(holder.text)))
+            )
+
+            # A town just over the division's line is the one meant ("Makhmur (Ninewa)":
+            # GeoNames files Makhmur under Erbil, 82 km from Nineveh's point)
+            points = [
+                (d.latitude, d.longitude)
+                for x in (m.holder, m.outer)
+                if x is not None
+                for d in x.cands
+                if d.feature == ADMIN1 and d.admin1_code in m.within_a1
+            ]
+
+            def stays(
+                c: Candidate,
+                home: set[str] = home,
+                named_division: bool = named_division,
+                points: list[tuple[float, float]] = points,
+            ) -> bool:
+                if c.country_code in home and any(
+                    haversine_km(c.latitude, c.longitude, la, lo) <= BORDER_KM for la, lo in points
+                ):
+                    return True
+                if not named_division or c.country_code in home:
+                    return _well_known([c]) or c.feature != CITY
+                return _well_known([c]) and c.population >= 1_000_000
+
+            m.cands = [c for c in m.cands if stays(c)]
         if m.strict_cc:
             keep = [c for c in m.cands if c.country_code in m.strict_cc and c.feature != COUNTRY]
             ccs = {c.country_code for c in m.cands}
