@@ -1697,3 +1697,75 @@ def test_migrants_shot_at_a_border_are_civilians() -> None:
 )
 def test_agreements_and_property_told_in_a_note(text: str, sub: str) -> None:
     assert _one(text).sub_event_type == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "sub", "actor"),
+    [
+        # ground taken with no fight is handed on
+        (
+            "On 5 May 2020, Taliban fighters entered Ghormach district centre (Badghis) without "
+            "resistance after ANDSF withdrew.",
+            "Non-violent transfer of territory",
+            "Taliban",
+        ),
+        # the small parser reads "PMF brigades redeployed" as a noun and a relative clause
+        (
+            "On 5 May 2020, PMF brigades redeployed from Jurf al Sakhar (Babil) to the Syrian "
+            "border.",
+            "Change to group/activity",
+            "PMF",
+        ),
+        (
+            "On 5 May 2020, the Turkish army reinforced its observation posts in Jabal al Zawiya "
+            "(Idleb).",
+            "Change to group/activity",
+            "Turkey",
+        ),
+    ],
+)
+def test_moves_without_a_fight(text: str, sub: str, actor: str) -> None:
+    e = _one(text)
+    assert e.sub_event_type == sub
+    assert e.actor1 is not None and actor in e.actor1
+
+
+def test_entering_a_town_and_fighting_there_is_a_clash() -> None:
+    e = _one("On 5 May 2020, Taliban fighters entered Ghormach (Badghis) and clashed with ANDSF.")
+    assert e.sub_event_type == "Armed clash"
+
+
+def test_a_move_with_no_destination_known_stands_where_it_came_from() -> None:
+    e = _one(
+        "Around 10 June 2021 (between 7-10 June), Iranian-backed militias relocated fighters and "
+        "weapons depots from positions inside Abu Kamal (Deir-ez-Zor) to the desert.",
+        published="2021-06-30",
+    )
+    assert e.country_code == "SY" and e.sub_event_type == "Change to group/activity"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # ground entered after its holders left
+        (
+            "On 27 October 2020, regime forces entered the former Turkish observation post in "
+            "Morek (Hama) after Turkish forces completed their withdrawal from it.",
+            "Non-violent transfer of territory",
+        ),
+        # a foiled infiltration is a fight; the attempt is the Houthis'
+        (
+            "Around 19 October 2019, Joint Forces foiled a Houthi infiltration attempt south of "
+            "Hays (Al Hudaydah). No fatalities reported.",
+            "Armed clash",
+        ),
+        # an armed group's beating of a man is its attack on a civilian
+        (
+            "On 24 November 2019, SNA fighters beat and injured a Kurdish man in Afrin city after "
+            "he refused to hand over part of his olive harvest.",
+            "Attack",
+        ),
+    ],
+)
+def test_entries_infiltrations_and_beatings(text: str, sub: str) -> None:
+    assert _one(text, published="2020-11-30").sub_event_type == sub

@@ -363,7 +363,9 @@ PROPERTY_WORDS = frozenset(
         "warehouses",
     ]
 )
-MOTION_VERBS = frozenset({"send", "fly", "deploy", "return", "come", "arrive", "travel", "move"})
+MOTION_VERBS = frozenset(
+    {"send", "fly", "deploy", "redeploy", "relocate", "return", "come", "arrive", "travel", "move"}
+)
 NON_EVENT_PLACES = frozenset({"physical"})
 DEVICE_WORDS = frozenset(
     [
@@ -581,7 +583,10 @@ def _subject(token: Token) -> Token | None:
             cur.dep_ == "acl"
             and cur.head.dep_ == "ROOT"
             and cur.head.pos_ in {"NOUN", "PROPN"}
-            and any(c.dep_ == "dobj" for c in cur.children)
+            and (
+                any(c.dep_ == "dobj" for c in cur.children)
+                or cur.lemma_.lower() in MOVEMENT_DEEDS  # "PMF brigades redeployed from"
+            )
         ):
             # "On 11 May, US forces brought in reinforcements": the small parser, finding
             # no main verb, hangs the verb on its doer as a relative clause
@@ -593,6 +598,11 @@ def _subject(token: Token) -> Token | None:
     return None
 
 
+# Deeds done without an object, that no one has done to them: "PMF brigades redeployed".
+MOVEMENT_DEEDS = frozenset(
+    {"deploy", "redeploy", "withdraw", "retreat", "advance", "arrive", "mobilize", "mobilise"}
+    | {"relocate", "defect", "clash", "fight", "patrol", "gather", "march", "rally"}
+)
 SPEECH_VERBS = frozenset(
     {"say", "tell", "report", "add", "state", "note", "explain", "reveal", "mention"}
 )
@@ -1032,6 +1042,8 @@ def _context_ok(trig: Trigger, token: Token, index: _Index) -> bool:
         return _has_context(token, {"in"}, 2)
     if ctx == "over":
         return _has_context(token, {"over"}, 3)
+    if ctx == "unopposed":  # "entered the district centre without resistance"
+        return _unopposed(token)
     if ctx == "property-object":
         return _has_context(token, PROPERTY_WORDS, 4)
     if ctx.startswith("nonstate:"):
@@ -2405,7 +2417,9 @@ def _fill_roles(cand: _Candidate, index: _Index) -> None:
 def _noun_actor(tok: Token, index: _Index) -> Token | None:
     """The doer of a nominal trigger: its possessor or compound ('the group's offensive',
     'a Kurdish Peshmerga offensive'), a 'by' phrase, else the subject of its verb
-    ('X launched an offensive')."""
+    ('X launched an offensive'). Of "a Houthi infiltration attempt", the attempt's."""
+    if tok.dep_ == "compound" and _lemma(tok.head) == "attempt":
+        tok = tok.head
     for child in tok.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"} and index.actor_in(child):
             return child
@@ -2658,6 +2672,38 @@ def _specialise(cand: _Candidate, target_tok: Token | None) -> None:
             or (doer and doer.inter in {1, 8})
         ):
             cand.trigger = replace(trig, sub_event_type=IED)
+
+
+# What a side meets when it takes ground by force: "without resistance", "without a fight".
+FIGHT_NOUNS = frozenset(
+    {"resistance", "fight", "fighting", "clash", "clashes", "battle", "bloodshed", "shot"}
+)
+
+
+LEFT_WORDS = frozenset(
+    {"withdraw", "withdrawal", "leave", "evacuate", "evacuation", "flee", "retreat", "pullout"}
+)
+
+
+def _unopposed(verb: Token) -> bool:
+    """'entered the town without resistance', 'took over the base unopposed'."""
+    for child in verb.children:
+        if child.lower_ in {"unopposed", "peacefully"}:
+            return True
+        if (
+            verb.lemma_.lower() == "enter"  # ("seized Palmyra after the army withdrew": by force)
+            and child.dep_ in {"advcl", "prep"}
+            and any(t.lower_ == "after" for t in (child, *child.children))
+            and {t.lemma_.lower() for t in child.subtree} & LEFT_WORDS
+        ):
+            # "entered the post in Morek after Turkish forces completed their withdrawal",
+            # "entered Kabul after President Ghani left the country"
+            return True
+        if child.lower_ == "without" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in FIGHT_NOUNS for g in child.children
+        ):
+            return True
+    return False
 
 
 def _with_what(verb: Token) -> Token | None:
@@ -3608,6 +3654,9 @@ def _build_mention(
             if cargo & (MUNITIONS | ARMS_WORDS):
                 # "seized a truck carrying weapons", "a car loaded with explosives"
                 sub_type = "Disrupted weapons use"
+        elif _unopposed(cand.token):
+            # "entered Ghormach district centre without resistance": ground handed on
+            event_type, sub_type = "Strategic developments", "Non-violent transfer of territory"
         else:
             sub_type = _territory_type(cand)
     elif trig.frame == "withdraw" and cand.actor1 is not None:
@@ -3767,8 +3816,17 @@ def _build_mention(
         ):
             # The classifier read a protest in a sentence with no protest word whose doer
             # is an armed group ("the gunmen rounded up labourers"): armed groups do not
-            # demonstrate, so the reading is wrong.
-            return None
+            # demonstrate, so the reading is wrong -- though a beating they gave a civilian
+            # is their attack on him ("SNA fighters beat and injured a Kurdish man")
+            victim = _obj(tok) if tok.pos_ == "VERB" else None
+            for verb in tok.children if victim is None else ():
+                if verb.dep_ == "conj" and verb.pos_ == "VERB":  # "beat and injured a man"
+                    victim = victim or _obj(verb)
+            if not (event_type == "Riots" and victim is not None and _is_civilian(victim)):
+                return None
+            event_type, sub_type = "Violence against civilians", "Attack"
+            cand.actor2 = cand.actor2 or _generic_actor("CIV", victim, 0.5)
+            trig = replace(trig, frame="attack")
         said = tok.sent.text
         if (
             cand.model_probability is not None
@@ -4247,10 +4305,12 @@ def _sentence_place(index: _Index, tok: Token) -> tuple[PlaceMention | None, str
         p
         for p in index.places
         if _eventful(p)
-        and p.start not in origins
         and not any(s <= p.start < e for s, e in acting)  # "Russia has responded": an actor
         and not _modifier_only(doc, p)  # "a Turkish drone" names no location
     ]
+    # where a move went, else where it came from ("relocated fighters from positions inside
+    # Abu Kamal to the desert")
+    options = [p for p in options if p.start not in origins] or options
     if not options:
         return None, ""
     options = [
