@@ -384,3 +384,11 @@ def test_a_list_of_neighbourhoods_of_a_city_is_not_a_far_town(places_of):
         places_of("Mortar shells landed in Bab Touma and Al Qassaa neighbourhoods of Damascus.")
     )
     assert "Bab" not in ps and ps["Damascus"].country_code == "SY"
+
+
+def test_a_district_of_another_province_does_not_outrank_the_town_inside_the_locator(places_of):
+    # Afghanistan has a Muqur district in Badghis and a town Muqur in Ghazni
+    ps = _by_text(places_of("Clashes took place in Muqur district (Ghazni)."))
+    assert ps["Muqur"].admin1 == "Ghazni"
+    ps = _by_text(places_of("Clashes took place in Muqur district (Badghis)."))
+    assert ps["Muqur"].admin1 == "Badghis"

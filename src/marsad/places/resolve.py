@@ -1442,6 +1442,15 @@ def _constrain(mentions: list[_Mention], gaz: Gazetteer) -> None:
                 return c.admin1_code in m.within_a1
             return c.country_code in m.within_cc
 
+        if (
+            m.within_a1
+            and (m.holder is not None or m.outer is not None)
+            and any(inside(c) for c in m.cands)
+            and any(c.feature == ADMIN2 and not inside(c) for c in m.cands)
+        ):
+            # "Muqur district (Ghazni)": the town of Ghazni, not the district of that name in
+            # Badghis that the unit word would favour
+            m.cands = [c for c in m.cands if c.feature != ADMIN2 or inside(c)]
         if not any(inside(c) for c in m.cands):
             extra = [c for c in _fuzzy_candidates(gaz, m.text, 80, 0) if inside(c)]
             seen = {c.index for c in m.cands}
@@ -1487,6 +1496,8 @@ def _constrain(mentions: list[_Mention], gaz: Gazetteer) -> None:
                     haversine_km(c.latitude, c.longitude, la, lo) <= BORDER_KM for la, lo in points
                 ):
                     return True
+                if c.feature == ADMIN2:
+                    return False  # "Muqur district (Ghazni)" is not Muqur of Badghis
                 if not named_division or c.country_code in home:
                     return _well_known([c]) or c.feature != CITY
                 return _well_known([c]) and c.population >= 1_000_000
