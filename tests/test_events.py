@@ -1769,3 +1769,24 @@ def test_a_move_with_no_destination_known_stands_where_it_came_from() -> None:
 )
 def test_entries_infiltrations_and_beatings(text: str, sub: str) -> None:
     assert _one(text, published="2020-11-30").sub_event_type == sub
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 5 May 2020, protesters burned the Iranian consulate in Karbala (Karbala).",
+        # "set fire to the headquarters" is no headquarters set up
+        "On 5 May 2020, protesters set fire to the headquarters of the Badr Organization in "
+        "Nasiriyah (Thi-Qar).",
+    ],
+)
+def test_buildings_protesters_burn(text: str) -> None:
+    assert _one(text).sub_event_type == "Violent demonstration"
+
+
+def test_a_ground_attack_is_a_fight_whatever_launched_it() -> None:
+    e = _one(
+        "On 5 May 2020, regime forces launched a ground attack on HTS positions in Hazarin "
+        "(Idleb). 6 fighters were killed."
+    )
+    assert e.sub_event_type == "Armed clash"

@@ -361,6 +361,9 @@ PROPERTY_WORDS = frozenset(
         "tents",
         "warehouse",
         "warehouses",
+        "consulate",
+        "embassy",
+        "headquarters",
     ]
 )
 MOTION_VERBS = frozenset(
@@ -1213,6 +1216,12 @@ def find_triggers(sent: Span, index: _Index) -> list[_Candidate]:
             continue  # "executed 25 search warrants", "the plan was executed": no killing
         if any(c.lower_ == "verbal" for c in token.children):
             continue  # "suffered verbal attacks": words, not violence
+        if (
+            lemma == "set"
+            and chosen.frame == "activity"
+            and not any(c.lower_ == "up" for c in token.children)
+        ):
+            continue  # "set fire to the headquarters": not "set up a headquarters"
         if chosen.frame == "activity" and token.dep_ == "pobj" and token.head.lower_ in WHEN_PREPS:
             continue  # "held a protest during a military exercise": the exercise is the when
         if token.dep_ == "amod" and token.tag_ == "VBN" and lemma in STATE_PARTICIPLES:
@@ -3070,6 +3079,11 @@ def _heavy_only(text: str) -> bool:
     return bool(HEAVY_WEAPONS.search(text)) and not LIGHT_WEAPONS.search(text)
 
 
+GROUND_FIGHT = re.compile(
+    r"\bground (?:attack|offensive|assault|operation|incursion|advance)s?\b", re.I
+)
+
+
 def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
     """Where a sentence tells one event, the sub-event classifier reads the sentence too;
     when it is confident of another type, its reading stands (ACLED coders' conventions,
@@ -3099,6 +3113,10 @@ def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
             # "fired three mortar rounds at the base": heavy weapons alone are shelling
             # whatever they were fired at (ACLED's train notes: 58 of 65); small arms or
             # grenade launchers beside them make it the classifier's call
+            continue
+        if m.sub_event_type == CLASH and GROUND_FIGHT.search(text):
+            # "launched a ground attack on HTS positions": the classifier, cued by "launched",
+            # reads rockets; a ground attack is a fight
             continue
         pred = clf.predict(text)
         if not pred.is_event or pred.label == m.sub_event_type:
