@@ -1496,8 +1496,6 @@ def _constrain(mentions: list[_Mention], gaz: Gazetteer) -> None:
                     haversine_km(c.latitude, c.longitude, la, lo) <= BORDER_KM for la, lo in points
                 ):
                     return True
-                if c.feature == ADMIN2:
-                    return False  # "Muqur district (Ghazni)" is not Muqur of Badghis
                 if not named_division or c.country_code in home:
                     return _well_known([c]) or c.feature != CITY
                 return _well_known([c]) and c.population >= 1_000_000
