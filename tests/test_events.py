@@ -1790,3 +1790,30 @@ def test_a_ground_attack_is_a_fight_whatever_launched_it() -> None:
         "(Idleb). 6 fighters were killed."
     )
     assert e.sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "On 13 May 2020, the SDF imposed a curfew in Ash Shuhayl (Deir-ez-Zor) following an "
+            "attack on its checkpoint.",
+            "Change to group/activity",
+        ),
+        (
+            "On 13 May 2020, regime forces arrested 3 people in Tafas (Dar'a) following an attack "
+            "on a checkpoint.",
+            "Arrests",
+        ),
+        # a toll told after its clashes is the clash's
+        (
+            "On 5 May 2020, 3 soldiers were killed after clashes with the Taliban in Andar "
+            "district (Ghazni).",
+            "Armed clash",
+        ),
+    ],
+)
+def test_a_fight_named_as_the_occasion_of_a_curfew_or_arrests_is_its_reason(
+    text: str, sub: str
+) -> None:
+    assert _one(text).sub_event_type == sub

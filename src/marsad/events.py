@@ -2303,6 +2303,27 @@ def _background_of(token: Token, other: Token) -> bool:
     return False
 
 
+def _occasion_of(cand: _Candidate, other: _Candidate) -> bool:
+    """'the SDF imposed a curfew in Ash Shuhayl following an attack on its checkpoint',
+    'regime forces arrested 3 people after clashes': a fight named as the occasion of a
+    curfew, an arrest or a move is told as its reason, not as an event of the note."""
+    if (
+        cand.token.pos_ != "NOUN"
+        or cand.trigger.event_type not in HARM_TYPES
+        or other.trigger.event_type not in {"Strategic developments", "Protests"}
+    ):
+        return False
+    # (the verb that governs a nominal deed: "imposed" of "imposed a curfew")
+    stops = {other.token.i} | ({other.token.head.i} if other.token.pos_ == "NOUN" else set())
+    through = False
+    for gov in _governors(cand.token):
+        if gov.lower_ in {"following", "after"}:
+            through = True
+        if gov.i in stops:
+            return through
+    return False
+
+
 def _fill_roles(cand: _Candidate, index: _Index) -> None:
     tok = cand.token
     frame = cand.trigger.frame
@@ -2869,7 +2890,9 @@ def extract_events(
                     other is not cand
                     and not other.absorbed
                     and (
-                        cand.token.i in other.role_tokens or _background_of(cand.token, other.token)
+                        cand.token.i in other.role_tokens
+                        or _background_of(cand.token, other.token)
+                        or _occasion_of(cand, other)
                     )
                 ):
                     if cand.trigger.frame == "disrupt" and other.trigger.frame in WEAPON_FRAMES:
