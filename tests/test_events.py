@@ -1817,3 +1817,40 @@ def test_a_fight_named_as_the_occasion_of_a_curfew_or_arrests_is_its_reason(
     text: str, sub: str
 ) -> None:
     assert _one(text).sub_event_type == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "subs"),
+    [
+        # "At" of "At Tuhayta" is read as the preposition: the place still says where
+        (
+            "On 5 May 2020, Houthi forces shelled pro-Hadi positions in Hays district (Al "
+            "Hudaydah), while clashes took place in At Tuhayta district (Al Hudaydah).",
+            {("Shelling/artillery/missile attack", "Ḩays"), ("Armed clash", "At Tuḩaytā’")},
+        ),
+        # two doers, two kinds of deed, one place: two events
+        (
+            "On 5 May 2020, pro-Hadi forces clashed with Houthi forces in Sirwah (Marib), and "
+            "coalition aircraft conducted airstrikes on Houthi positions in the same area.",
+            {("Armed clash", "Sirwah"), ("Air/drone strike", "Sirwah")},
+        ),
+        # two doers with no target named are not two sides of one deed
+        (
+            "On 5 May 2020, regime forces shelled Kansafra and Al Bara (Idleb), and Russian "
+            "warplanes struck Ariha (Idleb).",
+            {("Shelling/artillery/missile attack", "Arīḩā"), ("Air/drone strike", "Arīḩā")},
+        ),
+    ],
+)
+def test_two_deeds_in_one_sentence_are_two_events(text: str, subs: set) -> None:
+    assert {(e.sub_event_type, e.location) for e in _events(text)} == subs
+
+
+def test_generic_forces_beside_another_states_are_not_that_state() -> None:
+    # "regime forces" beside "Russian warplanes" are Syria's, as the place says
+    events = _events(
+        "On 5 May 2020, regime forces shelled Kansafra and Al Bara (Idleb), and Russian "
+        "warplanes struck Ariha (Idleb)."
+    )
+    shelling = next(e for e in events if e.sub_event_type.startswith("Shelling"))
+    assert shelling.actor1 is not None and "Syria" in shelling.actor1

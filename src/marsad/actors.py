@@ -648,6 +648,9 @@ class _Context:
         self.main = country or (counts.most_common(1)[0][0] if counts else None)
         places = Counter(c.country for c in self.cues if not c.actorish)
         self.main_place = country or (places.most_common(1)[0][0] if places else self.main)
+        # whether the document's country was read from a cue other than another state's
+        # forces ("Russian warplanes" says who, not where)
+        self.place_cued = bool(country or places)
 
     def country_at(self, start: int, end: int, *, place_only: bool = False) -> str | None:
         """The country the words at ``[start, end)`` are about. With ``place_only``, a
@@ -667,6 +670,14 @@ class _Context:
         if near:
             near.sort(key=lambda c: (not c.locative, min(abs(c.start - end), abs(start - c.end))))
             return near[0].country
+        if (
+            place_only
+            and not self.place_cued
+            and any(sent.start_char <= c.start < sent.end_char and c.actorish for c in self.cues)
+        ):
+            # "regime forces shelled Kansafra, and Russian warplanes struck Ariha": the state
+            # named beside the generic forces is another one (the event's place says which)
+            return None
         return main
 
 

@@ -4399,6 +4399,8 @@ def _locative(doc: Doc, place: PlaceMention) -> bool:
     if span is None:
         return False
     tok = span.root
+    if tok.pos_ == "ADP" and len(span) > 1:
+        tok = span[-1]  # "in At Tuhayta district": the article read as the preposition "at"
     for _ in range(4):
         if tok.dep_ == "pobj":
             return tok.head.lower_ in LOCATIVE_PREPS
@@ -4502,6 +4504,16 @@ def _same_sentence_event(a: EventMention, b: EventMention) -> bool:
     if (a.date.earliest, a.date.latest) != (b.date.earliest, b.date.latest):  # type: ignore[union-attr]
         return False
     if a.place is None or b.place is None or a.place.name != b.place.name:
+        return False
+    if (
+        a.event_type != b.event_type
+        and a.actor1 is not None
+        and b.actor1 is not None
+        and a.actor1.key != b.actor1.key
+        and {a.event_type, b.event_type} <= HARM_TYPES
+    ):
+        # "pro-Hadi forces clashed with Houthi forces in Sirwah, and coalition aircraft
+        # conducted airstrikes there": two doers, two kinds of deed, two events
         return False
     # Victims alone name no side ("three civilians were killed when a mortar shell fired by
     # Houthi forces hit a house": the mortar's reading and the firing's are one event).
