@@ -381,7 +381,10 @@ def test_names_a_locator_vouches_for(places_of, text, name, admin1):
 def test_a_list_of_neighbourhoods_of_a_city_is_not_a_far_town(places_of):
     # "Bab" of "Bab Touma" is no Al Bab, 300 km north of Damascus
     ps = _by_text(
-        places_of("Mortar shells landed in Bab Touma and Al Qassaa neighbourhoods of Damascus.")
+        places_of(
+            "On 22 February 2018, mortar shells fired from Eastern Ghouta landed in Bab Touma "
+            "and Al Qassaa neighbourhoods of Damascus, killing 2 civilians."
+        )
     )
     assert "Bab" not in ps and ps["Damascus"].country_code == "SY"
 
