@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from marsad import time as timex
 from marsad.fatalities import find_fatalities
-from marsad.places.resolve import province_seat
+from marsad.places.resolve import PLACE_LABELS, province_seat
 from marsad.records import (
     EVENT_TYPE_OF,
     GEO_NEAR,
@@ -557,7 +557,7 @@ def _subject(token: Token) -> Token | None:
         if cur is not token and _lemma(cur) == "accuse":
             # "accused Houthi forces of shelling", "police are accused of assaulting": the
             # accused did it, not the accuser
-            accused = next((c for c in cur.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+            accused = _accused(cur)
             if accused is not None:
                 return accused
         for child in cur.children:
@@ -599,6 +599,11 @@ def _subject(token: Token) -> Token | None:
             continue
         break
     return None
+
+
+def _accused(verb: Token) -> Token | None:
+    """Whom "accuse" accuses: its object, or its passive subject ("police are accused")."""
+    return next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
 
 
 # Deeds done without an object, that no one has done to them: "PMF brigades redeployed".
@@ -732,6 +737,8 @@ class _Index:
         self.actors = [a for a in actors if lo <= a.start < hi]
         self.places = [p for p in places if lo <= p.start < hi]
         self.main = main
+        # the countries that only qualify a thing ("a US drone"), read once
+        self.modifiers = frozenset(p.start for p in self.places if _modifier_only(sent.doc, p))
         text = sent.text if self.places else ""  # (doc.text would rebuild the whole text)
         # "on the Kabul-Kandahar highway": the road's ends name the road, not the place
         self.road_ends = frozenset(
@@ -861,12 +868,11 @@ class _Index:
             return None
         lo = tok.left_edge.idx
         hi = tok.right_edge.idx + len(tok.right_edge)
-        doc = tok.doc
         inside = [
             p
             for p in self.places
             # "shot down a US MQ-9 drone over Dhamar": the US names whose drone, not where
-            if lo <= p.start < hi and _eventful(p) and not _modifier_only(doc, p)
+            if lo <= p.start < hi and _eventful(p) and p.start not in self.modifiers
         ]
         if not inside:
             return None
@@ -1564,7 +1570,7 @@ def _attributed(token: Token) -> bool:
             # -- unless a coder's dated note tells it ("On 2 May 2020, pro-Hadi forces
             # accused Houthi forces of shelling their positions in Hays"), which is how
             # ACLED records one side's report of the other's fire
-            accused = next((c for c in gov.children if c.dep_ == "dobj"), None)
+            accused = _accused(gov)
             if (
                 gerund
                 and _lemma(gov) == "accuse"
@@ -3859,10 +3865,10 @@ def _build_mention(
             # is an armed group ("the gunmen rounded up labourers"): armed groups do not
             # demonstrate, so the reading is wrong -- though a beating they gave a civilian
             # is their attack on him ("SNA fighters beat and injured a Kurdish man")
-            victim = _obj(tok) if tok.pos_ == "VERB" else None
-            for verb in tok.children if victim is None else ():
-                if verb.dep_ == "conj" and verb.pos_ == "VERB":  # "beat and injured a man"
-                    victim = victim or _obj(verb)
+            victim = None
+            if tok.pos_ == "VERB":  # (of the verb, or one joined to it: "beat and injured a man")
+                verbs = [tok, *(c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+                victim = next((o for o in map(_obj, verbs) if o is not None), None)
             if not (event_type == "Riots" and victim is not None and _is_civilian(victim)):
                 return None
             event_type, sub_type = "Violence against civilians", "Attack"
@@ -4202,9 +4208,8 @@ def _country_place(cand: _Candidate, index: _Index) -> tuple[PlaceMention | None
     Sharidat village in Garabulli" on 30 April) stands at its country, at province-level
     precision, the country being the named sides' (else the one country the article is
     about)."""
-    doc = cand.token.doc
     named = {p.country_code for p in index.places if p.country_code and _eventful(p)}
-    modifiers = {p.country_code for p in index.places if _modifier_only(doc, p)}
+    modifiers = {p.country_code for p in index.places if p.start in index.modifiers}
     codes = [
         a.country
         for a in (cand.actor1, cand.actor2)
@@ -4291,7 +4296,6 @@ def _claimer(tok: Token, index: _Index) -> ActorMention | None:
     return None
 
 
-PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 A_BEFORE = re.compile(r"\b[Aa]n?\s+$")
 
 
@@ -4310,7 +4314,7 @@ def _modifier_only(doc: Doc, place: PlaceMention) -> bool:
     return (
         root.dep_ in {"compound", "amod", "nmod"}
         # "a US drone strike", "a US MQ-9 drone", "the US dollar": whose, not where
-        and (head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.ent_type_ not in PLACE_ENTS))
+        and (head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.ent_type_ not in PLACE_LABELS))
         and head.lemma_.lower() not in PLACE_NOUNS
     )
 
@@ -4328,7 +4332,7 @@ def _main_countries(places: list[PlaceMention]) -> frozenset[str]:
     # Australia), else the first named
     size: dict[str, int] = dict.fromkeys(counts, 0)
     for p in places:
-        if p.country_code and p.feature != "country" and p.confidence >= 0.6:
+        if p.country_code and p.feature != "country" and p.confidence >= LOW_PLACE_CONFIDENCE:
             size[p.country_code] = max(size[p.country_code], p.population or 0)
     top = sorted(counts.items(), key=lambda kv: (kv[1], size[kv[0]]), reverse=True)[:2]
     keep = [cc for cc, n in top if n >= max(2, top[0][1] // 3)] or [top[0][0]]
@@ -4347,7 +4351,7 @@ def _sentence_place(index: _Index, tok: Token) -> tuple[PlaceMention | None, str
         for p in index.places
         if _eventful(p)
         and not any(s <= p.start < e for s, e in acting)  # "Russia has responded": an actor
-        and not _modifier_only(doc, p)  # "a Turkish drone" names no location
+        and p.start not in index.modifiers  # "a Turkish drone" names no location
     ]
     # where a move went, else where it came from ("relocated fighters from positions inside
     # Abu Kamal to the desert")
@@ -4383,7 +4387,9 @@ LOW_PLACE_CONFIDENCE = 0.6
 def _doubtful_abroad(index: _Index, place: PlaceMention) -> bool:
     """A place outside the text's countries that is no well-known city: more likely a
     word the gazetteer happens to hold than where the text is."""
-    return index.foreign(place) and (place.confidence < 0.6 or place.population < 100_000)
+    return index.foreign(place) and (
+        place.confidence < LOW_PLACE_CONFIDENCE or place.population < 100_000
+    )
 
 
 LOCATIVE_PREPS = frozenset(
