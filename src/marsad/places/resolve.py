@@ -1411,6 +1411,32 @@ BORDER_KM = 100.0
 _UNIT_END = re.compile(r"\b(?:province|governorate|region|oblast|state|department)$", re.I)
 
 
+def _stays_outside(c: Candidate, m: _Mention) -> bool:
+    """Whether ``c``, outside the division that holds ``m`` (none of whose candidates lies
+    inside), may still be what ``m`` names."""
+    home = {code.split(".")[0] for code in m.within_a1}
+    # A town just over the division's line is the one meant ("Makhmur (Ninewa)": GeoNames
+    # files Makhmur under Erbil, 82 km from Nineveh's point)
+    if c.country_code in home and any(
+        d.feature == ADMIN1
+        and d.admin1_code in m.within_a1
+        and haversine_km(c.latitude, c.longitude, d.latitude, d.longitude) <= BORDER_KM
+        for x in (m.holder, m.outer)
+        if x is not None
+        for d in x.cands
+    ):
+        return True
+    holder = m.holder
+    named_division = (
+        not m.strict_cc
+        and holder is not None
+        and (holder.cue_admin or bool(_UNIT_END.search(holder.text)))
+    )
+    if not named_division or c.country_code in home:
+        return _well_known([c]) or c.feature != CITY
+    return _well_known([c]) and c.population >= 1_000_000
+
+
 def _well_known(cands: list[Candidate]) -> bool:
     """A name that surely means a town of one country ("Bafoussam"): its own name, a city of
     50,000 or more."""
@@ -1468,39 +1494,7 @@ def _constrain(mentions: list[_Mention], gaz: Gazetteer) -> None:
             # ("Brasilia, Distrito Federal", a name the gazetteer gives Venezuela only).
             # A bare name may be one of a list ("Moscow, Kiev, Minsk and Riga"), and a
             # parenthesis weighs the two below ("Bafoussam town (Mifi, Ouest)").
-            home = {code.split(".")[0] for code in m.within_a1}
-            holder = m.holder
-            named_division = (
-                not m.strict_cc
-                and holder is not None
-                and (holder.cue_admin or bool(_UNIT_END.search(holder.text)))
-            )
-
-            # A town just over the division's line is the one meant ("Makhmur (Ninewa)":
-            # GeoNames files Makhmur under Erbil, 82 km from Nineveh's point)
-            points = [
-                (d.latitude, d.longitude)
-                for x in (m.holder, m.outer)
-                if x is not None
-                for d in x.cands
-                if d.feature == ADMIN1 and d.admin1_code in m.within_a1
-            ]
-
-            def stays(
-                c: Candidate,
-                home: set[str] = home,
-                named_division: bool = named_division,
-                points: list[tuple[float, float]] = points,
-            ) -> bool:
-                if c.country_code in home and any(
-                    haversine_km(c.latitude, c.longitude, la, lo) <= BORDER_KM for la, lo in points
-                ):
-                    return True
-                if not named_division or c.country_code in home:
-                    return _well_known([c]) or c.feature != CITY
-                return _well_known([c]) and c.population >= 1_000_000
-
-            m.cands = [c for c in m.cands if stays(c)]
+            m.cands = [c for c in m.cands if _stays_outside(c, m)]
         if m.strict_cc:
             keep = [c for c in m.cands if c.country_code in m.strict_cc and c.feature != COUNTRY]
             ccs = {c.country_code for c in m.cands}
