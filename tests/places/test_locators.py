@@ -395,3 +395,18 @@ def test_a_district_of_another_province_does_not_outrank_the_town_inside_the_loc
     assert ps["Muqur"].admin1 == "Ghazni"
     ps = _by_text(places_of("Clashes took place in Muqur district (Badghis)."))
     assert ps["Muqur"].admin1 == "Badghis"
+
+
+def test_a_place_named_as_its_own_division_is_the_division(places_of):
+    # no town of Al Jawf governorate bears its name; Jawf al Maqbabah is a village of Abyan
+    ps = places_of("Houthi forces deployed military vehicles to Al Jawf (Al Jawf).")
+    assert [(p.country_code, p.admin1) for p in ps] == [("YE", "Al Jawf")] * 2
+    # a town that bears its division's name is still the town
+    ps = places_of("Houthi forces shelled Al Bayda (Al Bayda).")
+    assert ps[0].feature == "city" and ps[0].admin1 == "Al Bayda"
+
+
+@pytest.mark.parametrize("name", ["Ain Issa", "Ein Issa", "Ayn Issa"])
+def test_spellings_of_ain_are_one(places_of, name):
+    ps = _by_text(places_of(f"SNA and SDF forces exchanged fire near {name} (Raqqa)."))
+    assert ps[name].country_code == "SY" and ps[name].admin1 == "Ar-Raqqah"

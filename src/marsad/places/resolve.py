@@ -47,6 +47,10 @@ from marsad.places.gazetteer import (
 from marsad.records import GEO_NEAR, GEO_PROVINCE, GEO_TOWN, PlaceMention
 
 MAX_NGRAM = 6
+# What a country keeps in another: its demonym there says whose, not where.
+ABROAD_MISSIONS = frozenset(
+    {"consulate", "embassy", "ambassador", "consul", "envoy", "diplomat", "legation"}
+)
 POP_WEIGHT = 0.16  # score per decade of population (cities)
 CC_WEIGHT = 1.6  # score for a candidate in the article's only country
 _CAPITALS: set[int] = set()  # national capitals of the loaded gazetteer
@@ -438,6 +442,15 @@ def _dearticle(key: str) -> str:
     return " ".join(x for x in w if x not in ARTICLES) or key
 
 
+# Spellings of one Arabic sound: "Ain Issa", "Ein Issa" and "Ayn Isa" are one town.
+_AIN = re.compile(r"\b(?:ain|ein|ayn|ayin)\b")
+
+
+def _plain(key: str) -> str:
+    """A normalised name with its ``ain`` spellings made one."""
+    return _AIN.sub("ayn", key)
+
+
 def _fuzzy_candidates(
     gaz: Gazetteer,
     text: str,
@@ -451,6 +464,7 @@ def _fuzzy_candidates(
     base = _dearticle(normalize(text))
     if len(base) < 3:
         return []
+    plain = _plain(base)
     ratios: dict[str, float] = {}
 
     def accept(name: str) -> bool:
@@ -459,7 +473,9 @@ def _fuzzy_candidates(
             full = _dearticle(normalize(name))
             # "Al Maharah" against "Al Mahrah Governorate": the name without its unit word
             bare = UNIT_SUFFIX.sub("", full)
-            r = ratios[name] = max(fuzz.ratio(base, full), fuzz.ratio(base, bare))
+            r = ratios[name] = max(
+                fuzz.ratio(base, full), fuzz.ratio(base, bare), fuzz.ratio(plain, _plain(full))
+            )
         return r >= min_ratio
 
     out = [
@@ -1075,7 +1091,10 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
     for tok in doc:
         if not taken[tok.i] and tok.text[:1].isupper():
             dem = gaz.demonym(tok.text)
-            if dem is not None:
+            if dem is not None and not (
+                tok.head.lemma_.lower() in ABROAD_MISSIONS and tok.head.i > tok.i
+            ):
+                # ("the Iranian consulate in Najaf": a mission stands abroad)
                 demonym_cc[dem[0]] += 1
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
@@ -1477,6 +1496,16 @@ def _constrain(mentions: list[_Mention], gaz: Gazetteer) -> None:
             # "Muqur district (Ghazni)": the town of Ghazni, not the district of that name in
             # Badghis that the unit word would favour
             m.cands = [c for c in m.cands if c.feature != ADMIN2 or inside(c)]
+        if (
+            m.holder is not None
+            and normalize(m.text) == normalize(m.holder.text)
+            and any(c.feature == ADMIN1 and inside(c) for c in m.cands)
+            and not any(c.feature in (CITY, ADMIN2) and inside(c) for c in m.cands)
+        ):
+            # "Al Jawf (Al Jawf)": the division itself, where no town inside bears its name
+            # (not Jawf al Maqbabah, a village of Abyan)
+            m.cands = [c for c in m.cands if inside(c)]
+            continue
         if not any(inside(c) for c in m.cands):
             extra = [c for c in _fuzzy_candidates(gaz, m.text, 80, 0) if inside(c)]
             seen = {c.index for c in m.cands}
@@ -1661,11 +1690,15 @@ def _drop_far_neighbourhoods(mentions: list[_Mention], choice: list[int]) -> Non
             m.cands = []
 
 
-def _drop_out_of_context(mentions: list[_Mention], choice: list[int], text: str) -> None:
+def _drop_out_of_context(
+    mentions: list[_Mention], choice: list[int], text: str, cues: Counter | None = None
+) -> None:
     """Drop a weak reading in a country nothing else in the text is in, where the other
     places agree on one country: a piece of a longer name ("Adan" of "Adan Ade airport" ->
     Aden, in a Mogadishu report) or a small town that no tagger called a place ("the Ayr
-    sub-clan" -> Ayr, Scotland, in a Somali one)."""
+    sub-clan" -> Ayr, Scotland, in a Somali one). A name only spelt like a place abroad
+    ("Taliban took Dand district" -> Dandi, Nigeria) is dropped too where no other place
+    is named but the text's demonyms and armed groups (``cues``) agree on one country."""
     chosen = [m.cands[k] if m.cands else None for m, k in zip(mentions, choice, strict=True)]
     for j, m in enumerate(mentions):
         c = chosen[j]
@@ -1679,13 +1712,17 @@ def _drop_out_of_context(mentions: list[_Mention], choice: list[int], text: str)
         # "near Bennsh (Idleb)": a province named as the locator is meant, whatever the
         # rest of the text names ("a US drone")
         locator = c.feature == ADMIN1 and text[: m.start].rstrip()[-1:] in {"(", ","}
-        if not weak or locator:
+        if locator or not (weak or m.via == "skeleton"):
             continue
         others = Counter(
             x.country_code
             for i, x in enumerate(chosen)
             if i != j and x is not None and normalize(mentions[i].text) != normalize(m.text)
         )
+        if not weak:  # a spelling match: only where nothing but the cues tell the country
+            if others or not cues:
+                continue
+            others = Counter(cc for cc, k in cues.items() if k > 0)
         if c.country_code in others or len(others) != 1:
             continue
         m.cands = []
@@ -1829,7 +1866,7 @@ def find_places(
         dem = dem + hints
     choice = _resolve(mentions, dem, gaz, text)
     _drop_far_neighbourhoods(mentions, choice)
-    _drop_out_of_context(mentions, choice, text)
+    _drop_out_of_context(mentions, choice, text, dem)
     _keep_to_locator(mentions, choice, text)
     out = [_to_record(gaz, m, k, text) for m, k in zip(mentions, choice, strict=True) if m.cands]
     if demonyms:
