@@ -1854,3 +1854,169 @@ def test_generic_forces_beside_another_states_are_not_that_state() -> None:
     )
     shelling = next(e for e in events if e.sub_event_type.startswith("Shelling"))
     assert shelling.actor1 is not None and "Syria" in shelling.actor1
+
+
+@pytest.mark.parametrize(
+    ("text", "sub", "actor"),
+    [
+        # an armed group's rules are a change in its activity, not a protest
+        (
+            "On 7 June 2021, the Taliban imposed a ban on women travelling without a male "
+            "relative in Herat city.",
+            "Change to group/activity",
+            "Taliban",
+        ),
+        (
+            "On 8 June 2021, the Taliban banned music at weddings in Kandahar city.",
+            "Change to group/activity",
+            "Taliban",
+        ),
+        # the deed of a campaign is the campaign's launcher's
+        (
+            "On 2 March 2021, SDF forces launched a campaign to recruit young men in Raqqa city.",
+            "Change to group/activity",
+            "SDF",
+        ),
+        # explosives that go off as they are planted
+        (
+            "On 21 May 2019, two Taliban militants were killed when the explosives they were "
+            "planting went off prematurely in Nad Ali district (Helmand).",
+            "Remote explosive/landmine/IED",
+            "Taliban",
+        ),
+        # people taken away or taken hostage
+        (
+            "On 22 June 2019, Taliban fighters stopped a bus on the highway in Ghazni and took "
+            "around 20 passengers away.",
+            "Abduction/forced disappearance",
+            "Taliban",
+        ),
+        (
+            "On 3 May 2019, gunmen took 5 aid workers hostage in Ghazni.",
+            "Abduction/forced disappearance",
+            "Unidentified Armed Group",
+        ),
+    ],
+)
+def test_rules_recruitment_premature_blasts_and_hostages(text: str, sub: str, actor: str) -> None:
+    e = _one(text)
+    assert e.sub_event_type == sub and e.actor1 is not None and actor in e.actor1
+
+
+def test_armed_tribes_fighting_are_a_battle_not_a_mob() -> None:
+    e = _one(
+        "On 14 May 2020, armed clashes erupted between two tribes over a land dispute in Al "
+        "Qabbaytah (Lahij), killing 3."
+    )
+    assert e.sub_event_type == "Armed clash"
+
+
+def test_a_name_spelt_like_a_town_abroad_yields_to_the_armed_groups_country() -> None:
+    # no Dand in the gazetteer; Dandi, Nigeria is only spelt alike
+    e = _one("On 5 July 2020, Taliban took Dand district after heavy fighting.")
+    assert e.country == "Afghanistan"
+
+
+def test_a_foreign_mission_says_whose_not_where() -> None:
+    e = _one("On 6 November 2019, the Iranian consulate in Najaf was set on fire by protesters.")
+    assert (e.country, e.admin1) == ("Iraq", "An Najaf")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # names the gazetteer lacks stand at the place that holds the list
+        (
+            "On 7 June 2021, regime forces shelled Kansafra and Al Bara in Jabal Az-Zawiya "
+            "(Idleb), killing 2 civilians.",
+            {"Kansafra", "Al Bara"},
+        ),
+        # one known, one not: the unknown stands at the known one's point
+        (
+            "On 8 May 2019, regime forces regained control of Kafr Nabudah and Qal'at al Madiq "
+            "(Hama) following clashes with HTS.",
+            {"Kafr Nabudah", "Qal‘at al Maḑīq"},
+        ),
+        # each district with its own locator, joined by "and in"
+        (
+            "On 20 January 2020, fighting continued between Houthi forces and pro-Hadi forces "
+            "in Nihm district (Sanaa) and in Sirwah district (Marib).",
+            {"Nihm", "Sirwah"},
+        ),
+    ],
+)
+def test_a_deed_at_a_list_of_names_is_one_event_per_name(text: str, names: set) -> None:
+    events = _events(text)
+    assert {e.location for e in events} == names
+    assert len({e.sub_event_type for e in events}) == 1
+
+
+def test_a_name_the_gazetteer_lacks_keeps_its_name_and_says_how_near() -> None:
+    events = _events(
+        "On 7 June 2021, regime forces shelled Kansafra and Al Bara in Jabal Az-Zawiya "
+        "(Idleb), killing 2 civilians."
+    )
+    kansafra = next(e for e in events if e.location == "Kansafra")
+    assert kansafra.admin1 == "Idlib" and kansafra.geo_precision >= 2
+    assert sum(e.fatalities or 0 for e in events) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the ends of a border, a body's name, the two ends of a road
+        "On 8 May 2020, security forces and Maoists exchanged fire at the Bijapur and "
+        "Dantewada border (Chhattisgarh).",
+        "On 8 May 2020, protesters held a sit-in at the Water and Electricity Company HQ in "
+        "El Ayoun (Kankossa).",
+        "On 28 April 2020, gunmen abducted nine people between the villages of Amba "
+        "(Bandiagara, Mopti) and Okoyeri (Douentza, Mopti).",
+        # sides, not places
+        "On 5 May 2020, Houthi forces attacked Islah and pro-Hadi positions in Nihm (Sanaa).",
+    ],
+)
+def test_names_joined_by_and_that_are_not_a_list_of_places(text: str) -> None:
+    assert len(_events(text)) == 1
+
+
+def test_israeli_missiles_on_syria_are_air_strikes() -> None:
+    e = _one("On 7 March 2023, Israeli missiles struck Aleppo international airport.")
+    assert e.sub_event_type == "Air/drone strike"
+    # Israel's artillery is still shelling
+    e = _one("On 2 January 2023, Israeli artillery shelled regime positions in Quneitra.")
+    assert e.sub_event_type == "Shelling/artillery/missile attack"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "On 6 August 2021, Taliban militants entered Zaranj city (Nimroz) and took control "
+            "of the governor's compound without resistance.",
+            "Non-violent transfer of territory",
+        ),
+        (
+            "On 6 August 2021, Taliban militants took control of Zaranj city (Nimroz) without "
+            "a fight.",
+            "Non-violent transfer of territory",
+        ),
+        # taken by force after a withdrawal is still taken
+        (
+            "On 6 August 2021, Taliban militants seized Zaranj city (Nimroz) after ANSF "
+            "withdrew from the city.",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "On 25 October 2020, thousands of protesters gathered in Tahrir Square in Baghdad "
+            "to mark the first anniversary of the October protest movement.",
+            "Peaceful protest",
+        ),
+        (
+            "On 9 September 2020, Taliban militants in Khas Uruzgan district (Uruzgan) launched "
+            "a recruitment drive.",
+            "Change to group/activity",
+        ),
+    ],
+)
+def test_ground_given_up_gatherings_and_recruitment(text: str, sub: str) -> None:
+    assert _one(text).sub_event_type == sub

@@ -545,6 +545,11 @@ def _month_may(tok: Token) -> bool:
 MISTAGGED_VERBS = frozenset({"shot", "stabbed", "attacked", "ambushed", "abducted", "fired"})
 
 
+# What a group launches to do a deed, the deed then being the launcher's: "launched a
+# campaign to recruit", "began an operation to clear" (not "foiled an attempt to seize").
+DRIVE_NOUNS = frozenset({"campaign", "operation", "drive"})
+
+
 def _subject(token: Token) -> Token | None:
     """The grammatical subject of a trigger's clause, climbing through xcomp, advcl, conj and
     prepositional complements ("by overrunning", "only to lose it")."""
@@ -596,6 +601,9 @@ def _subject(token: Token) -> Token | None:
             return cur.head
         if cur.dep_ in {"xcomp", "advcl", "conj", "pcomp", "prep", "acl", "ccomp", "acomp"}:
             cur = cur.head
+            continue
+        if cur is not token and cur.dep_ == "dobj" and _lemma(cur) in DRIVE_NOUNS:
+            cur = cur.head  # "SDF forces launched a campaign to recruit young men"
             continue
         break
     return None
@@ -1002,6 +1010,11 @@ def _reads_itself(token: Token, index: _Index) -> bool:
     return any(_context_ok(t, token, index) for t in options if t.context != "shell-doer")
 
 
+# Who is taken when the object names no civilians: "took them away", "took 5 aid workers
+# hostage" (the parser makes "hostage" the object).
+TAKEN_PEOPLE = frozenset({"them", "him", "her", "hostage"})
+
+
 def _context_ok(trig: Trigger, token: Token, index: _Index) -> bool:
     ctx = trig.context
     if not ctx:
@@ -1051,6 +1064,16 @@ def _context_ok(trig: Trigger, token: Token, index: _Index) -> bool:
         return _has_context(token, {"in"}, 2)
     if ctx == "over":
         return _has_context(token, {"over"}, 3)
+    if ctx == "went-off":  # "the explosives they were planting went off prematurely"
+        return any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children) and (
+            _has_context(token, DEVICE_WORDS | {"bomb", "bombs", "mine", "mines"}, 8)
+        )
+    if ctx == "taken-away":  # "stopped a bus and took around 20 passengers away"
+        obj = _obj(token)
+        return (
+            any(c.dep_ in {"prt", "advmod"} and c.lower_ == "away" for c in token.children)
+            or _has_context(token, {"hostage", "hostages", "captive", "captives"}, 4)
+        ) and (_is_civilian(obj) or (obj is not None and obj.lower_ in TAKEN_PEOPLE))
     if ctx == "unopposed":  # "entered the district centre without resistance"
         return _unopposed(token)
     if ctx == "property-object":
@@ -2454,8 +2477,8 @@ def _noun_actor(tok: Token, index: _Index) -> Token | None:
     """The doer of a nominal trigger: its possessor or compound ('the group's offensive',
     'a Kurdish Peshmerga offensive'), a 'by' phrase, else the subject of its verb
     ('X launched an offensive'). Of "a Houthi infiltration attempt", the attempt's."""
-    if tok.dep_ == "compound" and _lemma(tok.head) == "attempt":
-        tok = tok.head
+    if tok.dep_ == "compound" and _lemma(tok.head) in DRIVE_NOUNS | {"attempt"}:
+        tok = tok.head  # ("a recruitment drive": the drive's)
     for child in tok.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"} and index.actor_in(child):
             return child
@@ -2722,8 +2745,11 @@ LEFT_WORDS = frozenset(
 
 
 def _unopposed(verb: Token) -> bool:
-    """'entered the town without resistance', 'took over the base unopposed'."""
-    for child in verb.children:
+    """'entered the town without resistance', 'took over the base unopposed'; said of the
+    verb or of one joined to it ("entered Zaranj and took control ... without resistance")."""
+    if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
+        verb = verb.head  # "took control of the city without resistance"
+    for child in itertools.chain.from_iterable(v.children for v in (verb, *verb.conjuncts)):
         if child.lower_ in {"unopposed", "peacefully"}:
             return True
         if (
@@ -2960,9 +2986,40 @@ def extract_events(
     _attribute_perpetrators(mentions, _attribution(doc, actors))
     _infer_implied_sides(document, mentions)
     mentions = _split_listed_places(document, mentions, places)
+    mentions = _split_unknown_lists(document, mentions, places, actors)
     for m in mentions:
         _localise(m)
+        _israeli_missiles_on_syria(document, m)
     return mentions
+
+
+def _israeli_missiles_on_syria(document: Document, m: EventMention) -> None:
+    """Israel's missiles on Syria come from jets over Lebanon or the Golan: ACLED codes them
+    as air strikes, as it does Israeli strikes there told with no aircraft named."""
+    if (
+        m.sub_event_type == SHELLING
+        and m.actor1 is not None
+        and m.actor1.actor.startswith("Military Forces of Israel")
+        and m.place is not None
+        and m.place.country_code == "SY"
+        and MISSILE_WORD.search(document.sentences[m.sentence_index].text)
+    ):
+        m.sub_event_type = "Air/drone strike"
+        sent = document.sentences[m.sentence_index]
+        m.evidence.append(
+            _evidence(
+                document,
+                sent,
+                m.trigger_start,
+                m.trigger_end,
+                "sub_event_type",
+                "rule:israeli-missiles-on-syria",
+                0.7,
+            )
+        )
+
+
+MISSILE_WORD = re.compile(r"\bmissiles?\b", re.I)
 
 
 # What joins the places of a list, once locators in brackets are set aside: "Hays, At
@@ -3057,6 +3114,194 @@ def _split_listed_places(
     return out
 
 
+# A list of names, known to the gazetteer or not ("shelled Kansafra and Al Bara in Jabal
+# Az-Zawiya (Idleb)", "regained control of Kafr Nabudah and Qal'at al Madiq (Hama)", "in
+# Nihm district (Sanaa) and in Sirwah district (Marib)"): a name is capitalised words
+# joined by Arabic or Persian particles; each may carry a unit word and a locator.
+_PARTICLE = r"(?:al|el|as|ad|ar|an|at|az|ash|adh|ath|bin|bani|abu|wa|e|i)"
+_WORD = r"[A-Z][\w'’‘-]*"
+_NAME = rf"{_WORD}(?:[ -](?:{_PARTICLE}[ -])*{_WORD})*"
+_ITEM = re.compile(
+    rf"(?P<name>{_NAME})"
+    r"(?:\s+(?:districts?|villages?|towns?|areas?|sub-districts?|city|neighbou?rhoods?|"
+    r"camps?|fronts?|axis|axes))?(?:\s*\([^()]*\))?"
+)
+_ITEM_SEP = re.compile(
+    r"\s*,\s*(?:and\s+)?(?:(?:in|at|near|on)\s+)?(?:the\s+)?"
+    r"|\s+(?:and|as well as|&)\s+(?:(?:in|at|near|on)\s+)?(?:the\s+)?"
+)
+_NAMES_LEAD = re.compile(
+    r"\b(?:in|at|near|around|on|targeting|targeted|shelled|struck|hit|attacked|bombed|"
+    r"raided|stormed|across|(?:control|villages|towns|areas|outskirts)\s+of)\s+(?:the\s+)?"
+    r"(?:(?:villages?|towns?|areas?|districts?)\s+of\s+)?"
+)
+# between a list and the place that holds it: "... and Al Bara in Jabal Az-Zawiya", "(Idleb)"
+_TO_HOLDER = re.compile(r"^(?:\s+(?:districts?|villages?|towns?|areas?))?\s*(?:\(|,?\s*in\s+)")
+_NOT_NAMES = frozenset(
+    {"On", "The", "A", "An", "In", "At", "Around", "Between", "Monday", "Tuesday", "Wednesday"}
+    | {"Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April"}
+    | {"May", "June", "July", "August", "September", "October", "November", "December"}
+)
+
+
+def _named_list(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """The names of a list that starts at ``lo`` and ends before ``hi``, as (start, end,
+    name); fewer than two: none."""
+    items: list[tuple[int, int, str]] = []
+    seps: list[str] = []
+    pos = lo
+    while True:
+        item = _ITEM.match(text, pos, hi)
+        if item is None or item.group("name").split()[0] in _NOT_NAMES:
+            break
+        items.append((item.start("name"), item.end("name"), item.group("name")))
+        sep = _ITEM_SEP.match(text, item.end(), hi)
+        if sep is None:
+            break
+        seps.append(sep.group())
+        pos = sep.end()
+    # a list ends on "and" ("in Iztacalco, Ciudad de Mexico" is a borough and its city)
+    if len(items) < 2 or not LIST_END.search(seps[len(items) - 2]):
+        return []
+    return items
+
+
+# What a run of names qualifies when it is no list of places: "the Bijapur and Dantewada
+# border", "the Water and Electricity Company HQ".
+_JOINT_AFTER = re.compile(
+    r"\s+(?:borders?|boundary|road|highway|axis|line|junction|triangle|route|crossing|"
+    r"frontier|corridor)\b"
+)
+_BODY_WORDS = frozenset(
+    {"HQ", "Company", "Limited", "Ltd", "Bank", "Ministry", "Union", "University", "Office"}
+    | {"Council", "Hospital", "School", "Party", "Association", "Corporation", "Authority"}
+)
+
+
+def _not_a_list_of_places(
+    document: Document, m: EventMention, lead: re.Match[str], items: list[tuple[int, int, str]]
+) -> bool:
+    """Names joined by "and" that are not the places of ``m``'s deed: parts of one name
+    (a body, a border), the two ends of a road ("between Amba and Okoyeri"), or places a
+    clause told of something else ("arrested for their part in protests in Sidon, Tripoli
+    and Zahle")."""
+    text = document.text
+    if _JOINT_AFTER.match(text, items[-1][1]) or any(
+        set(name.split()) & _BODY_WORDS for *_, name in items
+    ):
+        return True
+    if "between" in text[max(0, lead.start() - 20) : lead.end()].lower():
+        return True
+    doc = document.doc
+    lead_tok = doc.char_span(lead.start(), lead.end(), alignment_mode="expand")
+    trig = doc.char_span(m.trigger_start, m.trigger_end, alignment_mode="expand")
+    if lead_tok is None or trig is None:
+        return False
+    on_path = {t.i for t in trig[0].ancestors} | {trig[0].i}
+    tok = lead_tok[0]
+    for _ in range(12):
+        if tok.i in on_path:
+            return False
+        if tok.dep_ in {"relcl", "acl"} or (
+            tok.dep_ == "pobj" and tok.head.head.pos_ == "NOUN" and tok.head.head.dep_ == "pobj"
+        ):
+            return True
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def _split_unknown_lists(
+    document: Document,
+    mentions: list[EventMention],
+    places: list[PlaceMention],
+    actors: list[ActorMention],
+) -> list[EventMention]:
+    """A deed told at a list of names of which the gazetteer lacks some is still one event
+    per name, as ACLED codes it: a name it lacks stands at the place that holds the list
+    (the locator after it, or the list's known town), its name kept, its precision that of
+    a place near."""
+    out: list[EventMention] = []
+    text = document.text
+    done: set[tuple[int, int]] = set()  # (sentence, trigger) already split
+    for m in mentions:
+        out.append(m)
+        key = (m.sentence_index, m.trigger_start)
+        if m.place is None or m.listed or key in done:
+            continue
+        if any(x is not m and (x.sentence_index, x.trigger_start) == key for x in mentions):
+            continue  # the sentence's deed already stands at more than one place
+        sent = document.sentences[m.sentence_index]
+        for lead in _NAMES_LEAD.finditer(text, sent.start, sent.end):
+            items = _named_list(text, lead.end(), sent.end)
+            if not items:
+                continue
+            first, last = items[0][0], items[-1][1]
+            if any(first <= a.start < last for a in actors):
+                continue  # "attacked Houthi and Islah positions": sides, not places
+            if _not_a_list_of_places(document, m, lead, items):
+                continue
+            known = {
+                (s, e): next((p for p in places if s <= p.start < e), None) for s, e, _ in items
+            }
+            found = [p for p in known.values() if p is not None]
+            if len({p.country_code for p in found}) > 1 or len({p.name for p in found}) < len(
+                found
+            ):
+                continue  # "Moscow and Kiev", or one town named twice
+            if LIST_SUM.match(text, last):
+                continue  # "In Tripoli and Sidon combined, 24 were detained": one tally
+            within = first <= m.place.start < last
+            holder = m.place.start >= last and bool(
+                _TO_HOLDER.match(_BRACKETS.sub("", text[last : m.place.start + 1]) or " ")
+            )
+            if not (within or holder):
+                continue
+            if any(
+                p is not None and p.feature not in {"city", "admin2", "physical"}
+                for p in known.values()
+            ):
+                continue  # "in Syria and Iraq": countries or provinces, another matter
+            lows = _shares(m.fatalities_low, len(items))
+            highs = _shares(m.fatalities_high, len(items))
+            copies = []
+            for k, (s, e, name) in enumerate(items):
+                q = known[(s, e)]
+                if q is None:
+                    q = replace(
+                        m.place,
+                        start=s,
+                        end=e,
+                        text=name,
+                        name=name,
+                        geonameid=None,
+                        geo_precision=max(m.place.geo_precision, GEO_NEAR),
+                        confidence=round(m.place.confidence * 0.5, 3),
+                        method=f"list:near {m.place.name}",
+                    )
+                ev = [
+                    x
+                    if x.field != "location"
+                    else _evidence(document, sent, s, e, "location", q.method, q.confidence)
+                    for x in m.evidence
+                ]
+                copies.append(
+                    replace(
+                        m,
+                        place=q,
+                        listed=True,
+                        fatalities_low=lows[k],
+                        fatalities_high=highs[k],
+                        evidence=ev,
+                    )
+                )
+            out[-1:] = copies
+            done.add(key)
+            break
+    return out
+
+
 def _shares(total: int | None, n: int) -> list[int | None]:
     """A toll shared by ``n`` places: equal parts, the remainder to the first."""
     if total is None:
@@ -3108,6 +3353,11 @@ def _heavy_only(text: str) -> bool:
     return bool(HEAVY_WEAPONS.search(text)) and not LIGHT_WEAPONS.search(text)
 
 
+# A fight told as armed, or fought by tribes or clans (their militias): a battle, not a mob.
+ARMED_FIGHT = re.compile(
+    r"\barmed (?:clash|confrontation|fight|fighting|battle)|\btrib(?:es|al|esmen)\b|\bclans\b",
+    re.I,
+)
 GROUND_FIGHT = re.compile(
     r"\bground (?:attack|offensive|assault|operation|incursion|advance)s?\b", re.I
 )
@@ -3165,6 +3415,14 @@ def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
         ):
             continue  # "defused an IED", "a roadside bomb struck a civilian car": the device
         if (
+            m.event_type in HARM_TYPES
+            and EVENT_TYPE_OF[pred.label] == "Protests"
+            and m.actor1 is not None
+            and m.actor1.inter in {1, 2, 3, 8}
+            and not _protest_told(document, sent)
+        ):
+            continue  # "gunmen took 5 aid workers hostage": an armed doer's harm, no march
+        if (
             m.event_type == "Battles"
             and EVENT_TYPE_OF[pred.label] == "Riots"
             and all(
@@ -3175,6 +3433,12 @@ def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
             )
         ):
             continue  # "clashes erupted between STC forces and Pro-Hadi forces": no mob
+        if (
+            m.event_type == "Battles"
+            and EVENT_TYPE_OF[pred.label] == "Riots"
+            and ARMED_FIGHT.search(text)
+        ):
+            continue  # "armed clashes erupted between two tribes": armed men, no mob
         if (
             m.sub_event_type == "Protest with intervention"
             and pred.label == "Peaceful protest"
