@@ -2020,3 +2020,63 @@ def test_israeli_missiles_on_syria_are_air_strikes() -> None:
 )
 def test_ground_given_up_gatherings_and_recruitment(text: str, sub: str) -> None:
     assert _one(text).sub_event_type == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # houses blown up are property destroyed, not a bomb attack
+        (
+            "On 5 May 2018, Houthi forces blew up the house of a tribal leader in Rada'a (Al "
+            "Bayda).",
+            "Looting/property destruction",
+        ),
+        (
+            "On 6 January 2021, Russian forces set up a new military point on the outskirts of "
+            "Ein Issa (Ar-Raqqa), following weeks of Turkish and SNA attacks on the town.",
+            "Headquarters or base established",
+        ),
+        # a detention whose captive is hidden is a forced disappearance
+        (
+            "On 19 March 2020, Security Belt forces detained a journalist at a checkpoint in Al "
+            "Mansurah district of Aden city and took him to an unknown location.",
+            "Abduction/forced disappearance",
+        ),
+    ],
+)
+def test_houses_blown_up_posts_set_up_and_captives_hidden(text: str, sub: str) -> None:
+    assert _one(text).sub_event_type == sub
+
+
+def test_a_house_blown_up_with_its_people_is_still_a_blast() -> None:
+    e = _one("On 5 May 2018, IS militants blew up a house in Tarmiyah, killing 3 civilians.")
+    assert e.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_each_side_shelling_the_other_is_two_events() -> None:
+    events = _events(
+        "On 3 February 2020, regime artillery shelled Turkish military positions near Saraqab "
+        "(Idleb), killing 7 Turkish soldiers. Turkish forces retaliated by shelling regime "
+        "positions around Saraqab."
+    )
+    assert len(events) == 2
+    assert {e.sub_event_type for e in events} == {"Shelling/artillery/missile attack"}
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        (
+            "On 23 August 2023, dozens of people protested in Jasim (Dar'a) in solidarity with "
+            "As-Sweida, calling for the release of detainees.",
+            "Jāsim",
+        ),
+        (
+            "On 7 September 2021, hundreds of protesters marched in Kabul city chanting slogans "
+            "against Pakistan and in support of the resistance in Panjshir.",
+            "Kabul",
+        ),
+    ],
+)
+def test_where_a_protest_stands_with_is_not_where_it_is(text: str, location: str) -> None:
+    assert _one(text).location == location

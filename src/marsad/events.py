@@ -954,6 +954,7 @@ def _is_civilian(tok: Token | None) -> bool:
 
 
 CIVILIAN_SITE_RULE = "rule:civilian-site"
+DISAPPEARED_RULE = "rule:disappeared"
 EXPLOSION_WORDS = frozenset(
     {"bomber", "bombers", "bombing", "bombings", "explosion", "explosions", "blast", "blasts"}
 )
@@ -1064,6 +1065,14 @@ def _context_ok(trig: Trigger, token: Token, index: _Index) -> bool:
         return _has_context(token, {"in"}, 2)
     if ctx == "over":
         return _has_context(token, {"over"}, 3)
+    if ctx == "blown-property":  # "Houthi forces blew up 3 houses of tribal leaders"
+        obj = _obj(token)
+        return (
+            any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children)
+            and obj is not None
+            and obj.lower_ in PROPERTY_WORDS
+            and not _deadly(token.sent.text)
+        )
     if ctx == "went-off":  # "the explosives they were planting went off prematurely"
         return any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children) and (
             _has_context(token, DEVICE_WORDS | {"bomb", "bombs", "mine", "mines"}, 8)
@@ -2336,17 +2345,19 @@ def _occasion_of(cand: _Candidate, other: _Candidate) -> bool:
     """'the SDF imposed a curfew in Ash Shuhayl following an attack on its checkpoint',
     'regime forces arrested 3 people after clashes': a fight named as the occasion of a
     curfew, an arrest or a move is told as its reason, not as an event of the note."""
+    protest = cand.trigger.event_type == "Protests"  # "a curfew amid protests over the rial"
     if (
         cand.token.pos_ != "NOUN"
-        or cand.trigger.event_type not in HARM_TYPES
+        or (cand.trigger.event_type not in HARM_TYPES and not protest)
         or other.trigger.event_type not in {"Strategic developments", "Protests"}
+        or (protest and other.trigger.event_type == "Protests")
     ):
         return False
     # (the verb that governs a nominal deed: "imposed" of "imposed a curfew")
     stops = {other.token.i} | ({other.token.head.i} if other.token.pos_ == "NOUN" else set())
     through = False
     for gov in _governors(cand.token):
-        if gov.lower_ in {"following", "after"}:
+        if gov.lower_ == "amid" or (not protest and gov.lower_ in {"following", "after"}):
             through = True
         if gov.i in stops:
             return through
@@ -2458,7 +2469,11 @@ def _fill_roles(cand: _Candidate, index: _Index) -> None:
         grievance = (
             frame in {"protest", "riot"}
             and target_tok is not None
-            and target_tok.head.lower_ in {"against", "over", "about"}
+            and (
+                target_tok.head.lower_ in CAUSE_PREPS
+                or (target_tok.head.lower_ == "with" and _after_solidarity(target_tok.head))
+                or _lemma(tok) in CAUSE_HEADS  # the classifier's word: "in support of X"
+            )
         )  # "demonstrated in A'zaz against Turkish statements about Ankara": not where
         cand.place = index.place_in(target_tok) if target is None and not grievance else None
         if cand.place is None and tok.pos_ == "NOUN":  # "the Paris attacks"
@@ -2705,6 +2720,16 @@ def _specialise(cand: _Candidate, target_tok: Token | None) -> None:
             cand.trigger = replace(
                 trig, event_type="Explosions/Remote violence", sub_event_type="Air/drone strike"
             )
+    elif frame == "arrest" and DISAPPEARED.search(cand.token.sent.text):
+        # "detained a journalist ... and took him to an unknown location": a disappearance
+        if cand.actor2 is None and target_tok is not None and _is_civilian(target_tok):
+            cand.actor2 = _generic_actor("CIV", target_tok)
+        cand.trigger = replace(
+            trig,
+            event_type="Violence against civilians",
+            sub_event_type="Abduction/forced disappearance",
+        )
+        cand.firm_rule = DISAPPEARED_RULE
     elif frame == "ied" and trig.sub_event_type == IED and _exploded_grenade(cand.token):
         # "a grenade exploded during a family dispute"
         cand.trigger = replace(trig, sub_event_type="Grenade")
@@ -2733,6 +2758,12 @@ def _specialise(cand: _Candidate, target_tok: Token | None) -> None:
             cand.trigger = replace(trig, sub_event_type=IED)
 
 
+# A detention whose captive is then hidden: ACLED's forced disappearance.
+DISAPPEARED = re.compile(
+    r"\b(?:to an unknown (?:location|destination|place)|whereabouts (?:remain |are |is )?"
+    r"unknown|forcibly disappeared|forced disappearance)\b",
+    re.I,
+)
 # What a side meets when it takes ground by force: "without resistance", "without a fight".
 FIGHT_NOUNS = frozenset(
     {"resistance", "fight", "fighting", "clash", "clashes", "battle", "bloodshed", "shot"}
@@ -3375,7 +3406,7 @@ def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
     for m in mentions:
         if per_sentence[m.sentence_index] != 1 or m.sub_event_type in _KEEP_RULE_TYPES:
             continue
-        if any(e.method in {METHOD, CIVILIAN_SITE_RULE} for e in m.evidence):
+        if any(e.method in {METHOD, CIVILIAN_SITE_RULE, DISAPPEARED_RULE} for e in m.evidence):
             continue
         sent = document.sentences[m.sentence_index]
         text = sent.text
@@ -4050,12 +4081,13 @@ def _build_mention(
     # Place: the trigger's own phrases, else the nearest place in the sentence, else carried
     # from the previous event or place of the paragraph.
     place, place_method = cand.place, "role"
+    protesting = cand.trigger.event_type in {"Protests", "Riots"}
     if place is not None and place.feature != "country" and _doubtful_abroad(index, place):
         place = None  # "arrested Baha'i followers in Sanaa": not El Bahay, Ethiopia
     if place is not None and _place_rank(place) >= 2:
         # "protesters marched in Chile ... in Iquique": a town inside the region or country
         # the trigger's phrase names is the better point.
-        inner, _ = _sentence_place(index, tok)
+        inner, _ = _sentence_place(index, tok, protesting)
         if (
             inner is not None
             and _place_rank(inner) < _place_rank(place)
@@ -4064,7 +4096,7 @@ def _build_mention(
         ):
             place, place_method = inner, "role+sentence"
     if place is None:
-        place, place_method = _sentence_place(index, tok)
+        place, place_method = _sentence_place(index, tok, protesting)
     if place is None:
         place, place_method = _carried_place(document, sent, history, cand, index)
     if place is None and lead_places:
@@ -4603,11 +4635,30 @@ def _main_countries(places: list[PlaceMention]) -> frozenset[str]:
     return frozenset(keep)
 
 
-def _sentence_place(index: _Index, tok: Token) -> tuple[PlaceMention | None, str]:
+# What a protest is for or against, not where it is: "in solidarity with As-Sweida", "in
+# support of the resistance in Panjshir", "against Turkish statements about Ankara".
+CAUSE_HEADS = frozenset({"solidarity", "support"})
+CAUSE_PREPS = frozenset({"against", "over", "about"})
+
+
+def _after_solidarity(prep: Token) -> bool:
+    """'in solidarity with', however the parser hangs the 'with'."""
+    return prep.i > 0 and prep.doc[prep.i - 1].lemma_.lower() == "solidarity"
+
+
+def _sentence_place(
+    index: _Index, tok: Token, protest: bool = False
+) -> tuple[PlaceMention | None, str]:
     origins = set()
     for t in tok.sent:
         if t.lower_ == "from" and t.head.lemma_.lower() in MOTION_VERBS:
             origins.update(x.idx for x in t.subtree)
+        if protest and (
+            (t.lemma_.lower() in CAUSE_HEADS and t.dep_ == "pobj" and t.head.lower_ == "in")
+            or (t.lower_ in CAUSE_PREPS and t.dep_ == "prep")
+            or (t.lower_ == "with" and _after_solidarity(t))
+        ):
+            origins.update(x.idx for x in t.subtree)  # (set aside as an origin is)
     acting = [(a.start, a.end) for a in index.actors]
     doc = tok.doc
     options = [

@@ -92,13 +92,12 @@ def compatible(a: EventMention, b: EventMention) -> bool:
         return True
     return (
         not _territorial(a)
-        # (two named armed doers of remote violence, with no target named, are two sides
-        # only if one names the other: "regime forces shelled Kansafra, and Russian
-        # warplanes struck Ariha" is two events)
+        # (two named armed doers of remote violence are two events, each one-sided:
+        # "regime forces shelled Kansafra, and Russian warplanes struck Ariha"; "regime
+        # artillery shelled Turkish positions ... Turkish forces retaliated by shelling
+        # regime positions")
         and not (
             _family(a) == "remote"
-            and a.actor2 is None
-            and b.actor2 is None
             and a.actor1 is not None
             and b.actor1 is not None
             and bool(a.actor1.key)
