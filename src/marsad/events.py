@@ -1073,10 +1073,6 @@ def _context_ok(trig: Trigger, token: Token, index: _Index) -> bool:
             and obj.lower_ in PROPERTY_WORDS
             and not _deadly(token.sent.text)
         )
-    if ctx == "went-off":  # "the explosives they were planting went off prematurely"
-        return any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children) and (
-            _has_context(token, DEVICE_WORDS | {"bomb", "bombs", "mine", "mines"}, 8)
-        )
     if ctx == "taken-away":  # "stopped a bus and took around 20 passengers away"
         obj = _obj(token)
         return (
@@ -2720,6 +2716,12 @@ def _specialise(cand: _Candidate, target_tok: Token | None) -> None:
             cand.trigger = replace(
                 trig, event_type="Explosions/Remote violence", sub_event_type="Air/drone strike"
             )
+    elif frame == "kill" and PREMATURE.search(cand.token.sent.text):
+        # "two Taliban militants were killed when the explosives they were planting went
+        # off prematurely": their own device, a remote explosive, theirs to answer for
+        if cand.actor1 is None and cand.actor2 is not None:
+            cand.actor1, cand.actor2 = cand.actor2, None
+        cand.trigger = replace(trig, event_type="Explosions/Remote violence", sub_event_type=IED)
     elif frame == "arrest" and DISAPPEARED.search(cand.token.sent.text):
         # "detained a journalist ... and took him to an unknown location": a disappearance
         if cand.actor2 is None and target_tok is not None and _is_civilian(target_tok):
@@ -2758,6 +2760,14 @@ def _specialise(cand: _Candidate, target_tok: Token | None) -> None:
             cand.trigger = replace(trig, sub_event_type=IED)
 
 
+# A device that goes off in its makers' hands.
+PREMATURE = re.compile(
+    r"\b(?:(?:explosives?|bombs?|mines?|devices?|IEDs?)\b[^.;]{0,60}\b(?:went off|exploded|"
+    r"detonated|blew up)\b[^.;]{0,20}\bprematurely|while (?:planting|making|assembling|"
+    r"preparing|laying|handling) (?:an? |the )?(?:explosives?|bombs?|mines?|devices?|IEDs?|"
+    r"roadside bombs?))\b",
+    re.I,
+)
 # A detention whose captive is then hidden: ACLED's forced disappearance.
 DISAPPEARED = re.compile(
     r"\b(?:to an unknown (?:location|destination|place)|whereabouts (?:remain |are |is )?"
