@@ -2080,3 +2080,75 @@ def test_each_side_shelling_the_other_is_two_events() -> None:
 )
 def test_where_a_protest_stands_with_is_not_where_it_is(text: str, location: str) -> None:
     assert _one(text).location == location
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # each item with its own locator stands at its own locator
+        (
+            "On 4 May 2021, 2 Katyusha rockets landed inside Balad airbase (Salah al-Din) and "
+            "another near Camp Taji (Baghdad).",
+            {("Balad", "Salah ad Din"), ("Camp Taji", "Baghdad")},
+        ),
+        # a name the places stage passed over is read again near the list
+        (
+            "On 16 December 2021, SDF and SNA fighters clashed on the Ain Issa and Tal Tamer "
+            "frontlines.",
+            {("‘Ayn ‘Īsá", "Ar-Raqqah"), ("Tall Tamr", "Al-Hasakah")},
+        ),
+        # a city's districts, each an event, at the city
+        (
+            "On 16 July 2020, Houthi forces shelled residential neighbourhoods in Salah and Al "
+            "Qahirah districts of Taizz city.",
+            {("Salah", "Ta‘izz"), ("Al Qahirah", "Ta‘izz")},
+        ),
+        # spots of one district are that district's one event
+        (
+            "On 8 February 2021, Houthi forces launched attacks on pro-Hadi positions in Kofal "
+            "camp and Al Zor areas of Sirwah district and in Raghwan district (Marib).",
+            {("Sirwah", "Ma’rib"), ("Raghwan", "Ma’rib")},
+        ),
+        # "and another in", sub-districts
+        (
+            "On 15 August 2020, Turkish artillery shelled suspected PKK positions in Batifa and "
+            "Kani Masi subdistricts (Duhok).",
+            {("Batifa", "Duhok"), ("Kānī Māsī", "Duhok")},
+        ),
+    ],
+)
+def test_lists_with_their_own_locators_units_and_districts(text: str, names: set) -> None:
+    assert {(e.location, e.admin1) for e in _events(text)} == names
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # the harm outranks the checkpoint set up or the house entered
+        (
+            "On 25 March 2018, IS militants set up a fake checkpoint on the Kirkuk-Baghdad "
+            "highway near Tuz Khurmatu (Salah al-Din) and abducted 3 truck drivers.",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "On 9 September 2018, Houthi forces stormed a house in Maain district of Sanaa city "
+            "and abducted a journalist.",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "On 25 November 2019, Houthi forces targeted pro-Hadi positions with an "
+            "explosive-laden drone in Nihm district (Sanaa).",
+            "Air/drone strike",
+        ),
+    ],
+)
+def test_abductions_and_drones(text: str, sub: str) -> None:
+    assert _one(text).sub_event_type == sub
+
+
+def test_no_clashes_reported_is_no_clash() -> None:
+    events = _events(
+        "On 14 November 2021, Houthi forces took over positions in At Tuhayta district (Al "
+        "Hudaydah) vacated by the Joint Forces. No clashes were reported."
+    )
+    assert "Armed clash" not in {e.sub_event_type for e in events}

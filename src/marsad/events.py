@@ -25,7 +25,8 @@ from spacy.tokens import Doc, Span, Token
 
 from marsad import time as timex
 from marsad.fatalities import find_fatalities
-from marsad.places.resolve import PLACE_LABELS, province_seat
+from marsad.places.gazetteer import haversine_km
+from marsad.places.resolve import PLACE_LABELS, province_seat, resolve_spans
 from marsad.records import (
     EVENT_TYPE_OF,
     GEO_NEAR,
@@ -521,6 +522,8 @@ def _modality(token: Token) -> str:
                 return "unreal"
             if child.dep_ == "amod" and clemma in UNREAL_AMODS and i == 0 and tok.pos_ == "NOUN":
                 return "unreal"
+            if child.dep_ == "det" and clemma == "no" and i == 0 and tok.pos_ == "NOUN":
+                return "unreal"  # "No clashes were reported"
         if i == 0:
             continue
         if lemma in {"kill", "die"} and _is_aggregate(tok, (_TALLY,)):
@@ -954,6 +957,7 @@ def _is_civilian(tok: Token | None) -> bool:
 
 
 CIVILIAN_SITE_RULE = "rule:civilian-site"
+ABDUCTION = "Abduction/forced disappearance"
 DISAPPEARED_RULE = "rule:disappeared"
 EXPLOSION_WORDS = frozenset(
     {"bomber", "bombers", "bombing", "bombings", "explosion", "explosions", "blast", "blasts"}
@@ -1034,6 +1038,9 @@ def _context_ok(trig: Trigger, token: Token, index: _Index) -> bool:
         return _aircraft(words) and "suicide" not in words  # a suicide bomber is no aircraft
     if ctx.startswith("head:"):  # "set up checkpoints": the thing done, not told of
         return token.dep_ in {"dobj", "nsubjpass"} and _lemma(token.head) in ctx[5:].split("|")
+    if ctx == "air-with":  # "targeted pro-Hadi positions with an explosive-laden drone"
+        instrument = _with_what(token) if token.pos_ == "VERB" else None
+        return instrument is not None and _aircraft({t.lower_ for t in instrument.subtree})
     if ctx == "shell-doer":  # "Houthi artillery targeted the front": guns as the doer
         doer = _subject(token) if token.pos_ == "VERB" else None
         # ("a mortar shell fired by Houthi forces hit a house": the shell is read itself)
@@ -3161,23 +3168,28 @@ def _split_listed_places(
 # joined by Arabic or Persian particles; each may carry a unit word and a locator.
 _PARTICLE = r"(?:al|el|as|ad|ar|an|at|az|ash|adh|ath|bin|bani|abu|wa|e|i)"
 _WORD = r"[A-Z][\w'’‘-]*"
-_NAME = rf"{_WORD}(?:[ -](?:{_PARTICLE}[ -])*{_WORD})*"
+_NAME = rf"{_WORD}(?:[ -](?:{_PARTICLE}[ -])*{_WORD})*(?: \d+\b)?"  # ("Kilo 16")
 _ITEM = re.compile(
     rf"(?P<name>{_NAME})"
-    r"(?:\s+(?:districts?|villages?|towns?|areas?|sub-districts?|city|neighbou?rhoods?|"
-    r"camps?|fronts?|axis|axes))?(?:\s*\([^()]*\))?"
+    r"(?:\s+(?:districts?|sub-?districts?|villages?|towns?|areas?|city|neighbou?rhoods?|"
+    r"camps?|fronts?|frontlines?|axis|axes|mountains?|valleys?|airbase|base))?"
+    r"(?:\s*\([^()]*\))?"
 )
 _ITEM_SEP = re.compile(
     r"\s*,\s*(?:and\s+)?(?:(?:in|at|near|on)\s+)?(?:the\s+)?"
-    r"|\s+(?:and|as well as|&)\s+(?:(?:in|at|near|on)\s+)?(?:the\s+)?"
+    r"|\s+(?:and|as well as|&)\s+(?:another\s+)?"
+    r"(?:(?:in|at|near|on|inside|to)\s+|on the outskirts of\s+)?(?:the\s+)?"
 )
 _NAMES_LEAD = re.compile(
-    r"\b(?:in|at|near|around|on|targeting|targeted|shelled|struck|hit|attacked|bombed|"
-    r"raided|stormed|across|(?:control|villages|towns|areas|outskirts)\s+of)\s+(?:the\s+)?"
-    r"(?:(?:villages?|towns?|areas?|districts?)\s+of\s+)?"
+    r"\b(?:in|at|near|around|on|inside|to|targeting|targeted|shelled|struck|hit|attacked|"
+    r"bombed|raided|stormed|across|(?:control|villages|towns|areas|outskirts)\s+of)"
+    r"\s+(?:the\s+)?(?:(?:villages?|towns?|areas?|districts?)\s+of\s+)?"
 )
 # between a list and the place that holds it: "... and Al Bara in Jabal Az-Zawiya", "(Idleb)"
-_TO_HOLDER = re.compile(r"^(?:\s+(?:districts?|villages?|towns?|areas?))?\s*(?:\(|,?\s*in\s+)")
+_TO_HOLDER = re.compile(
+    r"^(?:\s+(?:districts?|sub-?districts?|villages?|towns?|areas?|frontlines?|fronts?|"
+    r"neighbou?rhoods?))?\s*(?:\(|,?\s*(?:in|of)\s+(?:the\s+)?)"
+)
 _NOT_NAMES = frozenset(
     {"On", "The", "A", "An", "In", "At", "Around", "Between", "Monday", "Tuesday", "Wednesday"}
     | {"Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April"}
@@ -3185,17 +3197,21 @@ _NOT_NAMES = frozenset(
 )
 
 
-def _named_list(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+CITY_AFTER = re.compile(r"\s+city\b", re.I)
+LIST_REACH_KM = 150.0  # how far a listed name read again may lie from where the list stands
+
+
+def _named_list(text: str, lo: int, hi: int) -> list[tuple[int, int, str, int]]:
     """The names of a list that starts at ``lo`` and ends before ``hi``, as (start, end,
-    name); fewer than two: none."""
-    items: list[tuple[int, int, str]] = []
+    name, end of the item with its unit word and locator); fewer than two: none."""
+    items: list[tuple[int, int, str, int]] = []
     seps: list[str] = []
     pos = lo
     while True:
         item = _ITEM.match(text, pos, hi)
         if item is None or item.group("name").split()[0] in _NOT_NAMES:
             break
-        items.append((item.start("name"), item.end("name"), item.group("name")))
+        items.append((item.start("name"), item.end("name"), item.group("name"), item.end()))
         sep = _ITEM_SEP.match(text, item.end(), hi)
         if sep is None:
             break
@@ -3220,7 +3236,10 @@ _BODY_WORDS = frozenset(
 
 
 def _not_a_list_of_places(
-    document: Document, m: EventMention, lead: re.Match[str], items: list[tuple[int, int, str]]
+    document: Document,
+    m: EventMention,
+    lead: re.Match[str],
+    items: list[tuple[int, int, str, int]],
 ) -> bool:
     """Names joined by "and" that are not the places of ``m``'s deed: parts of one name
     (a body, a border), the two ends of a road ("between Amba and Okoyeri"), or places a
@@ -3228,7 +3247,7 @@ def _not_a_list_of_places(
     and Zahle")."""
     text = document.text
     if _JOINT_AFTER.match(text, items[-1][1]) or any(
-        set(name.split()) & _BODY_WORDS for *_, name in items
+        set(name.split()) & _BODY_WORDS for _, _, name, _ in items
     ):
         return True
     if "between" in text[max(0, lead.start() - 20) : lead.end()].lower():
@@ -3284,7 +3303,13 @@ def _split_unknown_lists(
             if _not_a_list_of_places(document, m, lead, items):
                 continue
             known = {
-                (s, e): next((p for p in places if s <= p.start < e), None) for s, e, _ in items
+                (s, e): next((p for p in places if p.start < e and s < p.end), None)
+                for s, e, _, _ in items
+            }
+            # an item's own locator ("... and another near Camp Taji (Baghdad)")
+            own = {
+                (s, e): next((p for p in places if e < p.start < full), None)
+                for s, e, _, full in items
             }
             found = [p for p in known.values() if p is not None]
             if len({p.country_code for p in found}) > 1 or len({p.name for p in found}) < len(
@@ -3293,9 +3318,18 @@ def _split_unknown_lists(
                 continue  # "Moscow and Kiev", or one town named twice
             if LIST_SUM.match(text, last):
                 continue  # "In Tripoli and Sidon combined, 24 were detained": one tally
-            within = first <= m.place.start < last
-            holder = m.place.start >= last and bool(
-                _TO_HOLDER.match(_BRACKETS.sub("", text[last : m.place.start + 1]) or " ")
+            # (the deed's place may be the list's town named again: "hit Jisr Ash-Shugur and
+            # Bdama (Idleb), killing 2 civilians in Jisr Ash-Shugur")
+            within = any(
+                p.start < last and first < p.end and p.name == m.place.name for p in places
+            )
+            link = _TO_HOLDER.match(_BRACKETS.sub("", text[last : m.place.start + 1]) or " ")
+            holder = (
+                m.place.start >= last
+                and link is not None
+                # "Salah and Al Qahirah districts of Taizz city": a city's districts, each
+                # an event; "Kofal camp and Al Zor areas of Sirwah district": spots of one
+                and ("of" not in link.group().split() or CITY_AFTER.match(text, m.place.end))
             )
             if not (within or holder):
                 continue
@@ -3306,20 +3340,35 @@ def _split_unknown_lists(
                 continue  # "in Syria and Iraq": countries or provinces, another matter
             lows = _shares(m.fatalities_low, len(items))
             highs = _shares(m.fatalities_high, len(items))
+            # a name the places stage passed over, read again as a place in its own right
+            # ("the Ain Issa and Tal Tamer frontlines": Tall Tamr), kept only near where the
+            # list stands
+            unknown = [(s, e) for s, e, _, _ in items if known[(s, e)] is None]
+            for (s, e), r in zip(unknown, resolve_spans(document.doc, unknown), strict=True):
+                near = own[(s, e)] or m.place
+                if (
+                    r is not None
+                    and r.feature in {"city", "admin2"}
+                    and r.country_code == near.country_code
+                    and haversine_km(r.latitude, r.longitude, near.latitude, near.longitude)
+                    <= LIST_REACH_KM
+                ):
+                    known[(s, e)] = r
             copies = []
-            for k, (s, e, name) in enumerate(items):
+            for k, (s, e, name, _) in enumerate(items):
                 q = known[(s, e)]
                 if q is None:
+                    near = own[(s, e)] or m.place
                     q = replace(
-                        m.place,
+                        near,
                         start=s,
                         end=e,
                         text=name,
                         name=name,
                         geonameid=None,
-                        geo_precision=max(m.place.geo_precision, GEO_NEAR),
-                        confidence=round(m.place.confidence * 0.5, 3),
-                        method=f"list:near {m.place.name}",
+                        geo_precision=max(near.geo_precision, GEO_NEAR),
+                        confidence=round(near.confidence * 0.5, 3),
+                        method=f"list:near {near.name}",
                     )
                 ev = [
                     x
@@ -3379,7 +3428,7 @@ _KEEP_LEXICON_TYPES = frozenset(
 SHELLING = "Shelling/artillery/missile attack"
 HEAVY_WEAPONS = re.compile(
     r"\b(?:mortars?|artillery|rockets?|missiles?|shells?|shelled|shelling|howitzers?|MLRS|"
-    r"Grads?|tank fire)\b",
+    r"Grads?|tank fire|ATGMs?)\b",
     re.I,
 )
 LIGHT_WEAPONS = re.compile(
@@ -3396,7 +3445,8 @@ def _heavy_only(text: str) -> bool:
 
 # A fight told as armed, or fought by tribes or clans (their militias): a battle, not a mob.
 ARMED_FIGHT = re.compile(
-    r"\barmed (?:clash|confrontation|fight|fighting|battle)|\btrib(?:es|al|esmen)\b|\bclans\b",
+    r"\barmed (?:clash|confrontation|fight|fighting|battle)|\btrib(?:es|al|esmen)\b|\bclans\b"
+    r"|\bfactions\b",  # "two SNA factions clashed in Afrin city over a property dispute"
     re.I,
 )
 GROUND_FIGHT = re.compile(
@@ -4826,6 +4876,11 @@ def _survivor(m: EventMention, twin: EventMention) -> tuple[EventMention, EventM
         # "fired a ballistic missile towards Marib, which was intercepted": ACLED codes the
         # interception, the side that fired as actor2
         return stopped, fired
+    taken, move = (m, twin) if m.sub_event_type == ABDUCTION else (twin, m)
+    if taken.sub_event_type == ABDUCTION and move.event_type == "Strategic developments":
+        # "set up a fake checkpoint ... and abducted 3 truck drivers", "stormed a house and
+        # abducted a journalist": the harm outranks the move or the house entered
+        return taken, move
     return (m, twin) if _specificity(m) > _specificity(twin) else (twin, m)
 
 

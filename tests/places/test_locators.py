@@ -410,3 +410,22 @@ def test_a_place_named_as_its_own_division_is_the_division(places_of):
 def test_spellings_of_ain_are_one(places_of, name):
     ps = _by_text(places_of(f"SNA and SDF forces exchanged fire near {name} (Raqqa)."))
     assert ps[name].country_code == "SY" and ps[name].admin1 == "Ar-Raqqah"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "town"),
+    [
+        # ACLED's spelling, the gazetteer's by skeleton, inside the named province
+        ("Clashes took place in Jandairis (Aleppo).", "Jandairis", "Jindayris"),
+        ("Shelling hit Jandairis district (Aleppo).", "Jandairis", "Jindayris"),
+    ],
+)
+def test_a_spelling_before_a_locator_finds_its_provinces_town(places_of, text, name, town):
+    ps = _by_text(places_of(text))
+    assert ps[name].name == town and ps[name].admin1 == "Aleppo"
+
+
+def test_a_consonant_echo_in_the_province_is_not_the_town(places_of):
+    # Thiban (Dhiban) is not in the gazetteer; At Tibni, 90 km away, shares its consonants
+    ps = _by_text(places_of("Clashes took place in Thiban (Deir-ez-Zor)."))
+    assert "Thiban" not in ps

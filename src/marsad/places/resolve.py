@@ -51,6 +51,7 @@ MAX_NGRAM = 6
 ABROAD_MISSIONS = frozenset(
     {"consulate", "embassy", "ambassador", "consul", "envoy", "diplomat", "legation"}
 )
+INSIDE_RATIO = 75  # least likeness of a name to the one town of its skeleton in its province
 POP_WEIGHT = 0.16  # score per decade of population (cities)
 CC_WEIGHT = 1.6  # score for a candidate in the article's only country
 _CAPITALS: set[int] = set()  # national capitals of the loaded gazetteer
@@ -371,7 +372,9 @@ HOOD_HEAD = frozenset(
 HOOD_AFTER = re.compile(
     # ("Bab Touma and Al Qassaa neighbourhoods of Damascus": a list of them too)
     r"^(?:\s+[A-Z][\w'-]*|\s*,|\s+and){0,6}\s+"
-    r"(?:neighbou?rhoods?|colony|barrio|bairro|slum|(?:area|quarter|locality)s?\s+of)\b"
+    r"(?:neighbou?rhoods?|colony|barrio|bairro|slum|(?:area|quarter|locality)s?\s+of"
+    # "Salah and Al Qahirah districts of Taizz city": a city's districts
+    r"|districts?\s+of\s+(?:[A-Z][\w'-]*\s+){1,2}city)\b"
 )
 # "Moreno Square", "San Fernando company", "the Ilya intersection": a site named after a
 # place, which may be far
@@ -394,6 +397,12 @@ CITY_AFTER = re.compile(r"^\s+(?:city|town|village)\b", re.I)
 # a place whatever the tagger said.
 LOCATOR_AFTER = re.compile(r"^\s*\((?:[A-Z][\w'.-]*(?:[ ,-]+|(?=\))))+\)")
 # ... its parenthesis after a word, and a division's name in it (one to three words)
+# The name just before an ACLED locator, with its unit word: "Jandairis (", "Al Hole
+# camp (", "Sidakan sub-district ("
+_NAME_BEFORE_LOCATOR = re.compile(
+    r"(?P<name>[A-Z][\w'’‘-]*(?:[ -](?:(?:al|as|ad|an|ar|at|az|ash|el)[ -])*[A-Z][\w'’‘-]*){0,3})"
+    r"(?:\s+(?:district|sub-district|village|town|city|area|camp|neighbou?rhood))?\s*$"
+)
 LOCATOR_GROUP = re.compile(r"(?<=\w) \(([A-Z][^()]{1,80})\)")
 LOCATOR_PIECE = re.compile(r"(?:[A-Z][\w'’.]*(?:-[\w'’.]+)*)(?:[ -][A-Z][\w'’.]*){0,2}")
 # A division's unit word, which a spelling is compared without ("Al Mahrah Governorate").
@@ -1066,6 +1075,49 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
             i = span.end
         else:
             i += 1
+
+    # 2b. the name an ACLED locator follows, spelt far from any name the gazetteer has but
+    # one of its province's towns by skeleton ("Jandairis (Aleppo)" -> Jindayris; not
+    # "Thiban (Deir-ez-Zor)" -> At Tibni, a mere consonant echo)
+    for lm in LOCATOR_GROUP.finditer(text):
+        before = _NAME_BEFORE_LOCATOR.search(text, max(0, lm.start() - 60), lm.start())
+        if before is None:
+            continue
+        span = doc.char_span(before.start("name"), before.end("name"))
+        if span is None or any(taken[span.start : span.end]) or span.text.split()[0] in COMMON:
+            continue
+        province = lm.group(1).split(",")[-1].strip()
+        divisions = [
+            c
+            for c in gaz.lookup(province)
+            or _fuzzy_candidates(gaz, province, 78, 0, keep=lambda c: c.feature == ADMIN1)
+            if c.feature == ADMIN1
+        ]
+        codes = {c.admin1_code for c in divisions}
+        if not codes:
+            continue
+        # "Pati village (Barwani, Madhya Pradesh)": near the district too, where one is named
+        # (not Pat, 300 km off in the same state)
+        districts = [
+            c
+            for piece in lm.group(1).split(",")[:-1]
+            for c in gaz.lookup(piece.strip())
+            if c.admin1_code in codes and c.feature in (CITY, ADMIN2)
+        ]
+
+        def near(c: Candidate, codes: set[str] = codes, districts: list = districts) -> bool:
+            return (
+                c.admin1_code in codes
+                and c.feature in (CITY, ADMIN2)
+                and all(
+                    haversine_km(c.latitude, c.longitude, d.latitude, d.longitude) <= BORDER_KM
+                    for d in districts[:1]
+                )
+            )
+
+        cands = _fuzzy_candidates(gaz, span.text, INSIDE_RATIO, 0, keep=near)
+        if cands:
+            record(span, cands, "skeleton", (ent_of(span[0]) or span).label_)
 
     # 3. "the Afghan capital": the capital of the demonym's country ("the Iraqi capital,
     # Baghdad" names it anyway; "the Syrian capital of ..." is rarer than a name)
