@@ -3178,7 +3178,7 @@ _ITEM = re.compile(
 _ITEM_SEP = re.compile(
     r"\s*,\s*(?:and\s+)?(?:(?:in|at|near|on)\s+)?(?:the\s+)?"
     r"|\s+(?:and|as well as|&)\s+(?:another\s+)?"
-    r"(?:(?:in|at|near|on|inside|to)\s+|on the outskirts of\s+)?(?:the\s+)?"
+    r"(?:on the outskirts of\s+|(?:in|at|near|on|inside|to)\s+)?(?:the\s+)?"
 )
 _NAMES_LEAD = re.compile(
     r"\b(?:in|at|near|around|on|inside|to|targeting|targeted|shelled|struck|hit|attacked|"

@@ -77,3 +77,12 @@ def test_skeleton_ignores_the_izafe() -> None:
     assert skeleton("Dara-i-Nur") == skeleton("Darah-ye Nur")
     assert skeleton("Nahr-e Saraj") == skeleton("Nahr Saraj")
     assert skeleton("Y") == "y"  # a name of one word keeps it
+
+
+def test_skeleton_spellings_hold_alternate_names(gaz):
+    # Mexmur's alternate name "Makhmur" shares the skeleton of ACLED's "Makhmour"
+    spellings = {(gaz.names[i], s) for i, s in gaz.skeleton_spellings("Makhmour")}
+    assert ("Mexmur", "makhmur") in spellings
+    # each entry once in lookup_skeleton, however many of its spellings match
+    cands = gaz.lookup_skeleton("Makhmour")
+    assert len({c.index for c in cands}) == len(cands)

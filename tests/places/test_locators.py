@@ -429,3 +429,17 @@ def test_a_consonant_echo_in_the_province_is_not_the_town(places_of):
     # Thiban (Dhiban) is not in the gazetteer; At Tibni, 90 km away, shares its consonants
     ps = _by_text(places_of("Clashes took place in Thiban (Deir-ez-Zor)."))
     assert "Thiban" not in ps
+
+
+@pytest.mark.parametrize("locator", ["Erbil", "Ninewa"])
+def test_a_spelling_near_an_alternate_name_before_a_locator(places_of, locator):
+    # GeoNames calls the town Mexmur; "Makhmur" is among its alternate names, and it lies
+    # just over Ninewa's line in Erbil
+    ps = _by_text(places_of(f"An IS sniper shot dead a soldier in Makhmour ({locator})."))
+    assert ps["Makhmour"].name == "Mexmur"
+
+
+def test_an_alternate_spelling_abroad_is_no_reading_without_a_locator(places_of):
+    # alternate names in every script make far homonyms: "Ichen" is not Icheon, Korea
+    ps = _by_text(places_of("Tiv militias attacked the Ichen villages of Donga (Taraba)."))
+    assert "Ichen" not in ps or ps["Ichen"].country_code != "KR"

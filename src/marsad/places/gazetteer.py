@@ -25,6 +25,7 @@ import re
 import threading
 import time
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -32,7 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
-BUILD_VERSION = "11"
+BUILD_VERSION = "12"
 
 CITY, ADMIN1, ADMIN2, COUNTRY, PHYSICAL, REGION = 0, 1, 2, 3, 4, 5
 FEATURE_NAMES = ("city", "admin1", "admin2", "country", "physical", "region")
@@ -260,7 +261,7 @@ def build(out_dir: Path) -> None:
     feat: list[int] = []
     pop: list[int] = []
     postings: dict[str, dict[int, int]] = {}  # key -> {entry: match}
-    skel: dict[str, set[int]] = {}
+    skel: dict[str, dict[int, set[str]]] = {}
 
     def add_entry(g, name, la, lo, cc, a1, ft, po) -> int:
         gid.append(g or 0)
@@ -284,7 +285,9 @@ def build(out_dir: Path) -> None:
             slot[idx] = match
         sk = skeleton(name)
         if len(sk) >= 2:
-            skel.setdefault(sk, set()).add(idx)
+            # (each spelling kept, to be compared with the text's: "Makhmour" is nearer
+            # "Makhmur", an alternate name of Mexmur, than "Mexmur" itself)
+            skel.setdefault(sk, {}).setdefault(idx, set()).add(key)
 
     def add_derived(idx: int, name: str, match: int) -> None:
         """The name plus its forms without a leading Arabic article ("Al Anbar" -> "Anbar")."""
@@ -528,9 +531,15 @@ def build(out_dir: Path) -> None:
     sorder = np.argsort(sh, kind="stable")
     sptr = [0]
     spost: list[int] = []
+    sname: list[bytes] = []
     for j in sorder:
-        spost.extend(sorted(skel[skeys[j]]))
+        for i, spellings in sorted(skel[skeys[j]].items()):
+            for key in sorted(spellings):
+                spost.append(i)
+                sname.append(key.encode("utf-8"))
         sptr.append(len(spost))
+    soff = np.zeros(len(sname) + 1, dtype=np.int64)
+    np.cumsum([len(b) for b in sname], out=soff[1:])
 
     tmp = out_dir.with_name(out_dir.name + f".tmp{os.getpid()}")
     tmp.mkdir(parents=True, exist_ok=True)
@@ -547,6 +556,8 @@ def build(out_dir: Path) -> None:
         "skeys": sh[sorder],
         "sptr": np.array(sptr, dtype=np.int32),
         "spost": np.array(spost, dtype=np.int32),
+        "soff": soff,
+        "sblob": np.frombuffer(b"".join(sname), dtype=np.uint8),
     }
     for k, v in arrays.items():
         np.save(tmp / f"{k}.npy", v)
@@ -606,10 +617,11 @@ class Gazetteer:
         self.directory = directory
         a = {
             k: np.load(directory / f"{k}.npy", mmap_mode="r")
-            for k in ("keys", "ptr", "post", "pflag", "skeys", "sptr", "spost")
+            for k in ("keys", "ptr", "post", "pflag", "skeys", "sptr", "spost", "soff", "sblob")
         }
         self._keys, self._ptr, self._post, self._pflag = a["keys"], a["ptr"], a["post"], a["pflag"]
         self._skeys, self._sptr, self._spost = a["skeys"], a["sptr"], a["spost"]
+        self._soff, self._sblob = a["soff"], a["sblob"]
         self.gid = np.load(directory / "gid.npy")
         self.lat = np.load(directory / "lat.npy")
         self.lon = np.load(directory / "lon.npy")
@@ -727,13 +739,21 @@ class Gazetteer:
     def lookup_skeleton(self, name: str, accept=None, limit: int = 20_000) -> list[Candidate]:
         """Entries whose transliteration skeleton equals ``name``'s ("Hawija" -> Al Hawijah).
         ``accept(entry_name) -> bool`` filters on the name before a Candidate is built."""
-        a, b = self._range(self._skeys, self._sptr, skeleton(name))
         out = []
-        for k in range(a, min(b, a + limit)):
-            i = int(self._spost[k])
-            if accept is None or accept(self.names[i]):
+        seen: set[int] = set()
+        for i, _ in self.skeleton_spellings(name, limit):
+            if i not in seen and (accept is None or accept(self.names[i])):
                 out.append(self.candidate(i, DERIVED))
+            seen.add(i)
         return out
+
+    def skeleton_spellings(self, name: str, limit: int = 20_000) -> Iterator[tuple[int, str]]:
+        """``(entry, spelling)`` for each normalised spelling, main or alternate, whose
+        skeleton equals ``name``'s ("Makhmour" -> (Mexmur, "makhmur"))."""
+        a, b = self._range(self._skeys, self._sptr, skeleton(name))
+        for k in range(a, min(b, a + limit)):
+            lo, hi = int(self._soff[k]), int(self._soff[k + 1])
+            yield int(self._spost[k]), bytes(self._sblob[lo:hi]).decode("utf-8")
 
     def demonym(self, word: str) -> tuple[str, str] | None:
         hit = self.demonyms.get(normalize(word))

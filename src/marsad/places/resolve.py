@@ -466,10 +466,15 @@ def _fuzzy_candidates(
     min_ratio: float,
     min_pop: int,
     keep: Callable[[Candidate], bool] | None = None,
+    spellings: bool = False,
 ) -> list:
     """Spelling variants of ``text`` (same transliteration skeleton, fuzzy ratio at least
     ``min_ratio``), the best-matching names only; ``keep`` narrows the candidates before
-    the best are chosen (a division's towns, not the best match anywhere)."""
+    the best are chosen (a division's towns, not the best match anywhere). Entries are
+    compared by their main name, or with ``spellings`` by their nearest spelling, main or
+    alternate ("Makhmour": Mexmur by its alternate name Makhmur) — only where ``keep``
+    already narrows them to a province, since alternate names in every script make far
+    homonyms of many a village ("Ichen": Icheon, Korea)."""
     base = _dearticle(normalize(text))
     if len(base) < 3:
         return []
@@ -487,11 +492,20 @@ def _fuzzy_candidates(
             )
         return r >= min_ratio
 
-    out = [
-        (ratios[c.name], c)
-        for c in gaz.lookup_skeleton(text, accept)
-        if (c.population >= min_pop or c.feature != CITY) and (keep is None or keep(c))
-    ]
+    nearest: dict[int, float] = {}
+    if spellings:
+        for i, spelling in gaz.skeleton_spellings(text):
+            if accept(spelling):
+                nearest[i] = max(nearest.get(i, 0.0), ratios[spelling])
+    else:
+        for i, _ in gaz.skeleton_spellings(text):
+            if i not in nearest and accept(gaz.names[i]):
+                nearest[i] = ratios[gaz.names[i]]
+    out = []
+    for i, r in nearest.items():
+        c = gaz.candidate(i, DERIVED)
+        if (c.population >= min_pop or c.feature != CITY) and (keep is None or keep(c)):
+            out.append((r, c))
     if not out:
         return []
     best = max(r for r, _ in out)
@@ -1105,9 +1119,20 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
             if c.admin1_code in codes and c.feature in (CITY, ADMIN2)
         ]
 
-        def near(c: Candidate, codes: set[str] = codes, districts: list = districts) -> bool:
+        def near(
+            c: Candidate, codes: set[str] = codes, districts: list = districts, divs=divisions
+        ) -> bool:
+            # (or just over the province's line: "Makhmour (Ninewa)", filed under Erbil)
             return (
-                c.admin1_code in codes
+                (
+                    c.admin1_code in codes
+                    or any(
+                        c.country_code == d.country_code
+                        and haversine_km(c.latitude, c.longitude, d.latitude, d.longitude)
+                        <= BORDER_KM
+                        for d in divs
+                    )
+                )
                 and c.feature in (CITY, ADMIN2)
                 and all(
                     haversine_km(c.latitude, c.longitude, d.latitude, d.longitude) <= BORDER_KM
@@ -1115,7 +1140,7 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
                 )
             )
 
-        cands = _fuzzy_candidates(gaz, span.text, INSIDE_RATIO, 0, keep=near)
+        cands = _fuzzy_candidates(gaz, span.text, INSIDE_RATIO, 0, keep=near, spellings=True)
         if cands:
             record(span, cands, "skeleton", (ent_of(span[0]) or span).label_)
 
