@@ -2152,3 +2152,39 @@ def test_no_clashes_reported_is_no_clash() -> None:
         "Hudaydah) vacated by the Joint Forces. No clashes were reported."
     )
     assert "Armed clash" not in {e.sub_event_type for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # a de facto authority's rules and roads closed are a change in its activity
+        (
+            "On 3 May 2020, Houthi authorities imposed new taxes on traders in Sanaa city.",
+            "Change to group/activity",
+        ),
+        (
+            "On 3 May 2020, Houthi forces closed the main road between Taizz and Aden in Al "
+            "Houban.",
+            "Change to group/activity",
+        ),
+        # trucks burned and bridges blown up are property destroyed
+        (
+            "On 3 May 2020, Taliban militants burned 3 trucks on the Kabul-Kandahar highway in "
+            "Maidan Shahr (Wardak).",
+            "Looting/property destruction",
+        ),
+        (
+            "On 3 May 2020, Taliban militants blew up a bridge on the Kandahar-Tarinkot highway "
+            "in Shah Wali Kot district (Kandahar).",
+            "Looting/property destruction",
+        ),
+    ],
+)
+def test_de_facto_rules_and_property_destroyed(text: str, sub: str) -> None:
+    assert _one(text).sub_event_type == sub
+
+
+def test_a_state_closing_a_road_is_no_change_of_activity() -> None:
+    # the rule is for armed groups and de facto authorities, not a government's police
+    events = _events("On 3 May 2020, the Kenyan police closed the road to Eastleigh in Nairobi.")
+    assert "Change to group/activity" not in {e.sub_event_type for e in events}

@@ -365,6 +365,15 @@ PROPERTY_WORDS = frozenset(
         "consulate",
         "embassy",
         "headquarters",
+        # "burned 3 trucks on the highway", "blew up a bridge"
+        "truck",
+        "trucks",
+        "tanker",
+        "tankers",
+        "bus",
+        "buses",
+        "bridge",
+        "bridges",
     ]
 )
 MOTION_VERBS = frozenset(
@@ -903,6 +912,13 @@ def _org_keys() -> frozenset[str]:
     return frozenset(e.key for e in ActorDictionary.load() if e.kind == "org")
 
 
+@lru_cache(maxsize=1)
+def _de_facto_keys() -> frozenset[str]:
+    from marsad.actors import ActorDictionary
+
+    return frozenset(e.key for e in ActorDictionary.load() if e.kind == "de-facto-state")
+
+
 def _eventful(place: PlaceMention) -> bool:
     return place.feature not in NON_EVENT_PLACES
 
@@ -1096,7 +1112,8 @@ def _context_ok(trig: Trigger, token: Token, index: _Index) -> bool:
         actor = index.actor_in(doer)
         return (
             actor is not None
-            and actor.inter in {2, 3, 4}
+            # (or a de facto authority: "Houthi authorities imposed new taxes on traders")
+            and (actor.inter in {2, 3, 4} or actor.key in _de_facto_keys())
             and _has_context(token, set(ctx[9:].split("|")), 4)
         )
     if ctx == "agreement-object":

@@ -418,9 +418,11 @@ def test_spellings_of_ain_are_one(places_of, name):
         # ACLED's spelling, the gazetteer's by skeleton, inside the named province
         ("Clashes took place in Jandairis (Aleppo).", "Jandairis", "Jindayris"),
         ("Shelling hit Jandairis district (Aleppo).", "Jandairis", "Jindayris"),
+        ("Gunmen abducted 3 civilians in Jindires (Aleppo).", "Jindires", "Jindayris"),
     ],
 )
 def test_a_spelling_before_a_locator_finds_its_provinces_town(places_of, text, name, town):
+    # (Jindayris's spellings hold one nearer "Jandairis" than its main name)
     ps = _by_text(places_of(text))
     assert ps[name].name == town and ps[name].admin1 == "Aleppo"
 
@@ -443,3 +445,11 @@ def test_an_alternate_spelling_abroad_is_no_reading_without_a_locator(places_of)
     # alternate names in every script make far homonyms: "Ichen" is not Icheon, Korea
     ps = _by_text(places_of("Tiv militias attacked the Ichen villages of Donga (Taraba)."))
     assert "Ichen" not in ps or ps["Ichen"].country_code != "KR"
+
+
+def test_a_spelling_in_the_state_but_far_from_the_named_district_is_not_the_village(places_of):
+    # Chhatarpur lies in Madhya Pradesh too, 400 km from Dhar
+    ps = _by_text(
+        places_of("Villagers beat up four persons at Katarpura village (Dhar, Madhya Pradesh).")
+    )
+    assert "Katarpura" not in ps or ps["Katarpura"].name != "Chhatarpur"

@@ -51,7 +51,7 @@ MAX_NGRAM = 6
 ABROAD_MISSIONS = frozenset(
     {"consulate", "embassy", "ambassador", "consul", "envoy", "diplomat", "legation"}
 )
-INSIDE_RATIO = 75  # least likeness of a name to the one town of its skeleton in its province
+SPELLING_RATIO = 75  # least likeness of a name to a spelling of a town of its locator
 POP_WEIGHT = 0.16  # score per decade of population (cities)
 CC_WEIGHT = 1.6  # score for a candidate in the article's only country
 _CAPITALS: set[int] = set()  # national capitals of the loaded gazetteer
@@ -397,12 +397,6 @@ CITY_AFTER = re.compile(r"^\s+(?:city|town|village)\b", re.I)
 # a place whatever the tagger said.
 LOCATOR_AFTER = re.compile(r"^\s*\((?:[A-Z][\w'.-]*(?:[ ,-]+|(?=\))))+\)")
 # ... its parenthesis after a word, and a division's name in it (one to three words)
-# The name just before an ACLED locator, with its unit word: "Jandairis (", "Al Hole
-# camp (", "Sidakan sub-district ("
-_NAME_BEFORE_LOCATOR = re.compile(
-    r"(?P<name>[A-Z][\w'’‘-]*(?:[ -](?:(?:al|as|ad|an|ar|at|az|ash|el)[ -])*[A-Z][\w'’‘-]*){0,3})"
-    r"(?:\s+(?:district|sub-district|village|town|city|area|camp|neighbou?rhood))?\s*$"
-)
 LOCATOR_GROUP = re.compile(r"(?<=\w) \(([A-Z][^()]{1,80})\)")
 LOCATOR_PIECE = re.compile(r"(?:[A-Z][\w'’.]*(?:-[\w'’.]+)*)(?:[ -][A-Z][\w'’.]*){0,2}")
 # A division's unit word, which a spelling is compared without ("Al Mahrah Governorate").
@@ -1090,60 +1084,6 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
         else:
             i += 1
 
-    # 2b. the name an ACLED locator follows, spelt far from any name the gazetteer has but
-    # one of its province's towns by skeleton ("Jandairis (Aleppo)" -> Jindayris; not
-    # "Thiban (Deir-ez-Zor)" -> At Tibni, a mere consonant echo)
-    for lm in LOCATOR_GROUP.finditer(text):
-        before = _NAME_BEFORE_LOCATOR.search(text, max(0, lm.start() - 60), lm.start())
-        if before is None:
-            continue
-        span = doc.char_span(before.start("name"), before.end("name"))
-        if span is None or any(taken[span.start : span.end]) or span.text.split()[0] in COMMON:
-            continue
-        province = lm.group(1).split(",")[-1].strip()
-        divisions = [
-            c
-            for c in gaz.lookup(province)
-            or _fuzzy_candidates(gaz, province, 78, 0, keep=lambda c: c.feature == ADMIN1)
-            if c.feature == ADMIN1
-        ]
-        codes = {c.admin1_code for c in divisions}
-        if not codes:
-            continue
-        # "Pati village (Barwani, Madhya Pradesh)": near the district too, where one is named
-        # (not Pat, 300 km off in the same state)
-        districts = [
-            c
-            for piece in lm.group(1).split(",")[:-1]
-            for c in gaz.lookup(piece.strip())
-            if c.admin1_code in codes and c.feature in (CITY, ADMIN2)
-        ]
-
-        def near(
-            c: Candidate, codes: set[str] = codes, districts: list = districts, divs=divisions
-        ) -> bool:
-            # (or just over the province's line: "Makhmour (Ninewa)", filed under Erbil)
-            return (
-                (
-                    c.admin1_code in codes
-                    or any(
-                        c.country_code == d.country_code
-                        and haversine_km(c.latitude, c.longitude, d.latitude, d.longitude)
-                        <= BORDER_KM
-                        for d in divs
-                    )
-                )
-                and c.feature in (CITY, ADMIN2)
-                and all(
-                    haversine_km(c.latitude, c.longitude, d.latitude, d.longitude) <= BORDER_KM
-                    for d in districts[:1]
-                )
-            )
-
-        cands = _fuzzy_candidates(gaz, span.text, INSIDE_RATIO, 0, keep=near, spellings=True)
-        if cands:
-            record(span, cands, "skeleton", (ent_of(span[0]) or span).label_)
-
     # 3. "the Afghan capital": the capital of the demonym's country ("the Iraqi capital,
     # Baghdad" names it anyway; "the Syrian capital of ..." is rarer than a name)
     for tok in doc[:-1]:
@@ -1366,7 +1306,12 @@ _UNIT_TAIL = re.compile(rf"\s+{_UNIT}$", re.I)
 
 
 def _in_division(
-    gaz: Gazetteer, name: str, a1s: frozenset, min_ratio: int = 80, min_len: int = 4
+    gaz: Gazetteer,
+    name: str,
+    a1s: frozenset,
+    min_ratio: int = 80,
+    min_len: int = 4,
+    districts: list[Candidate] | None = None,
 ) -> list[Candidate]:
     """Towns and districts of the divisions ``a1s`` named ``name`` or a spelling of it
     ("Khogyani" -> Khugyani in Nangarhar)."""
@@ -1377,7 +1322,35 @@ def _in_division(
     cands = [c for c in gaz.lookup(name) if there(c)]
     if cands or len(_dearticle(normalize(name))) < min_len:
         return cands
-    return _fuzzy_candidates(gaz, name, min_ratio, 0, keep=there)
+    # (else by every spelling of the division's towns, and of those just over its line:
+    # "Makhmour (Ninewa)" -> Mexmur, alternate name Makhmur, filed under Erbil; "Jandairis
+    # (Aleppo)" -> Jindayris)
+    points = [gaz.candidate(gaz.a1_entry[a]) for a in a1s if a in gaz.a1_entry]
+
+    def near(c: Candidate) -> bool:
+        return (
+            (
+                there(c)
+                or (
+                    c.feature in (CITY, ADMIN2)
+                    and any(
+                        c.country_code == d.country_code
+                        and haversine_km(c.latitude, c.longitude, d.latitude, d.longitude)
+                        <= BORDER_KM
+                        for d in points
+                    )
+                )
+            )
+            and all(  # near the district too, where the locator names one ("Katarpura
+                # village (Dhar, Madhya Pradesh)" is no Chhatarpur, 400 km off in the state)
+                haversine_km(c.latitude, c.longitude, d.latitude, d.longitude) <= BORDER_KM
+                for d in (districts or [])[:1]
+            )
+        )
+
+    return _fuzzy_candidates(gaz, name, min_ratio, 0, keep=there) or _fuzzy_candidates(
+        gaz, name, min(min_ratio, SPELLING_RATIO), 0, keep=near, spellings=True
+    )
 
 
 def _locator_names(mentions: list[_Mention], gaz: Gazetteer, text: str) -> list[_Mention]:
@@ -1393,6 +1366,12 @@ def _locator_names(mentions: list[_Mention], gaz: Gazetteer, text: str) -> list[
         a1s = a1s or _seat_divisions(gaz, outer)
         if not a1s:
             continue
+        districts = [
+            c
+            for x in _inside[:-1]
+            for c in x.cands
+            if c.admin1_code in a1s and c.feature in (CITY, ADMIN2)
+        ]
         spans: list[tuple[int, int]] = []
         pos = o + 1
         for part in text[o + 1 : outer.start].split(","):
@@ -1419,13 +1398,13 @@ def _locator_names(mentions: list[_Mention], gaz: Gazetteer, text: str) -> list[
                 ):
                     # (a spelling only when the name is long: "Pati" is not "Pat"); the
                     # tagger's pieces of it ("Ain", "Issa" of "Ain Issa") take the whole
-                    cands = _in_division(gaz, text[start:end], a1s, 80, 6)
+                    cands = _in_division(gaz, text[start:end], a1s, 80, 6, districts)
                     if cands:
                         x.cands, x.via = cands, "locator"
                         x.start, x.end, x.text = start, end, text[start:end]
                         dropped.update(id(y) for y in over[1:])
                 continue
-            cands = _in_division(gaz, text[start:end], a1s)
+            cands = _in_division(gaz, text[start:end], a1s, districts=districts)
             if cands:
                 added.append(_Mention(start, end, text[start:end], cands, "locator"))
     kept = [m for m in mentions if id(m) not in dropped]
