@@ -661,3 +661,12 @@ def test_home_countries_come_from_armed_groups_not_states(nlp: Language) -> None
 
     _, mentions = _mentions(nlp, "Houthi forces and Russian warplanes struck the Taliban.")
     assert home_countries(mentions) == Counter({"YE": 1, "AF": 1})
+
+
+def test_an_organisation_name_stops_before_its_place() -> None:
+    from marsad.actors import find_actors
+    from marsad.nlp import load_model
+
+    text = "Houthi forces attacked the Joint Forces in Hays (Al Hudaydah)."
+    spans = [text[a.start : a.end] for a in find_actors(load_model()(text))]
+    assert "Joint Forces in Hays" not in spans

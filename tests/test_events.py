@@ -2188,3 +2188,12 @@ def test_a_state_closing_a_road_is_no_change_of_activity() -> None:
     # the rule is for armed groups and de facto authorities, not a government's police
     events = _events("On 3 May 2020, the Kenyan police closed the road to Eastleigh in Nairobi.")
     assert "Change to group/activity" not in {e.sub_event_type for e in events}
+
+
+def test_a_town_a_locator_vouches_for_inside_an_org_name_is_where() -> None:
+    # the tagger reads "the Joint Forces in Hays" as one organisation
+    e = _one(
+        "On 3 May 2020, confrontations took place between Houthi forces and the Joint Forces "
+        "in Hays (Al Hudaydah)."
+    )
+    assert e.location == "Ḩays"

@@ -1070,6 +1070,17 @@ def _ner_mentions(
     for span, label in candidates:
         if len(span) > 1 and span[0].lower_ == "the":
             span = span[1:]
+        cut = next(
+            (
+                t.i
+                for t in span[1:]
+                if t.lower_ in {"in", "at", "near"}
+                and any(w.lower_ in _ORG_HEADS for w in doc[span.start : t.i])
+            ),
+            None,
+        )
+        if cut is not None:
+            span = doc[span.start : cut]  # "the Joint Forces in Hays": the forces, not Hays
         start, end = span.start_char, span.end_char
         if _overlaps(start, end, existing) or _overlaps(start, end, out):
             continue

@@ -3157,26 +3157,45 @@ def _split_listed_places(
             continue
         lows = _shares(m.fatalities_low, len(chain))
         highs = _shares(m.fatalities_high, len(chain))
-        copies = []
-        for k, q in enumerate(chain):
-            ev = [
-                e
-                if e.field != "location"
-                else _evidence(document, sent, q.start, q.end, "location", e.method, q.confidence)
-                for e in m.evidence
-            ]
-            copies.append(
-                replace(
-                    m,
-                    place=q,
-                    listed=True,
-                    fatalities_low=lows[k],
-                    fatalities_high=highs[k],
-                    evidence=ev,
-                )
-            )
-        out[-1:] = copies
+        out[-1:] = [
+            _at_listed_place(document, sent, m, q, lows[k], highs[k]) for k, q in enumerate(chain)
+        ]
     return out
+
+
+def _at_listed_place(
+    document: Document,
+    sent: Sentence,
+    m: EventMention,
+    place: PlaceMention,
+    low: int | None,
+    high: int | None,
+    method: str | None = None,
+) -> EventMention:
+    """``m`` told at one place of a list, with its share of the toll; the location's
+    evidence points at that place (read by ``method``, else as ``m``'s was)."""
+    evidence = [
+        e
+        if e.field != "location"
+        else _evidence(
+            document,
+            sent,
+            place.start,
+            place.end,
+            "location",
+            method or e.method,
+            place.confidence,
+        )
+        for e in m.evidence
+    ]
+    return replace(
+        m,
+        place=place,
+        listed=True,
+        fatalities_low=low,
+        fatalities_high=high,
+        evidence=evidence,
+    )
 
 
 # A list of names, known to the gazetteer or not ("shelled Kansafra and Al Bara in Jabal
@@ -3387,22 +3406,7 @@ def _split_unknown_lists(
                         confidence=round(near.confidence * 0.5, 3),
                         method=f"list:near {near.name}",
                     )
-                ev = [
-                    x
-                    if x.field != "location"
-                    else _evidence(document, sent, s, e, "location", q.method, q.confidence)
-                    for x in m.evidence
-                ]
-                copies.append(
-                    replace(
-                        m,
-                        place=q,
-                        listed=True,
-                        fatalities_low=lows[k],
-                        fatalities_high=highs[k],
-                        evidence=ev,
-                    )
-                )
+                copies.append(_at_listed_place(document, sent, m, q, lows[k], highs[k], q.method))
             out[-1:] = copies
             done.add(key)
             break

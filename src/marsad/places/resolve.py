@@ -1704,10 +1704,16 @@ def _resolve(
             m.scores = scores
             best = max(range(len(scores)), key=scores.__getitem__)
             choice[mi] = best
-            srt = sorted(scores, reverse=True)
-            margin = srt[0] - srt[1] if len(srt) > 1 else 2.0
-            m.conf = 1.0 / (1.0 + math.exp(-2.5 * margin))
             chosen = m.cands[best]
+            # the margin over the best reading that lies elsewhere: a town and its own
+            # district ("Hays (Al Hudaydah)": the town Hays and Hays district) are one answer
+            rivals = [
+                sc
+                for k, sc in enumerate(scores)
+                if k != best and not _same_spot(m.cands[k], chosen)
+            ]
+            margin = scores[best] - max(rivals) if rivals else 2.0
+            m.conf = 1.0 / (1.0 + math.exp(-2.5 * margin))
             if (
                 m.via == "skeleton"
                 and chosen.country_code
@@ -1723,6 +1729,20 @@ def _resolve(
                     cc_ctx[cc] += 0.5 * m.conf
                     own_cc.setdefault(normalize(m.text), Counter())[cc] += 0.5 * m.conf
     return choice
+
+
+def _same_spot(a: Candidate, b: Candidate) -> bool:
+    """Two readings of a name that put it at one spot: a town and the district it is the
+    seat of, in one country, within 25 km (countries and provinces stand apart)."""
+    return (
+        a.country_code == b.country_code
+        and a.feature in (CITY, ADMIN2)
+        and b.feature in (CITY, ADMIN2)
+        and haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= SAME_SPOT_KM
+    )
+
+
+SAME_SPOT_KM = 25.0
 
 
 def _drop_far_neighbourhoods(mentions: list[_Mention], choice: list[int]) -> None:
@@ -1829,7 +1849,10 @@ def _to_record(gaz: Gazetteer, m: _Mention, k: int, text: str) -> PlaceMention:
             c = cap
             start = m.capital
             method = "capital-of"
-    conf = m.conf * (0.6 if m.via == "embedded" else 1.0)
+    # a piece of a longer name is doubtful, unless a locator vouches for it ("the Joint
+    # Forces in Hays (Al Hudaydah)": Hays lies in Al Hudaydah)
+    vouched = c.admin1_code in m.within_a1 and c.feature in (CITY, ADMIN2)
+    conf = m.conf * (0.6 if m.via == "embedded" and not vouched else 1.0)
     feature = FEATURE_NAMES[c.feature]
     if c.feature == CITY:
         prec = GEO_NEAR if m.near else GEO_TOWN
