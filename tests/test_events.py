@@ -2197,3 +2197,13 @@ def test_a_town_a_locator_vouches_for_inside_an_org_name_is_where() -> None:
         "in Hays (Al Hudaydah)."
     )
     assert e.location == "Ḩays"
+
+
+def test_a_city_and_its_governorate_are_one_reading() -> None:
+    # Aden the city and Aden the governorate no longer make the city doubtful, so Riyadh,
+    # where the ministers flew from, does not make the strike Saudi
+    e = _one(
+        "On 30 December 2020, missiles struck Aden international airport as members of the "
+        "newly formed unity government arrived from Riyadh, killing 25 people."
+    )
+    assert e.country == "Yemen"

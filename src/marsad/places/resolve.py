@@ -1732,12 +1732,12 @@ def _resolve(
 
 
 def _same_spot(a: Candidate, b: Candidate) -> bool:
-    """Two readings of a name that put it at one spot: a town and the district it is the
-    seat of, in one country, within 25 km (countries and provinces stand apart)."""
+    """Two readings of a name that put it at one spot: a town and the district or province
+    it is the seat of ("Aden", the city and the governorate), in one country, within 25 km
+    (a country stands apart)."""
     return (
         a.country_code == b.country_code
-        and a.feature in (CITY, ADMIN2)
-        and b.feature in (CITY, ADMIN2)
+        and COUNTRY not in (a.feature, b.feature)
         and haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= SAME_SPOT_KM
     )
 
