@@ -2207,3 +2207,14 @@ def test_a_city_and_its_governorate_are_one_reading() -> None:
         "newly formed unity government arrived from Riyadh, killing 25 people."
     )
     assert e.country == "Yemen"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 5 April 2020, HTS fighters opened a new checkpoint in Sarmada (Idleb).",
+        "On 5 April 2020, the SDF closed the Semalka crossing due to COVID-19.",
+    ],
+)
+def test_checkpoints_opened_and_crossings_closed(text: str) -> None:
+    assert _one(text).sub_event_type == "Change to group/activity"
