@@ -2218,3 +2218,11 @@ def test_a_city_and_its_governorate_are_one_reading() -> None:
 )
 def test_checkpoints_opened_and_crossings_closed(text: str) -> None:
     assert _one(text).sub_event_type == "Change to group/activity"
+
+
+def test_a_fight_amid_which_a_curfew_is_imposed_is_its_occasion() -> None:
+    e = _one(
+        "On 13 May 2020, the SDF imposed a curfew in Hajin (Deir-ez-Zor) amid clashes with ISIS "
+        "cells."
+    )
+    assert e.sub_event_type == "Change to group/activity"
