@@ -3069,19 +3069,25 @@ def _israeli_missiles_on_syria(document: Document, m: EventMention) -> None:
         and m.place.country_code == "SY"
         and MISSILE_WORD.search(document.sentences[m.sentence_index].text)
     ):
-        m.sub_event_type = "Air/drone strike"
-        sent = document.sentences[m.sentence_index]
-        m.evidence.append(
-            _evidence(
-                document,
-                sent,
-                m.trigger_start,
-                m.trigger_end,
-                "sub_event_type",
-                "rule:israeli-missiles-on-syria",
-                0.7,
-            )
+        _retype(document, m, "Air/drone strike", "rule:israeli-missiles-on-syria", 0.7)
+
+
+def _retype(
+    document: Document, m: EventMention, sub_type: str, method: str, confidence: float
+) -> None:
+    """Give ``m`` another sub-event type, its evidence the trigger read by ``method``."""
+    m.sub_event_type, m.event_type = sub_type, EVENT_TYPE_OF[sub_type]
+    m.evidence.append(
+        _evidence(
+            document,
+            document.sentences[m.sentence_index],
+            m.trigger_start,
+            m.trigger_end,
+            "sub_event_type",
+            method,
+            confidence,
         )
+    )
 
 
 MISSILE_WORD = re.compile(r"\bmissiles?\b", re.I)
@@ -3563,18 +3569,7 @@ def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
             and RIOT_DEEDS.search(sent.text)
         ):
             continue  # "protesters stormed the palace": the storming was read, not a march
-        m.sub_event_type, m.event_type = pred.label, EVENT_TYPE_OF[pred.label]
-        m.evidence.append(
-            _evidence(
-                document,
-                sent,
-                m.trigger_start,
-                m.trigger_end,
-                "sub_event_type",
-                METHOD,
-                round(pred.probability, 3),
-            )
-        )
+        _retype(document, m, pred.label, METHOD, round(pred.probability, 3))
 
 
 def _protest_told(document: Document, sent: Sentence) -> bool:
