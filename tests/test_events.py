@@ -2226,3 +2226,23 @@ def test_a_fight_amid_which_a_curfew_is_imposed_is_its_occasion() -> None:
         "cells."
     )
     assert e.sub_event_type == "Change to group/activity"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an armed group's orders, redeployments and self-rule are changes of its activity
+        "On 19 February 2019, Taliban militants ordered residents of several villages in Andar "
+        "district (Ghazni) to pay ushr on their harvest.",
+        "On 11 May 2019, Houthi forces began a unilateral redeployment from the ports of As "
+        "Salif and Ras Isa (Al Hudaydah).",
+        "On 5 May 2020, the STC declared self-administration in Aden.",
+    ],
+)
+def test_orders_redeployments_and_self_rule(text: str) -> None:
+    assert _one(text).sub_event_type == "Change to group/activity"
+
+
+def test_a_government_ordering_an_evacuation_is_no_change_of_activity() -> None:
+    events = _events("On 5 May 2020, the Kenyan police ordered residents to leave Eastleigh.")
+    assert "Change to group/activity" not in {e.sub_event_type for e in events}
