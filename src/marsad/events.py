@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -811,7 +811,7 @@ class _Index:
             return None
         lo = tok.left_edge.idx
         hi = tok.right_edge.idx + len(tok.right_edge)
-        orgs = _org_keys()
+        orgs = _keys_of_kind("org")
         # overlapping, not only starting inside: the parse may leave the first word of
         # "IS militants" outside the subject's subtree
         inside = [a for a in self.actors if a.start < hi and a.end > lo and a.key not in orgs]
@@ -831,7 +831,7 @@ class _Index:
         """The distinct armed or civilian actors named inside a phrase, in text order."""
         lo = tok.left_edge.idx
         hi = tok.right_edge.idx + len(tok.right_edge)
-        orgs = _org_keys()
+        orgs = _keys_of_kind("org")
         seen: set[str] = set()
         out: list[ActorMention] = []
         for a in sorted(self.actors, key=lambda a: a.start):
@@ -844,7 +844,7 @@ class _Index:
         self, tok: Token, actor: ActorMention, assoc: ActorMention | None
     ) -> ActorMention | None:
         """The armed actor of the sentence that is neither the doer nor its backer."""
-        orgs = _org_keys()
+        orgs = _keys_of_kind("org")
         skip = {actor.key, assoc.key if assoc else None, "CIV", "PROT", ""}
         text = tok.doc.text
         options = [
@@ -905,18 +905,12 @@ LIST_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*")
 LOCATOR_BEFORE = re.compile(r"(?:\([^()]*|,\s*)$")
 
 
-@lru_cache(maxsize=1)
-def _org_keys() -> frozenset[str]:
+@cache
+def _keys_of_kind(kind: str) -> frozenset[str]:
+    """The actor dictionary's keys of one kind ("org", "de-facto-state")."""
     from marsad.actors import ActorDictionary
 
-    return frozenset(e.key for e in ActorDictionary.load() if e.kind == "org")
-
-
-@lru_cache(maxsize=1)
-def _de_facto_keys() -> frozenset[str]:
-    from marsad.actors import ActorDictionary
-
-    return frozenset(e.key for e in ActorDictionary.load() if e.kind == "de-facto-state")
+    return frozenset(e.key for e in ActorDictionary.load() if e.kind == kind)
 
 
 def _eventful(place: PlaceMention) -> bool:
@@ -1113,7 +1107,7 @@ def _context_ok(trig: Trigger, token: Token, index: _Index) -> bool:
         return (
             actor is not None
             # (or a de facto authority: "Houthi authorities imposed new taxes on traders")
-            and (actor.inter in {2, 3, 4} or actor.key in _de_facto_keys())
+            and (actor.inter in {2, 3, 4} or actor.key in _keys_of_kind("de-facto-state"))
             and _has_context(token, set(ctx[9:].split("|")), 4)
         )
     if ctx == "agreement-object":
@@ -2490,8 +2484,7 @@ def _fill_roles(cand: _Candidate, index: _Index) -> None:
             frame in {"protest", "riot"}
             and target_tok is not None
             and (
-                target_tok.head.lower_ in CAUSE_PREPS
-                or (target_tok.head.lower_ == "with" and _after_solidarity(target_tok.head))
+                _opens_cause(target_tok.head)
                 or _lemma(tok) in CAUSE_HEADS  # the classifier's word: "in support of X"
             )
         )  # "demonstrated in A'zaz against Turkish statements about Ankara": not where
@@ -3697,7 +3690,7 @@ def _topic_actor(
     """'IS has been unable to ... One attempt to take over the city ended in defeat': an
     attempt told without its agent is the paragraph's armed subject's attempt."""
     para_start = document.paragraphs[sent.paragraph][0]
-    orgs = _org_keys()
+    orgs = _keys_of_kind("org")
     for a in reversed(actors):
         if not para_start <= a.start < sent.start or a.key in orgs | {"CIV", "PROT"}:
             continue
@@ -4594,7 +4587,7 @@ def _country_place(cand: _Candidate, index: _Index) -> tuple[PlaceMention | None
     if not codes:
         # The sentence's named actors (not the agencies that report), when they are of one
         # country ("Iraqi security forces fired tear gas ... as demonstrations resumed").
-        orgs = _org_keys()
+        orgs = _keys_of_kind("org")
         homes = {
             a.country
             for a in index.actors
@@ -4717,9 +4710,15 @@ CAUSE_HEADS = frozenset({"solidarity", "support"})
 CAUSE_PREPS = frozenset({"against", "over", "about"})
 
 
-def _after_solidarity(prep: Token) -> bool:
-    """'in solidarity with', however the parser hangs the 'with'."""
-    return prep.i > 0 and prep.doc[prep.i - 1].lemma_.lower() == "solidarity"
+def _opens_cause(t: Token) -> bool:
+    """``t`` opens the phrase of what a protest is for or against: "against", "over",
+    "about", "in support", "in solidarity", or the "with" of "in solidarity with", however
+    the parser hangs it."""
+    if t.lower_ in CAUSE_PREPS:
+        return t.dep_ == "prep"
+    if t.lower_ == "with":
+        return t.i > 0 and t.doc[t.i - 1].lemma_.lower() == "solidarity"
+    return t.lemma_.lower() in CAUSE_HEADS and t.dep_ == "pobj" and t.head.lower_ == "in"
 
 
 def _sentence_place(
@@ -4729,11 +4728,7 @@ def _sentence_place(
     for t in tok.sent:
         if t.lower_ == "from" and t.head.lemma_.lower() in MOTION_VERBS:
             origins.update(x.idx for x in t.subtree)
-        if protest and (
-            (t.lemma_.lower() in CAUSE_HEADS and t.dep_ == "pobj" and t.head.lower_ == "in")
-            or (t.lower_ in CAUSE_PREPS and t.dep_ == "prep")
-            or (t.lower_ == "with" and _after_solidarity(t))
-        ):
+        if protest and _opens_cause(t):
             origins.update(x.idx for x in t.subtree)  # (set aside as an origin is)
     acting = [(a.start, a.end) for a in index.actors]
     doc = tok.doc
