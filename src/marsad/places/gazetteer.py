@@ -739,9 +739,11 @@ class Gazetteer:
     def lookup_skeleton(self, name: str, accept=None, limit: int = 20_000) -> list[Candidate]:
         """Entries whose transliteration skeleton equals ``name``'s ("Hawija" -> Al Hawijah).
         ``accept(entry_name) -> bool`` filters on the name before a Candidate is built."""
+        a, b = self._range(self._skeys, self._sptr, skeleton(name))
         out = []
         seen: set[int] = set()
-        for i, _ in self.skeleton_spellings(name, limit):
+        for k in range(a, min(b, a + limit)):
+            i = int(self._spost[k])  # (an entry once, however many spellings it has)
             if i not in seen and (accept is None or accept(self.names[i])):
                 out.append(self.candidate(i, DERIVED))
             seen.add(i)

@@ -486,20 +486,19 @@ def _fuzzy_candidates(
             )
         return r >= min_ratio
 
-    nearest: dict[int, float] = {}
     if spellings:
+        nearest: dict[int, float] = {}
         for i, spelling in gaz.skeleton_spellings(text):
             if accept(spelling):
                 nearest[i] = max(nearest.get(i, 0.0), ratios[spelling])
+        found = [(r, gaz.candidate(i, DERIVED)) for i, r in nearest.items()]
     else:
-        for i, _ in gaz.skeleton_spellings(text):
-            if i not in nearest and accept(gaz.names[i]):
-                nearest[i] = ratios[gaz.names[i]]
-    out = []
-    for i, r in nearest.items():
-        c = gaz.candidate(i, DERIVED)
-        if (c.population >= min_pop or c.feature != CITY) and (keep is None or keep(c)):
-            out.append((r, c))
+        found = [(ratios[c.name], c) for c in gaz.lookup_skeleton(text, accept)]
+    out = [
+        (r, c)
+        for r, c in found
+        if (c.population >= min_pop or c.feature != CITY) and (keep is None or keep(c))
+    ]
     if not out:
         return []
     best = max(r for r, _ in out)
@@ -1328,24 +1327,11 @@ def _in_division(
     points = [gaz.candidate(gaz.a1_entry[a]) for a in a1s if a in gaz.a1_entry]
 
     def near(c: Candidate) -> bool:
-        return (
-            (
-                there(c)
-                or (
-                    c.feature in (CITY, ADMIN2)
-                    and any(
-                        c.country_code == d.country_code
-                        and haversine_km(c.latitude, c.longitude, d.latitude, d.longitude)
-                        <= BORDER_KM
-                        for d in points
-                    )
-                )
-            )
-            and all(  # near the district too, where the locator names one ("Katarpura
-                # village (Dhar, Madhya Pradesh)" is no Chhatarpur, 400 km off in the state)
-                haversine_km(c.latitude, c.longitude, d.latitude, d.longitude) <= BORDER_KM
-                for d in (districts or [])[:1]
-            )
+        # (near the district too, where the locator names one: "Katarpura village (Dhar,
+        # Madhya Pradesh)" is no Chhatarpur, 400 km off in the state)
+        return (there(c) or (c.feature in (CITY, ADMIN2) and _over_the_line(c, points))) and all(
+            haversine_km(c.latitude, c.longitude, d.latitude, d.longitude) <= BORDER_KM
+            for d in (districts or [])[:1]
         )
 
     return _fuzzy_candidates(gaz, name, min_ratio, 0, keep=there) or _fuzzy_candidates(
@@ -1492,14 +1478,14 @@ def _stays_outside(c: Candidate, m: _Mention) -> bool:
     home = {code.split(".")[0] for code in m.within_a1}
     # A town just over the division's line is the one meant ("Makhmur (Ninewa)": GeoNames
     # files Makhmur under Erbil, 82 km from Nineveh's point)
-    if c.country_code in home and any(
-        d.feature == ADMIN1
-        and d.admin1_code in m.within_a1
-        and haversine_km(c.latitude, c.longitude, d.latitude, d.longitude) <= BORDER_KM
+    divisions = [
+        d
         for x in (m.holder, m.outer)
         if x is not None
         for d in x.cands
-    ):
+        if d.feature == ADMIN1 and d.admin1_code in m.within_a1
+    ]
+    if _over_the_line(c, divisions):
         return True
     holder = m.holder
     named_division = (
@@ -1510,6 +1496,16 @@ def _stays_outside(c: Candidate, m: _Mention) -> bool:
     if not named_division or c.country_code in home:
         return _well_known([c]) or c.feature != CITY
     return _well_known([c]) and c.population >= 1_000_000
+
+
+def _over_the_line(c: Candidate, divisions: list[Candidate]) -> bool:
+    """``c`` lies within BORDER_KM of one of ``divisions``' points, in that division's
+    country: a town GeoNames files under the next province."""
+    return any(
+        c.country_code == d.country_code
+        and haversine_km(c.latitude, c.longitude, d.latitude, d.longitude) <= BORDER_KM
+        for d in divisions
+    )
 
 
 def _well_known(cands: list[Candidate]) -> bool:
