@@ -182,3 +182,15 @@ def test_the_active_voice_and_the_sum_of_parts(n: int, k: int) -> None:
 @given(n=st.integers(min_value=1, max_value=999))
 def test_wounded_counts_are_never_deaths(n: int) -> None:
     assert _check(f"{n} soldiers were wounded and {n} villagers were injured.") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a soldier who had been wounded in clashes in Sirwah (Marib) on 11 April died of his "
+        "wounds",
+        "a man who had been wounded in an IED explosion in Al Bab on 28 March died of his injuries",
+    ],
+)
+def test_a_day_of_a_month_is_no_death_toll(text: str) -> None:
+    assert find_fatalities(text) is None

@@ -245,6 +245,10 @@ _UNITS_OF_MEASURE = {
     "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
     "month", "months", "year", "years", "km", "kilometres", "kilometers", "miles", "mile",
     "metres", "meters", "times", "percent", "per", "%", "am", "pm", "o'clock", "decades",
+    # a day of a month is a date: "wounded on 11 April died of his wounds"
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec",
 }  # fmt: skip
 _PARTICLES = {"out", "up", "down", "off", "away", "back", "place", "fire"}
 _ED_NOUNS = {"deceased", "accused", "bed", "red"}
