@@ -21,3 +21,11 @@ def test_capitals_keep_the_verb() -> None:
 def test_paragraph_break_starts_a_sentence() -> None:
     doc = load_model()("Fighting raged near the dam\n\nResidents fled the town.")
     assert [t.is_sent_start for t in doc if t.text == "Residents"] == [True]
+
+
+def test_a_count_that_opens_a_sentence_stays_with_its_noun() -> None:
+    doc = load_model()(
+        "On 17 April 2020, tribesmen clashed with Houthi forces in Al Malajim district (Al "
+        "Bayda). 4 Houthis were killed."
+    )
+    assert [s.text for s in doc.sents][-1] == "4 Houthis were killed."

@@ -37,10 +37,19 @@ class ModelNotInstalled(RuntimeError):
 @Language.component("marsad_paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """Force a sentence start after any token followed by a blank line, and forbid one
-    inside spans the parser tends to split (none yet)."""
+    inside spans the parser tends to split (a count that opens a sentence and its noun)."""
     for i, token in enumerate(doc[:-1]):
         if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
             doc[i + 1].is_sent_start = True
+        elif (
+            token.like_num
+            and (i == 0 or doc[i - 1].text in {".", "!", "?"})
+            and doc[i + 1].is_alpha
+            and "\n" not in token.whitespace_
+        ):
+            # "(Al Bayda). 4 Houthis were killed.": a count opens its sentence; the parser
+            # would end one after it
+            doc[i + 1].is_sent_start = False
     return doc
 
 
