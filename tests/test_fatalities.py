@@ -194,3 +194,12 @@ def test_wounded_counts_are_never_deaths(n: int) -> None:
 )
 def test_a_day_of_a_month_is_no_death_toll(text: str) -> None:
     assert find_fatalities(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [("2 IS militants were killed.", 2), ("3 IS fighters were killed in the clashes.", 3)],
+)
+def test_the_islamic_states_initials_are_no_verb(text: str, n: int) -> None:
+    found = find_fatalities(text)
+    assert found is not None and found[:2] == (n, n)

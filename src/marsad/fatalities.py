@@ -83,7 +83,8 @@ _STOP = (
     r"bodies|body|corpses|corpse|remains|found|discovered|recovered"
 )
 _NUMBER_WORD = rf"(?:\d[\d,]*|{_alt(_UNITS)}|{_alt(_TEENS)}|{_alt(_TENS)})"
-_W = rf"(?!(?:{_STOP}|{_NUMBER_WORD})\b)[\w'’/-]+"
+# (the Islamic State's "IS" is a word of the phrase, not the verb: "2 IS militants were killed")
+_W = rf"(?:(?-i:IS)\b|(?!(?:{_STOP}|{_NUMBER_WORD})\b)[\w'’/-]+)"
 _WORDS = rf"(?:\s+{_W}){{0,6}}"
 _WORDS1 = rf"(?:\s+{_W}){{1,6}}"
 _INCL = (
