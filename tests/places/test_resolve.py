@@ -215,3 +215,13 @@ def test_a_capital_under_an_old_name_does_not_outrank_a_city_that_bears_it(place
 def test_a_two_word_town_written_as_one_word_is_found(places_of):
     ps = {p.text: p for p in places_of("Residents protested in Mirpurkhas city (Sindh).")}
     assert ps["Mirpurkhas"].name == "Mirpur Khas"
+
+
+def test_a_news_agency_told_as_a_source_is_no_place(places_of):
+    ps = _by_text(places_of("SANA said air defences intercepted the missiles over Homs."))
+    assert "SANA" not in ps and ps["Homs"].country_code == "SY"
+
+
+def test_a_site_named_for_its_town_before_a_locator(places_of):
+    ps = _by_text(places_of("Coalition forces withdrew from Qayyarah airbase (Ninewa)."))
+    assert ps["Qayyarah"].name == "Al Qayyārah"

@@ -363,6 +363,8 @@ COUNTY_AFTER = re.compile(
     r"|sub-?district|subdivision)\b",
     re.I,
 )
+# "Qayyarah airbase (Ninewa)": a site named for its town, and the town's province after it
+SITE_LOCATED = re.compile(r"^\s+(?:air\s?base|airport|airfield|military base|base|camp)\s*\(", re.I)
 # "Colonia Libertad", "Barrio San Juan", "Bairro Centro": a neighbourhood's name, whose words
 # are no town of their own
 HOOD_HEAD = frozenset(
@@ -748,6 +750,19 @@ def _name_word(tok) -> bool:
     )
 
 
+# Verbs a source is the subject of: "SANA said", "SABA reported".
+SOURCE_VERBS = frozenset({"say", "report", "claim", "state", "quote", "announce", "add"})
+
+
+def _source_named(doc: Doc, span: Span) -> bool:
+    """An acronym told as a source, not a place: "SANA said air defences intercepted
+    missiles", "according to SABA" (Sanaa is Yemen's capital; SANA is Syria's news agency)."""
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lemma_.lower() in SOURCE_VERBS:
+        return True
+    return span.start >= 2 and doc[span.start - 2 : span.start].text.lower() == "according to"
+
+
 def _mixed_case(word: str) -> bool:
     """An abbreviation with inner capitals ("LoC", "GoI"), not a name ("Ur", "Iraq")."""
     return any(ch.isupper() for ch in word[1:]) and any(ch.islower() for ch in word)
@@ -1015,7 +1030,7 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
             )
             or (
                 span.text.isupper()
-                and len(span.text) <= 3
+                and (len(span.text) <= 3 or (len(span.text) <= 5 and _source_named(doc, span)))
                 and not any(c.feature == COUNTRY for c in cands)
             )
         ):
@@ -1060,7 +1075,11 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
         ):
             after = text[span.end_char : span.end_char + 40]
             # "Biu LGA", "Poonch district": a unit's name however the tagger labelled it
-            ok = bool(COUNTY_AFTER.match(after) or PROVINCE_AFTER.match(after))
+            ok = bool(
+                COUNTY_AFTER.match(after)
+                or PROVINCE_AFTER.match(after)
+                or SITE_LOCATED.match(after)
+            )
         part = ""
         if ok:
             part = _partial(doc, span.start, span.end, gaz)
