@@ -101,8 +101,9 @@ FORCE_NOUNS = _words(
     helicopters gunships drones artillery tanks navy marines commandos units regime
     government govt police policemen gendarmes gendarmerie paratroopers airstrikes strikes
     airstrike warplane jet drone helicopter gunship guard coastguard
-    shelling missiles personnel battalion battalions brigade brigades division
-    servicemen guards junta fighter air security special armed
+    shelling shells mortars rockets missiles personnel battalion battalions brigade brigades
+    division servicemen guards junta fighter air security special armed
+    f-16s f-16 f16s sukhois migs
     """
 )
 # Nouns that are only a force noun with a following head: "air force", "special forces".
@@ -1092,6 +1093,8 @@ def _ner_mentions(
         if label not in ("ORG", "RUN"):
             continue
         words = [t.lower_ for t in span]
+        if span.text.upper() in _NOT_ACTOR_ACRONYMS:
+            continue  # "an IED struck a PMF vehicle": the device, not its planter
         if any(w in _NOT_ACTOR_WORDS for w in words) or dictionary.nationality(span.text):
             log.debug("not an actor: %r", span.text)
             continue
@@ -1109,6 +1112,9 @@ def _ner_mentions(
                     dictionary,
                 )
             )
+            continue
+        if "(" in span.text or ")" in span.text:
+            # "Al Nayrab (Idleb" tagged as one organisation: a place and its locator
             continue
         heads = [w for w in words if w in _ORG_HEADS]
         acronym = (
