@@ -2246,3 +2246,298 @@ def test_orders_redeployments_and_self_rule(text: str) -> None:
 def test_a_government_ordering_an_evacuation_is_no_change_of_activity() -> None:
     events = _events("On 5 May 2020, the Kenyan police ordered residents to leave Eastleigh.")
     assert "Change to group/activity" not in {e.sub_event_type for e in events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 5 May 2020, ISKP militants pledged allegiance to a new leader in Nangarhar.",
+        "On 8 May 2020, regime forces began a military build-up around Jabal Az-Zawiya (Idleb).",
+        "On 8 May 2020, regime forces massed troops near Kafr Nobol (Idleb).",
+    ],
+)
+def test_allegiance_and_build_ups_are_changes_of_activity(text: str) -> None:
+    assert _one(text).sub_event_type == "Change to group/activity"
+
+
+def test_sniper_fire_that_kills_a_child_is_an_attack() -> None:
+    e = _one("On 24 April 2020, Houthi sniper fire killed a child in Taizz city.")
+    assert (e.sub_event_type, e.actor2) == ("Attack", "Civilians (Yemen)")
+
+
+def test_a_weapon_named_as_the_killer_makes_shelling() -> None:
+    e = _one("On 25 May 2020, regime shells killed a woman in Fleifel (Ariha, Idleb).")
+    assert e.sub_event_type == "Shelling/artillery/missile attack"
+    assert e.actor1 == "Military Forces of Syria (2000-)"
+
+
+def test_a_nominal_shelling_mistagged_as_a_verb_keeps_its_doer() -> None:
+    e = _one(
+        "On 5 April 2020, Houthi shelling hit a house in Hays district (Al Hudaydah), injuring "
+        "2 children."
+    )
+    assert e.actor1 == "Military Forces of Yemen (2016-) Supreme Political Council"
+
+
+def test_pounding_positions_with_artillery_is_shelling_by_the_subject() -> None:
+    e = _one("On 10 April 2020, pro-Hadi forces pounded Houthi positions with artillery in Sirwah.")
+    assert e.sub_event_type == "Shelling/artillery/missile attack"
+    assert e.actor1 == "Military Forces of Yemen (2012-)"
+
+
+def test_each_joined_verb_stands_at_its_own_place() -> None:
+    events = _events(
+        "On 9 May 2020, Houthi forces shelled pro-Hadi positions in Qaniyah (Radman Al Awad, "
+        "Al Bayda) and clashed with pro-Hadi forces in Mahliyah district (Marib)."
+    )
+    assert {(e.sub_event_type, e.admin1) for e in events} == {
+        ("Shelling/artillery/missile attack", "Al Bayda"),
+        ("Armed clash", "Ma’rib"),
+    }
+
+
+def test_each_sides_shelling_of_the_other_in_one_sentence_is_its_own_event() -> None:
+    events = _events(
+        "On 21 May 2020, STC forces fired artillery shells at pro-Hadi positions in Al Sheikh "
+        "Salem (Zinjibar, Abyan); pro-Hadi forces responded by shelling STC positions in Al Kud "
+        "area (Zinjibar, Abyan)."
+    )
+    assert sorted(e.actor1 or "" for e in events) == [
+        "Military Forces of Yemen (2012-)",
+        "STC: Southern Transitional Council",
+    ]
+
+
+def test_artillery_fire_in_answer_has_the_answering_side_as_doer() -> None:
+    events = _events(
+        "On 7 May 2020, SNA factions shelled Arab Hasan village in Manbij countryside (Aleppo). "
+        "The SDF responded with artillery fire on SNA positions near Jarablus (Aleppo)."
+    )
+    assert ("SDF: Syrian Democratic Forces", "SNA: Syrian National Army") in {
+        (e.actor1, e.actor2) for e in events
+    }
+
+
+def test_clashes_that_broke_out_between_two_sides_name_both() -> None:
+    e = _one(
+        "On 18 May 2020, clashes broke out between regime forces and HTS on the Al Fatira front "
+        "(Ariha, Idleb)."
+    )
+    assert (e.actor1, e.actor2) == ("Military Forces of Syria (2000-)", "HTS: Hayat Tahrir al Sham")
+
+
+def test_a_house_stormed_and_looted_with_no_one_hurt_is_looting() -> None:
+    e = _one(
+        "On 10 April 2020, Houthi forces stormed and looted the house of an exiled General "
+        "People's Congress leader in At Tahrir district (Amanat al Asimah)."
+    )
+    assert e.sub_event_type == "Looting/property destruction"
+
+
+def test_a_news_agency_saying_something_is_no_place() -> None:
+    events = _events(
+        "On 20 April 2020, Israeli warplanes struck positions of Iranian-backed militias in the "
+        "Palmyra desert (Tadmor, Homs). SANA said air defences intercepted some of the missiles."
+    )
+    # SANA is no Sanaa: the missiles it says were stopped were stopped in Syria
+    assert {(e.sub_event_type, e.country) for e in events} == {
+        ("Air/drone strike", "Syria"),
+        ("Disrupted weapons use", "Syria"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 19 April 2020, a civilian vehicle hit a roadside mine in Dehrawud district "
+        "(Uruzgan), killing 4 civilians including 2 women.",
+        "On 22 April 2020, a roadside mine killed 3 members of a family in Gelan district "
+        "(Ghazni).",
+    ],
+)
+def test_roadside_mines_are_remote_explosives_and_their_victims_civilians(text: str) -> None:
+    e = _one(text)
+    assert (e.sub_event_type, e.actor2) == (
+        "Remote explosive/landmine/IED",
+        "Civilians (Afghanistan)",
+    )
+
+
+def test_a_coal_mine_is_no_landmine() -> None:
+    events = _events("On 3 May 2020, a coal mine collapsed in Balkh, killing 4 miners.")
+    assert "Remote explosive/landmine/IED" not in {e.sub_event_type for e in events}
+
+
+def test_storming_posts_is_a_fight_not_a_takeover() -> None:
+    e = _one(
+        "On 3 March 2020, Taliban militants stormed ALP posts in Imam Sahib district (Kunduz). "
+        "6 ALP members and 4 Taliban were killed in the fighting."
+    )
+    assert e.sub_event_type == "Armed clash"
+
+
+def test_a_takeover_with_no_fighting_reported_is_non_violent() -> None:
+    e = _one(
+        "On 20 April 2020, Taliban militants took control of 4 villages in Jurm district "
+        "(Badakhshan) after ALP forces withdrew from the area. No fighting was reported."
+    )
+    assert e.sub_event_type == "Non-violent transfer of territory"
+
+
+def test_positions_taken_over_are_territory_not_positions_taken_up() -> None:
+    e = _one(
+        "On 14 November 2021, Houthi forces took over positions in At Tuhayta district (Al "
+        "Hudaydah) vacated by the Joint Forces. No clashes were reported."
+    )
+    assert e.sub_event_type == "Non-violent transfer of territory"
+    assert not _events("On 14 November 2021, Houthi forces took up positions in Hays.")
+
+
+def test_checkpoints_attacked_with_police_dead_are_a_clash_with_the_police() -> None:
+    e = _one(
+        "On 16 May 2020, Taliban attacked security checkpoints in Yosuf Khel district (Paktika). "
+        "3 ANP and 2 ALP were killed."
+    )
+    assert (e.sub_event_type, e.actor2, e.fatalities) == (
+        "Armed clash",
+        "Police Forces of Afghanistan (2014-2021)",
+        5,
+    )
+
+
+def test_an_ied_is_no_actor() -> None:
+    e = _one(
+        "On 15 April 2020, an IED struck a PMF vehicle near Khanaqin (Diyala), killing 1 PMF "
+        "member and wounding 2."
+    )
+    assert (e.actor1, e.actor2) == (
+        "Unidentified Armed Group (Iraq)",
+        "PMF: Popular Mobilization Forces",
+    )
+
+
+def test_a_states_jets_named_by_model_are_its_forces() -> None:
+    e = _one(
+        "On 14 April 2020, Iraqi F-16s struck IS hideouts in the Makhoul mountains (Salah "
+        "al-Din), killing 5 militants."
+    )
+    assert (e.sub_event_type, e.actor1) == ("Air/drone strike", "Military Forces of Iraq (2014-)")
+
+
+def test_artillery_fire_that_kills_civilians_names_them() -> None:
+    e = _one(
+        "On 24 April 2020, ANA artillery fire killed 2 civilians in Nad Ali district (Helmand)."
+    )
+    assert (e.sub_event_type, e.actor2) == (
+        "Shelling/artillery/missile attack",
+        "Civilians (Afghanistan)",
+    )
+
+
+def test_a_checkpoint_overrun_is_a_fight_and_a_village_overrun_is_taken() -> None:
+    post = _one(
+        "On 25 April 2020, Taliban militants overran an ALP checkpoint in Dawlat Abad district "
+        "(Faryab), killing 5 ALP members."
+    )
+    village = _one(
+        "On 5 August 2017, Taliban militants overran Mirza Olang village in Sayyad district "
+        "(Sar-e Pol)."
+    )
+    assert post.sub_event_type == "Armed clash"
+    assert village.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_control_retaken_though_the_tagger_reads_retook_as_a_noun() -> None:
+    e = _one(
+        "On 27 April 2020, ANSF retook control of the Ghormach district centre (Faryab) from "
+        "Taliban militants after heavy clashes."
+    )
+    assert (e.sub_event_type, e.actor2) == ("Government regains territory", "Taliban")
+
+
+def test_a_toll_told_next_goes_to_the_repelled_attack() -> None:
+    e = _one(
+        "On 10 April 2020, PMF forces repelled an IS attack in Tarmiyah district (Salah al-Din). "
+        "2 IS militants were killed."
+    )
+    assert (e.sub_event_type, e.fatalities) == ("Armed clash", 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2 April 2020, the SDF, backed by coalition helicopters, conducted a raid in Al "
+        "Busayrah (Deir ez Zor) and arrested 3 IS suspects.",
+        "On 26 April 2020, Houthi forces stormed the house of a tribal leader in Rada (Al Bayda) "
+        "and arrested his 2 sons.",
+    ],
+)
+def test_a_raid_that_ends_in_arrests_is_the_arrests(text: str) -> None:
+    assert _one(text).sub_event_type == "Arrests"
+
+
+def test_institutions_taken_over_are_territory() -> None:
+    e = _one(
+        "On 24 April 2020, the STC took control of government institutions in Aden city, "
+        "including the central bank branch."
+    )
+    assert (e.sub_event_type, e.actor1) == (
+        "Non-state actor overtakes territory",
+        "STC: Southern Transitional Council",
+    )
+
+
+def test_a_place_and_its_locator_tagged_as_one_organisation_are_where() -> None:
+    e = _one("On 3 May 2020, HTS recaptured Al Nayrab (Idleb) from regime forces.")
+    assert (e.sub_event_type, e.admin1) == ("Non-state actor overtakes territory", "Idlib")
+
+
+def test_a_capture_the_tagger_reads_as_a_noun_phrase() -> None:
+    e = _one("On 3 May 2020, the Taliban captured Qades district centre (Badghis).")
+    assert (e.sub_event_type, e.actor1, e.admin1) == (
+        "Non-state actor overtakes territory",
+        "Taliban",
+        "Badghis",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 5 April 2020, Taliban militants collected ushr from farmers in Gereshk district "
+        "(Helmand).",
+        "On 5 April 2020, Taliban militants distributed night letters warning residents not to "
+        "cooperate with the government in Khogyani district (Nangarhar).",
+        "On 5 April 2020, Taliban militants banned polio vaccination campaigns in Maruf district "
+        "(Kandahar).",
+        "On 5 April 2020, Turkish forces moved heavy equipment and armoured vehicles into Jabal "
+        "Az-Zawiya (Idleb).",
+    ],
+)
+def test_an_armed_groups_levies_letters_bans_and_moves(text: str) -> None:
+    assert _one(text).sub_event_type == "Change to group/activity"
+
+
+def test_an_attack_warned_of_has_not_happened() -> None:
+    assert not _events(
+        "On 5 April 2020, the Taliban warned residents of Qala-e Zal district (Kunduz) to leave "
+        "their homes before an attack."
+    )
+
+
+def test_people_captured_are_no_ground_taken() -> None:
+    assert "Non-state actor overtakes territory" not in {
+        e.sub_event_type
+        for e in _events(
+            "On 5 April 2020, Taliban militants released 3 ANP members they had captured in "
+            "Jaghatu district (Ghazni)."
+        )
+    }
+
+
+def test_a_base_left_and_handed_over_is_a_non_violent_transfer() -> None:
+    e = _one(
+        "On 5 April 2020, coalition forces withdrew from Qayyarah airbase (Ninewa) and handed it "
+        "over to Iraqi forces."
+    )
+    assert (e.sub_event_type, e.location) == ("Non-violent transfer of territory", "Al Qayyārah")

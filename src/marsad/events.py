@@ -44,6 +44,7 @@ from marsad.records import (
 GAIN = "Government regains territory"
 OVERTAKE = "Non-state actor overtakes territory"
 CLASH = "Armed clash"
+LOOT = "Looting/property destruction"
 
 
 @dataclass(frozen=True, slots=True)
@@ -519,6 +520,14 @@ def _modality(token: Token) -> str:
     chain = [token, *_governors(token)]
     if _sentence_is_hypothetical(token):
         return "unreal"
+    if (
+        token.pos_ == "NOUN"
+        and _lemma(token) in {"attack", "assault", "offensive", "raid", "strike", "operation"}
+        and token.dep_ == "pobj"
+        and token.head.lower_ == "before"
+        and any(c.dep_ == "det" and c.lower_ in {"a", "an", "any"} for c in token.children)
+    ):
+        return "unreal"  # "warned residents to leave their homes before an attack"
     for i, tok in enumerate(chain):
         lemma = _lemma(tok)
         for child in tok.children:
@@ -883,7 +892,11 @@ class _Index:
                 return a
         return None
 
-    def place_in(self, tok: Token | None) -> PlaceMention | None:
+    def place_in(
+        self, tok: Token | None, outside: ActorMention | None = None
+    ) -> PlaceMention | None:
+        """The place told within ``tok``'s phrase; not one inside ``outside``, an actor's
+        name."""
         if tok is None:
             return None
         lo = tok.left_edge.idx
@@ -892,7 +905,10 @@ class _Index:
             p
             for p in self.places
             # "shot down a US MQ-9 drone over Dhamar": the US names whose drone, not where
-            if lo <= p.start < hi and _eventful(p) and p.start not in self.modifiers
+            if lo <= p.start < hi
+            and _eventful(p)
+            and p.start not in self.modifiers
+            and not (outside is not None and outside.start <= p.start < outside.end)
         ]
         if not inside:
             return None
@@ -1025,6 +1041,18 @@ def _reads_itself(token: Token, index: _Index) -> bool:
     return any(_context_ok(t, token, index) for t in options if t.context != "shell-doer")
 
 
+def _ground_taken(verb: Token, index: _Index) -> bool:
+    """What a verb of taking took is ground, not people: not "released 3 ANP members they had
+    captured", "captured 5 soldiers"."""
+    taken = _obj(verb)
+    if taken is None and verb.dep_ == "relcl":  # ("the members they had captured in X":
+        taken = verb.head  # the clause's place is not the members')
+        return _is_place_noun(taken) or index.actor_in(taken) is None
+    if taken is None or index.place_in(taken) is not None or _is_place_noun(taken):
+        return True
+    return index.actor_in(taken) is None
+
+
 # Who is taken when the object names no civilians: "took them away", "took 5 aid workers
 # hostage" (the parser makes "hostage" the object).
 TAKEN_PEOPLE = frozenset({"them", "him", "her", "hostage"})
@@ -1032,6 +1060,8 @@ TAKEN_PEOPLE = frozenset({"them", "him", "her", "hostage"})
 
 def _context_ok(trig: Trigger, token: Token, index: _Index) -> bool:
     ctx = trig.context
+    if trig.frame == "gain" and token.pos_ == "VERB" and not _ground_taken(token, index):
+        return False
     if not ctx:
         return True
     if ctx.startswith("word:"):
@@ -1129,10 +1159,31 @@ def _context_ok(trig: Trigger, token: Token, index: _Index) -> bool:
             return False
         if target is not None and target.lower_ in {"it", "which", "that"}:
             return True
+        storm = ctx == "place-object" and _lemma(token) in {"storm", "overrun"}
+        posts = POSTS if _lemma(token) == "storm" else FRONT_POSTS
+        if storm and target is not None and _lemma(target) in posts:
+            # "stormed ALP posts in Imam Sahib district", "overran an ALP checkpoint": a
+            # fight at the posts
+            return False
+        if (
+            ctx == "place-object"
+            and target is not None
+            and _lemma(target) in POSTS
+            and any(c.dep_ == "prt" and c.lower_ == "over" for c in token.children)
+        ):
+            return True  # "took over positions in At Tuhayta district" (not "took up")
+        if any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
+            return False  # "took up positions in Hays": a deployment
         return index.place_in(target) is not None or _is_place_noun(target)
     return True
 
 
+# Posts a side holds: stormed, they are fought at, not a territory taken.
+POSTS = frozenset(
+    {"post", "outpost", "base", "checkpoint", "position", "camp", "station", "compound"}
+    | {"headquarters", "barracks", "garrison", "prison", "jail"}
+)
+FRONT_POSTS = frozenset({"checkpoint", "post", "outpost", "position"})
 PLACE_NOUNS = frozenset(
     [
         "city",
@@ -1158,6 +1209,10 @@ PLACE_NOUNS = frozenset(
         "countryside",
         "enclave",
         "capital",
+        # "took control of government institutions in Aden", "seized the port"
+        "institution",
+        "palace",
+        "port",
     ]
 )
 
@@ -1513,7 +1568,9 @@ def _fold_killings(cands: list[_Candidate]) -> None:
         if weapon.trigger.event_type == "Protests":
             kill.absorbed = True
             continue
-        weapon.actor1 = weapon.actor1 or kill.actor1
+        if kill.actor1 is not None and kill.actor1.inter != 7:
+            # (not "a civilian vehicle hit a roadside mine, killing 4": the vehicle's)
+            weapon.actor1 = weapon.actor1 or kill.actor1
         if weapon.actor2 is None and kill.actor2 is not None and kill.actor2 is not weapon.actor1:
             weapon.actor2 = kill.actor2
         if weapon.place is None:
@@ -2395,6 +2452,13 @@ def _fill_roles(cand: _Candidate, index: _Index) -> None:
         else:
             actor_tok = subj if psubj is None else _prep_obj(tok, {"by"})
             place_tok = psubj if psubj is not None else obj
+            if tok.dep_ == "amod" and tok.tag_ == "VBD" and place_tok is None:
+                # "the Taliban captured Qades district centre (Badghis)", read as a noun
+                # phrase: the head noun is what was taken, the word before it who took it
+                place_tok = tok.head
+                actor_tok = actor_tok or next(
+                    (c for c in tok.children if c.dep_ in {"npadvmod", "nsubj"}), None
+                )
             actor_tok = _reported_subject(actor_tok, tok, index)
         cand.actor1 = index.actor_in(actor_tok)
         cand.assoc1 = index.assoc_in(actor_tok, cand.actor1)
@@ -2429,11 +2493,17 @@ def _fill_roles(cand: _Candidate, index: _Index) -> None:
         giver = index.actor_in(subj)
         cand.actor2 = giver if giver is not cand.actor1 else None
         cand.place = index.place_in(obj)
+        if cand.place is None and tok.dep_ == "conj":
+            # "withdrew from Qayyarah airbase and handed it over to Iraqi forces"
+            cand.place = index.place_in(_prep_obj(tok.head, {"from"}) or _obj(tok.head))
         roles += [t for t in (receiver, subj) if t is not None]
     else:
         if tok.pos_ == "NOUN":
             actor_tok = _noun_actor(tok, index)
             target_tok = _prep_obj(tok, {"on", "against", "with", "of"})
+            if target_tok is None and tok.dep_ == "compound" and _lemma(tok.head) in FIRE_HEADS:
+                # "responded with artillery fire on SNA positions"
+                target_tok = _prep_obj(tok.head, {"on", "against", "at"})
             if target_tok is None and tok.dep_ == "dobj" and frame not in {"protest", "riot"}:
                 # "opened fire on residents", "conducted air strikes against a camp"
                 target_tok = _prep_obj(tok.head, {"on", "at", "against"})
@@ -2442,11 +2512,20 @@ def _fill_roles(cand: _Candidate, index: _Index) -> None:
                 target_tok = next(
                     (c for c in tok.head.head.children if c.dep_ == "nsubjpass"), None
                 )
+            noun = tok.head if tok.dep_ == "compound" and _lemma(tok.head) in FIRE_HEADS else tok
+            if target_tok is None and noun.dep_ == "nsubj" and _lemma(noun.head) in TOLL_VERBS:
+                # "Houthi sniper fire killed a child", "ANA artillery fire killed 2
+                # civilians": whom the deed's verb harmed
+                target_tok = _obj(noun.head)
         elif psubj is not None:
             actor_tok = _prep_obj(tok, {"by"})
             target_tok = psubj
         else:
             actor_tok = _reported_subject(subj, tok, index)
+            before = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+            if actor_tok is None and tok.pos_ == "AUX" and before is not None:
+                # "Houthi shelling hit a house": the noun mis-tagged as a verb's aid
+                actor_tok = before if index.actor_in(before) else None
             target_tok = obj or _prep_obj(tok, {"on", "against", "with"})
             if obj is not None and _lemma(obj) in MUNITIONS:
                 # "fired live ammunition at protesters": the target follows "at"
@@ -2456,6 +2535,9 @@ def _fill_roles(cand: _Candidate, index: _Index) -> None:
         target = index.actor_in(target_tok)
         # (not the doer again: "ANDSF repelled their attack" is the other side's attack)
         cand.actor2 = target if not _same_side(target, cand.actor1) else None
+        if frame == "ied" and cand.actor1 is not None and cand.actor1.inter == 7:
+            # "a civilian vehicle hit a roadside mine": the civilians are the mine's victims
+            cand.actor1, cand.actor2 = None, cand.actor2 or cand.actor1
         if cand.actor2 is None and frame == "clash" and actor_tok is not None:
             # "Peshmerga forces and IS militants exchanged fire": the subject's two sides
             subjects = [actor_tok] + [
@@ -2472,14 +2554,16 @@ def _fill_roles(cand: _Candidate, index: _Index) -> None:
             if cand.actor1 is not None and sides:
                 cand.actor2 = sides[0]
         between = _prep_obj(tok, {"between"}) if tok.pos_ == "NOUN" else None
-        if between is None and tok.pos_ == "NOUN" and tok.dep_ in {"nsubjpass", "dobj"}:
+        if between is None and tok.pos_ == "NOUN" and tok.dep_ in {"nsubjpass", "dobj", "nsubj"}:
             # "an agreement was reached between regime forces and local gunmen"
             between = _prep_obj(tok.head, {"between"})
         if between is not None and cand.actor2 is None:
             # "a firefight between the NPA and the military": the two sides, in order
             sides = index.actors_within(between)
             if len(sides) >= 2:
-                cand.actor1, cand.actor2, actor_tok = sides[0], sides[1], between
+                cand.actor1, cand.actor2 = sides[0], sides[1]
+                if tok.dep_ != "nsubj":  # ("clashes erupted between rioters and the army
+                    actor_tok = between  # on the highway in Zouq Mosbeh": a place within)
         grievance = (
             frame in {"protest", "riot"}
             and target_tok is not None
@@ -2488,7 +2572,13 @@ def _fill_roles(cand: _Candidate, index: _Index) -> None:
                 or _lemma(tok) in CAUSE_HEADS  # the classifier's word: "in support of X"
             )
         )  # "demonstrated in A'zaz against Turkish statements about Ankara": not where
-        cand.place = index.place_in(target_tok) if target is None and not grievance else None
+        cand.place = None
+        if not grievance and target is None:
+            cand.place = index.place_in(target_tok)
+        elif not grievance and target_tok is not None and _lemma(target_tok) in POSTS:
+            # where a side's posts stood ("targeted pro-Hadi positions in Hajr area"), not a
+            # place inside the side's own name ("the Idlib factions")
+            cand.place = index.place_in(target_tok, outside=target)
         if cand.place is None and tok.pos_ == "NOUN":  # "the Paris attacks"
             for child in tok.children:
                 if child.dep_ in {"compound", "amod", "nmod"} and child.i < tok.i:
@@ -2501,12 +2591,16 @@ def _fill_roles(cand: _Candidate, index: _Index) -> None:
         cand.role_tokens.update(t.i for t in r.subtree)
 
 
+# Nouns a weapon word names the kind of: "artillery fire", "a mortar barrage".
+FIRE_HEADS = frozenset({"attempt", "fire", "barrage", "bombardment", "shelling", "strike"})
+
+
 def _noun_actor(tok: Token, index: _Index) -> Token | None:
     """The doer of a nominal trigger: its possessor or compound ('the group's offensive',
     'a Kurdish Peshmerga offensive'), a 'by' phrase, else the subject of its verb
     ('X launched an offensive'). Of "a Houthi infiltration attempt", the attempt's."""
-    if tok.dep_ == "compound" and _lemma(tok.head) in DRIVE_NOUNS | {"attempt"}:
-        tok = tok.head  # ("a recruitment drive": the drive's)
+    if tok.dep_ == "compound" and _lemma(tok.head) in DRIVE_NOUNS | FIRE_HEADS:
+        tok = tok.head  # ("a recruitment drive": the drive's; "artillery fire": the fire's)
     for child in tok.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"} and index.actor_in(child):
             return child
@@ -2663,6 +2757,9 @@ def _specialise(cand: _Candidate, target_tok: Token | None) -> None:
         instrument = _with_what(tok)
         if instrument is None and tok.dep_ in {"advcl", "conj"}:  # "targeted X with
             instrument = _with_what(tok.head)  # artillery shells, killing a woman"
+        doer = _subject(tok) if frame == "kill" and tok.pos_ == "VERB" else None
+        if instrument is None and doer is not None and _lemma(doer) in HEAVY_DOERS:
+            instrument = doer  # "regime shells killed a woman in Fleifel"
     if instrument is not None and _heavy_only(" ".join(t.text for t in instrument.subtree)):
         # "targeted a neighbourhood with artillery shells": shelling, whoever was hit
         cand.trigger = replace(
@@ -2797,6 +2894,12 @@ FIGHT_NOUNS = frozenset(
 )
 
 
+# A takeover told as met by no fight, in its sentence or the next.
+NO_FIGHT = re.compile(
+    r"\bno (?:fighting|clashes|clash|resistance|fight|confrontations?) (?:was|were|has been|"
+    r"have been) (?:reported|recorded|registered)",
+    re.I,
+)
 LEFT_WORDS = frozenset(
     {"withdraw", "withdrawal", "leave", "evacuate", "evacuation", "flee", "retreat", "pullout"}
 )
@@ -2807,6 +2910,10 @@ def _unopposed(verb: Token) -> bool:
     verb or of one joined to it ("entered Zaranj and took control ... without resistance")."""
     if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
         verb = verb.head  # "took control of the city without resistance"
+    sent = verb.sent
+    after = verb.doc[sent.end].sent.text if sent.end < len(verb.doc) else ""
+    if NO_FIGHT.search(sent.text + " " + after):
+        return True  # "took control of 4 villages ... No fighting was reported."
     for child in itertools.chain.from_iterable(v.children for v in (verb, *verb.conjuncts)):
         if child.lower_ in {"unopposed", "peacefully"}:
             return True
@@ -3472,6 +3579,27 @@ ARMED_FIGHT = re.compile(
 GROUND_FIGHT = re.compile(
     r"\bground (?:attack|offensive|assault|operation|incursion|advance)s?\b", re.I
 )
+# An assault on posts that armed men hold.
+ARMED_POSTS_HIT = re.compile(
+    r"\b(?:attack\w*|storm\w*|raid\w*|ambush\w*|overr[au]n\w*)\s+(?:\w+\s+){0,3}?"
+    r"(?:checkpoints?|check-points?|posts?|outposts?|bases?|positions?|convoys?|patrols?|"
+    r"barracks|garrisons?)\b",
+    re.I,
+)
+# Words that tell of people hurt, taken or killed.
+PEOPLE_HURT = re.compile(
+    r"\b(?:kill\w*|injur\w*|wound\w*|beat\w*|shot|shoot\w*|stabb\w*|abduct\w*|kidnap\w*|"
+    r"assault\w*|tortur\w*|rap(?:e|ed|ing)|dead|death|died|execut\w*|hostages?|detain\w*|"
+    r"arrest\w*|whipp\w*|flogg\w*|lynch\w*)\b",
+    re.I,
+)
+SNIPER = re.compile(r"\bsnipers?\b", re.I)
+# Words that tell of two sides fighting, not of one side's harm to people.
+FIGHT_TOLD = re.compile(
+    r"\b(?:clash\w*|fight\w*|firefights?|gunfights?|battl\w*|exchang\w*|crossfire|"
+    r"repel\w*|repuls\w*|ambush\w*|skirmish\w*|engag\w*)\b",
+    re.I,
+)
 
 
 def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
@@ -3508,9 +3636,33 @@ def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
             # "launched a ground attack on HTS positions": the classifier, cued by "launched",
             # reads rockets; a ground attack is a fight
             continue
+        if (
+            m.sub_event_type == "Attack"
+            and m.actor2 is not None
+            and m.actor2.inter == 7
+            and SNIPER.search(text)
+            and not FIGHT_TOLD.search(text)
+        ):
+            # "Houthi sniper fire killed a child": a sniper's shot at people, and no fight
+            # told; the classifier, cued by "fire", reads a clash
+            continue
         pred = clf.predict(text)
         if not pred.is_event or pred.label == m.sub_event_type:
             continue
+        if (
+            m.sub_event_type == CLASH
+            and pred.label == "Attack"
+            and (m.actor2 is None or m.actor2.inter != 7)
+            and ARMED_POSTS_HIT.search(text)
+        ):
+            continue  # "Taliban attacked security checkpoints in Yosuf Khel": armed men's posts
+        if (
+            m.sub_event_type == LOOT
+            and m.trigger.lower().startswith(("loot", "plunder", "ransack", "pillag", "st"))
+            and EVENT_TYPE_OF[pred.label] == "Violence against civilians"
+            and not PEOPLE_HURT.search(document.text)
+        ):
+            continue  # "stormed and looted the house of a GPC leader": no one was hurt
         if pred.probability < MODEL_RETYPE or pred.label in _KEEP_RULE_TYPES:
             continue
         if (
@@ -3820,6 +3972,18 @@ def _fold(
         if host.fatalities_low is None and m.fatalities_low is not None:
             host.fatalities_low, host.fatalities_high = m.fatalities_low, m.fatalities_high
             host.evidence.extend(e for e in m.evidence if e.field == "fatalities")
+        victims = m.actor2
+        if (
+            host.actor2 is None
+            and victims is not None
+            and (host.actor1 is None or victims.key != host.actor1.key)
+            and (victims.inter != 7 or host.event_type == "Violence against civilians")
+            and victims.method == "dictionary"  # (not "a security guard was killed")
+        ):
+            # "Taliban attacked security checkpoints ... 3 ANP and 2 ALP were killed": the
+            # dead name the side attacked
+            host.actor2 = victims
+            host.evidence.extend(e for e in m.evidence if e.field == "actor2")
     return kept
 
 
@@ -4099,6 +4263,8 @@ def _build_mention(
         if given is None or not (
             index.place_in(given) is not None
             or _is_place_noun(given)
+            # "withdrew from Qayyarah airbase and handed it over": the base left
+            or (given.lower_ == "it" and cand.place is not None and cand.token.dep_ == "conj")
             or _lemma(given) in HELD_GROUND | {"authority", "responsibility", "security"}
         ):
             return None  # "2 were handed over to the army": people, not ground
@@ -4753,10 +4919,16 @@ def _sentence_place(
     ]
     if not options:
         return None, ""
+    own = _own_clause(tok)
+    if own is not None:
+        inside = [p.start in own for p in options if _locative(doc, p)]
+        if not (any(inside) and not all(inside)):
+            own = None  # only where each joined verb says where it happened
     best = min(
         options,
         key=lambda p: (
             _place_rank(p) >= 4,
+            own is not None and (p.start not in own or not _locative(doc, p)),
             index.foreign(p) and p.confidence < 0.9,
             index.rank(p),
             not _locative(doc, p),
@@ -4768,6 +4940,18 @@ def _sentence_place(
 
 
 LOW_PLACE_CONFIDENCE = 0.6
+
+
+def _own_clause(tok: Token) -> set[int] | None:
+    """The character offsets of a verb's own clause where it is one of joined verbs
+    ("shelled positions in Qaniyah (Al Bayda) and clashed with them in Mahliyah (Marib)":
+    each verb's places are its own), else None."""
+    if tok.pos_ != "VERB":
+        return None
+    joined = [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if tok.dep_ != "conj" and not joined:
+        return None
+    return {t.idx for t in tok.subtree} - {t.idx for c in joined for t in c.subtree}
 
 
 def _doubtful_abroad(index: _Index, place: PlaceMention) -> bool:
@@ -4892,6 +5076,27 @@ def _survivor(m: EventMention, twin: EventMention) -> tuple[EventMention, EventM
         # "set up a fake checkpoint ... and abducted 3 truck drivers", "stormed a house and
         # abducted a journalist": the harm outranks the move or the house entered
         return taken, move
+    held, entry = (m, twin) if m.sub_event_type == "Arrests" else (twin, m)
+    if (
+        held.sub_event_type == "Arrests"
+        and (entry.event_type in HARM_TYPES or entry.sub_event_type == LOOT)
+        and not entry.fatalities_low
+        and entry.trigger.lower().startswith(("raid", "storm", "broke", "break"))
+    ):
+        # "conducted a raid in Al Busayrah and arrested 3 IS suspects", "stormed the house of a
+        # tribal leader and arrested his 2 sons": the raid is how they were taken
+        return held, entry
+    loot, raid = (m, twin) if m.sub_event_type == LOOT else (twin, m)
+    if (
+        loot.sub_event_type == LOOT
+        and raid.sub_event_type == CLASH
+        and raid.actor2 is None
+        and not raid.fatalities_low
+        and raid.trigger.lower().startswith(("storm", "raid", "broke", "break"))
+    ):
+        # "Houthi forces stormed and looted the house of a GPC leader": the storming is how
+        # the house was looted, no fight with anyone
+        return loot, raid
     return (m, twin) if _specificity(m) > _specificity(twin) else (twin, m)
 
 
@@ -4911,6 +5116,18 @@ def _same_sentence_event(a: EventMention, b: EventMention) -> bool:
     ):
         # "pro-Hadi forces clashed with Houthi forces in Sirwah, and coalition aircraft
         # conducted airstrikes there": two doers, two kinds of deed, two events
+        return False
+    if (
+        a.event_type == b.event_type == "Explosions/Remote violence"
+        and a.actor1 is not None
+        and b.actor1 is not None
+        and a.actor1.key != b.actor1.key
+        and a.actor2 is not None
+        and b.actor2 is not None
+        and (a.actor1.key, a.actor2.key) == (b.actor2.key, b.actor1.key)
+    ):
+        # "STC forces shelled pro-Hadi positions; pro-Hadi forces responded by shelling STC
+        # positions": each side's fire is its own event, as ACLED codes it
         return False
     # Victims alone name no side ("three civilians were killed when a mortar shell fired by
     # Houthi forces hit a house": the mortar's reading and the firing's are one event).
