@@ -225,3 +225,17 @@ def test_a_news_agency_told_as_a_source_is_no_place(places_of):
 def test_a_site_named_for_its_town_before_a_locator(places_of):
     ps = _by_text(places_of("Coalition forces withdrew from Qayyarah airbase (Ninewa)."))
     assert ps["Qayyarah"].name == "Al Qayyārah"
+
+
+def test_a_town_filed_under_the_next_province_stays_by_its_locator(places_of):
+    # GeoNames files Burgersfort under Mpumalanga; it lies by Limpopo's towns
+    ps = _by_text(places_of("Police in Burgersfort (Sekhukhune, Limpopo) beat a driver."))
+    assert ps["Burgersfort"].name == "Burgersfort"
+
+
+def test_a_town_over_the_line_must_lie_by_the_named_district(places_of):
+    # the gazetteer's only Mehrabpur is in Balochistan, 140 km from Naushahro Firoz
+    ps = _by_text(
+        places_of("Shopkeepers protested in Mehrabpur city (Naushahro Firoz, Sindh) on Monday.")
+    )
+    assert "Mehrabpur" not in ps and ps["Naushahro Firoz"].admin1 == "Sindh"

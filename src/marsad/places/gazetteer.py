@@ -700,6 +700,19 @@ class Gazetteer:
             match=match,
         )
 
+    def km_to_division(self, cand: Candidate, admin1_code: str) -> float:
+        """How far ``cand`` lies from the nearest town GeoNames files under ``admin1_code``
+        (infinite when it files none)."""
+        if admin1_code not in self.a1_list:
+            return float("inf")
+        mask = (self.a1 == self.a1_list.index(admin1_code)) & (self.feat == CITY)
+        if not mask.any():
+            return float("inf")
+        lat, lon = np.radians(self.lat[mask]), np.radians(self.lon[mask])
+        la, lo = np.radians(cand.latitude), np.radians(cand.longitude)
+        h = np.sin((lat - la) / 2) ** 2 + np.cos(la) * np.cos(lat) * np.sin((lon - lo) / 2) ** 2
+        return float(12_742 * np.arcsin(np.sqrt(h.min())))
+
     def country_name(self, cc: str) -> str:
         return self.country_names.get(cc, "")
 

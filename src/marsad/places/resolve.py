@@ -1488,13 +1488,34 @@ def _mark_modifiers(mentions: list[_Mention], doc: Doc) -> None:
 
 # How far from a division's point a town filed under the next division may still be in it.
 BORDER_KM = 100.0
+# How near a town filed under the next province must lie to a town of the named one.
+EDGE_KM = 20.0
 _UNIT_END = re.compile(r"\b(?:province|governorate|region|oblast|state|department)$", re.I)
 
 
-def _stays_outside(c: Candidate, m: _Mention) -> bool:
+def _stays_outside(
+    c: Candidate, m: _Mention, gaz: Gazetteer, district: list[Candidate] | None = None
+) -> bool:
     """Whether ``c``, outside the division that holds ``m`` (none of whose candidates lies
-    inside), may still be what ``m`` names."""
+    inside), may still be what ``m`` names; ``district``: the points of the district the
+    locator names, if any."""
     home = {code.split(".")[0] for code in m.within_a1}
+    district = district or []
+    if (
+        c.match == MAIN
+        and c.feature == CITY
+        and c.country_code in home
+        and any(gaz.km_to_division(c, a1) <= EDGE_KM for a1 in m.within_a1)
+        # (near the named district too: "Mehrabpur city (Naushahro Firoz, Sindh)" is not
+        # the Mehrabpur of Balochistan, 140 km off, just over Sindh's line)
+        and all(
+            haversine_km(c.latitude, c.longitude, d.latitude, d.longitude) <= BORDER_KM / 2
+            for d in district[:1]
+        )
+    ):
+        # "Burgersfort (Sekhukhune, Limpopo)": GeoNames files it under Mpumalanga, 12 km
+        # from a town it files under Limpopo; the line moved, the town did not
+        return True
     # A town just over the division's line is the one meant ("Makhmur (Ninewa)": GeoNames
     # files Makhmur under Erbil, 82 km from Nineveh's point)
     divisions = [
@@ -1594,7 +1615,14 @@ def _constrain(mentions: list[_Mention], gaz: Gazetteer) -> None:
             # ("Brasilia, Distrito Federal", a name the gazetteer gives Venezuela only).
             # A bare name may be one of a list ("Moscow, Kiev, Minsk and Riga"), and a
             # parenthesis weighs the two below ("Bafoussam town (Mifi, Ouest)").
-            m.cands = [c for c in m.cands if _stays_outside(c, m)]
+            district = [
+                c
+                for x in mentions
+                if x is not m and m.outer is not None and x is not m.outer and x.outer is m.outer
+                for c in x.cands
+                if c.feature in (CITY, ADMIN2) and c.admin1_code in m.within_a1
+            ]
+            m.cands = [c for c in m.cands if _stays_outside(c, m, gaz, district)]
         if m.strict_cc:
             keep = [c for c in m.cands if c.country_code in m.strict_cc and c.feature != COUNTRY]
             ccs = {c.country_code for c in m.cands}
