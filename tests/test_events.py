@@ -2541,3 +2541,28 @@ def test_a_base_left_and_handed_over_is_a_non_violent_transfer() -> None:
         "over to Iraqi forces."
     )
     assert (e.sub_event_type, e.location) == ("Non-violent transfer of territory", "Al Qayyārah")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 28 April 2020, clashes accompanied by heavy shelling took place between Houthi forces "
+        "and pro-Hadi forces in Al Mashjah area (Sirwah, Marib).",
+        "On 29 April 2020, violent clashes, accompanied by artillery shelling, took place "
+        "between Houthi and pro-Hadi forces in Nihm district (Sanaa).",
+    ],
+)
+def test_a_clash_fought_with_shelling_is_the_clash(text: str) -> None:
+    assert _one(text).sub_event_type == "Armed clash"
+
+
+def test_a_deed_joined_to_an_attempt_is_done() -> None:
+    from marsad.events import _modality
+    from marsad.nlp import load_model
+
+    doc = load_model()(
+        "A suicide bomber attempted to storm the intelligence building in Kirkuk and detonated "
+        "his vest when intercepted."
+    )
+    assert _modality(next(t for t in doc if t.lower_ == "detonated")) == "asserted"
+    assert _modality(next(t for t in doc if t.lower_ == "storm")) == "attempted"

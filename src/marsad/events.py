@@ -546,7 +546,10 @@ def _modality(token: Token) -> str:
             continue
         if lemma in {"kill", "die"} and _is_aggregate(tok, (_TALLY,)):
             return "unreal"  # "killed ... in the first half of the year, most by air strikes"
-        if lemma in ATTEMPT_HEADS and tok.pos_ in {"VERB", "NOUN", "AUX"}:
+        joined = chain[i - 1].dep_ == "conj" and chain[i - 1].head.i == tok.i
+        if lemma in ATTEMPT_HEADS and tok.pos_ in {"VERB", "NOUN", "AUX"} and not joined:
+            # (not "attempted to storm the building and detonated his vest": the second
+            # deed is joined to the attempt, not attempted)
             return "attempted"
         if lemma in IRREALIS_HEADS and not _month_may(tok):
             return "unreal"
@@ -2435,6 +2438,24 @@ def _occasion_of(cand: _Candidate, other: _Candidate) -> bool:
     return False
 
 
+def _manner_of(cand: _Candidate, other: _Candidate) -> bool:
+    """'clashes accompanied by heavy shelling', 'clashed ..., accompanied by mutual
+    shelling': the shelling is how the fight was fought; ACLED codes the clash."""
+    if (
+        cand.token.pos_ != "NOUN"
+        or cand.trigger.frame != "shell"
+        or other.trigger.sub_event_type != CLASH
+    ):
+        return False
+    through = False
+    for gov in _governors(cand.token):
+        if _lemma(gov) == "accompany":
+            through = True
+        if gov.i == other.token.i:
+            return through
+    return False
+
+
 def _fill_roles(cand: _Candidate, index: _Index) -> None:
     tok = cand.token
     frame = cand.trigger.frame
@@ -3090,6 +3111,7 @@ def extract_events(
                         cand.token.i in other.role_tokens
                         or _background_of(cand.token, other.token)
                         or _occasion_of(cand, other)
+                        or _manner_of(cand, other)
                     )
                 ):
                     if cand.trigger.frame == "disrupt" and other.trigger.frame in WEAPON_FRAMES:
