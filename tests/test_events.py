@@ -2566,3 +2566,40 @@ def test_a_deed_joined_to_an_attempt_is_done() -> None:
     )
     assert _modality(next(t for t in doc if t.lower_ == "detonated")) == "asserted"
     assert _modality(next(t for t in doc if t.lower_ == "storm")) == "attempted"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 April 2020, Taliban militants targeted an ANA outpost in Khakrez district "
+        "(Kandahar). 2 soldiers were killed.",
+        "On 4 April 2020, Houthi forces infiltrated pro-Hadi positions in Al Masloub district "
+        "(Al Jawf). 3 soldiers were killed.",
+        "On 4 April 2020, Taliban militants assaulted the Khwaja Ghar district centre (Takhar). "
+        "The attack was repulsed.",
+    ],
+)
+def test_posts_targeted_infiltrated_or_assaulted_are_fights(text: str) -> None:
+    assert _one(text).sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 7 May 2020, Iraqi security forces launched a military operation to pursue IS "
+        "remnants in the Hamrin mountains (Salah al-Din).",
+        "On 7 May 2020, ANSF conducted clearing operations in Nad Ali district (Helmand). No "
+        "casualties reported.",
+        "On 7 May 2020, the SDF launched a security campaign against IS cells in the eastern "
+        "countryside of Deir ez Zor.",
+    ],
+)
+def test_an_operation_told_with_no_fight_is_a_change_of_activity(text: str) -> None:
+    assert _one(text).sub_event_type == "Change to group/activity"
+
+
+def test_an_operation_told_with_its_dead_is_the_fight() -> None:
+    e = _one(
+        "On 7 May 2020, ANSF launched an operation in Andar district (Ghazni), killing 12 Taliban."
+    )
+    assert (e.sub_event_type, e.fatalities) == ("Armed clash", 12)

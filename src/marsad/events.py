@@ -1133,6 +1133,34 @@ def _context_ok(trig: Trigger, token: Token, index: _Index) -> bool:
         return _unopposed(token)
     if ctx == "property-object":
         return _has_context(token, PROPERTY_WORDS, 4)
+    if ctx == "post-object":  # "Taliban militants targeted an ANA outpost": a fight at it
+        obj = _obj(token) if token.pos_ == "VERB" else None
+        said = {t.lower_ for t in token.sent}
+        return (
+            obj is not None
+            and _lemma(obj) in POSTS
+            and not said & (DEVICE_WORDS | EXPLOSION_WORDS | WEAPON_WORDS | AIR_WORDS)
+        )
+    if ctx.startswith("armed:"):
+        # "Iraqi security forces launched a military operation to pursue IS remnants": a
+        # force's operation, told with no fight (one told with a fight is the fight)
+        doer = _subject(token) if token.pos_ == "VERB" else _noun_actor(token, index)
+        actor = index.actor_in(doer)
+        sent = token.sent
+        after = token.doc[max(0, sent.start - 60) : min(len(token.doc), sent.end + 60)].text
+        return (
+            actor is not None
+            and actor.inter in {1, 2, 3, 8}
+            # (a police operation against traffickers is told for what came of it)
+            and not actor.actor.startswith("Police Forces")
+            and "police" not in actor.text.lower()
+            and _has_context(token, set(ctx[6:].split("|")), 4)
+            # (not "carried out an operation in Jacarezinho. A shoot-out broke out": the
+            # fight, nor the search that followed a killing)
+            and not FIGHT_TOLD.search(after)
+            and not PEOPLE_HURT.search(after)
+            and not SHOOTOUT.search(after)
+        )
     if ctx.startswith("nonstate:"):
         # "Taliban militants blocked the highway", not "protesters blocked the highway"
         doer = _subject(token) if token.pos_ == "VERB" else None
@@ -3603,9 +3631,9 @@ GROUND_FIGHT = re.compile(
 )
 # An assault on posts that armed men hold.
 ARMED_POSTS_HIT = re.compile(
-    r"\b(?:attack\w*|storm\w*|raid\w*|ambush\w*|overr[au]n\w*)\s+(?:\w+\s+){0,3}?"
-    r"(?:checkpoints?|check-points?|posts?|outposts?|bases?|positions?|convoys?|patrols?|"
-    r"barracks|garrisons?)\b",
+    r"\b(?:attack\w*|storm\w*|raid\w*|ambush\w*|overr[au]n\w*|assault\w*|target\w*)\s+"
+    r"(?:\w+\s+){0,3}?(?:checkpoints?|check-points?|posts?|outposts?|bases?|positions?|"
+    r"convoys?|patrols?|barracks|garrisons?|district (?:centre|center|headquarters))\b",
     re.I,
 )
 # Words that tell of people hurt, taken or killed.
@@ -3615,6 +3643,7 @@ PEOPLE_HURT = re.compile(
     r"arrest\w*|whipp\w*|flogg\w*|lynch\w*)\b",
     re.I,
 )
+SHOOTOUT = re.compile(r"\b(?:shoot-?outs?|gunfights?|gun battles?|firefights?|fire)\b", re.I)
 SNIPER = re.compile(r"\bsnipers?\b", re.I)
 # Words that tell of two sides fighting, not of one side's harm to people.
 FIGHT_TOLD = re.compile(
