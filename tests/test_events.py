@@ -2603,3 +2603,10 @@ def test_an_operation_told_with_its_dead_is_the_fight() -> None:
         "On 7 May 2020, ANSF launched an operation in Andar district (Ghazni), killing 12 Taliban."
     )
     assert (e.sub_event_type, e.fatalities) == ("Armed clash", 12)
+
+
+def test_a_campaign_of_pounding_since_april_is_no_event() -> None:
+    assert not _events(
+        "The monitoring group said the raids were carried out by Syrian government or Russian "
+        "warplanes, which have pounded the rebel-held north-west since the end of April."
+    )

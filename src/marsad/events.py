@@ -3643,7 +3643,8 @@ PEOPLE_HURT = re.compile(
     r"arrest\w*|whipp\w*|flogg\w*|lynch\w*)\b",
     re.I,
 )
-SHOOTOUT = re.compile(r"\b(?:shoot-?outs?|gunfights?|gun battles?|firefights?|fire)\b", re.I)
+# Shots told (beyond the fights FIGHT_TOLD names): "A shoot-out broke out", "opened fire".
+SHOOTOUT = re.compile(r"\b(?:shoot-?outs?|gun battles?|fire)\b", re.I)
 SNIPER = re.compile(r"\bsnipers?\b", re.I)
 # Words that tell of two sides fighting, not of one side's harm to people.
 FIGHT_TOLD = re.compile(
