@@ -2610,3 +2610,45 @@ def test_a_campaign_of_pounding_since_april_is_no_event() -> None:
         "The monitoring group said the raids were carried out by Syrian government or Russian "
         "warplanes, which have pounded the rebel-held north-west since the end of April."
     )
+
+
+def test_a_shell_that_injured_a_child_is_shelling() -> None:
+    e = _one("On 1 April 2020, a child was injured by a Houthi shell in Hays (Al Hudaydah).")
+    assert e.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_groups_attacks_that_killed_soldiers_are_one_fight() -> None:
+    e = _one("On 1 April 2020, 2 ANA soldiers were killed in Taliban attacks in Kunduz.")
+    assert (e.sub_event_type, e.actor1, e.actor2) == (
+        "Armed clash",
+        "Taliban",
+        "Military Forces of Afghanistan (2014-2021)",
+    )
+
+
+def test_a_tower_burned_is_property_destroyed() -> None:
+    e = _one(
+        "On 1 April 2020, Taliban militants burned a telecommunications tower in Maiwand "
+        "district (Kandahar)."
+    )
+    assert e.sub_event_type == "Looting/property destruction"
+
+
+def test_a_soldier_killed_by_sniper_fire_on_a_front_is_a_fight() -> None:
+    e = _one(
+        "On 2 April 2020, a regime soldier was killed by opposition sniper fire on the Kabani "
+        "front (Latakia)."
+    )
+    assert (e.sub_event_type, e.actor2, e.fatalities) == (
+        "Armed clash",
+        "Military Forces of Syria (2000-)",
+        1,
+    )
+
+
+def test_an_unexploded_shell_that_kills_children_is_no_shelling() -> None:
+    e = _one(
+        "On 29 May 2020, 2 children were killed and another wounded when an unexploded shell "
+        "they were playing with detonated in Hays (Hays, Al Hudaydah)."
+    )
+    assert e.sub_event_type == "Remote explosive/landmine/IED"

@@ -97,7 +97,7 @@ DEFAULT_GENERIC: dict[str, frozenset[str]] = {
 # Nouns that make a demonym an armed state actor: "Iraqi forces", "Russian jets".
 FORCE_NOUNS = _words(
     """
-    forces force troops soldiers army military jets warplanes planes aircraft bombers
+    forces force troops soldiers soldier army military jets warplanes planes aircraft bombers
     helicopters gunships drones artillery tanks navy marines commandos units regime
     government govt police policemen gendarmes gendarmerie paratroopers airstrikes strikes
     airstrike warplane jet drone helicopter gunship guard coastguard

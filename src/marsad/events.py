@@ -375,6 +375,12 @@ PROPERTY_WORDS = frozenset(
         "buses",
         "bridge",
         "bridges",
+        # "burned a telecommunications tower", "set fire to a girls' school"
+        "tower",
+        "towers",
+        "schools",
+        "clinic",
+        "clinics",
     ]
 )
 MOTION_VERBS = frozenset(
@@ -1133,6 +1139,13 @@ def _context_ok(trig: Trigger, token: Token, index: _Index) -> bool:
         return _unopposed(token)
     if ctx == "property-object":
         return _has_context(token, PROPERTY_WORDS, 4)
+    if ctx == "by-harm":  # "a child was injured by a Houthi shell"
+        return (
+            token.dep_ == "pobj"
+            and token.head.lower_ == "by"
+            and _lemma(token.head.head) in TOLL_VERBS | {"injure", "hit", "hurt"}
+            and not any(c.lower_ == "unexploded" for c in token.children)
+        )
     if ctx == "post-object":  # "Taliban militants targeted an ANA outpost": a fight at it
         obj = _obj(token) if token.pos_ == "VERB" else None
         said = {t.lower_ for t in token.sent}
@@ -2556,8 +2569,13 @@ def _fill_roles(cand: _Candidate, index: _Index) -> None:
             if target_tok is None and tok.dep_ == "dobj" and frame not in {"protest", "riot"}:
                 # "opened fire on residents", "conducted air strikes against a camp"
                 target_tok = _prep_obj(tok.head, {"on", "at", "against"})
-            if target_tok is None and tok.dep_ == "pobj" and tok.head.lower_ == "by":
-                # "a civilian was injured by Houthi sniper fire": who the passive hurt
+            if (
+                target_tok is None
+                or _is_place_noun(target_tok)
+                or _lemma(target_tok) in {"front", "frontline", "axis"}
+            ) and (tok.dep_ == "pobj" and tok.head.lower_ == "by"):
+                # "a civilian was injured by Houthi sniper fire", "a soldier was killed by
+                # sniper fire on the Kabani front": who the passive hurt
                 target_tok = next(
                     (c for c in tok.head.head.children if c.dep_ == "nsubjpass"), None
                 )
@@ -2656,6 +2674,8 @@ def _noun_actor(tok: Token, index: _Index) -> Token | None:
     by = _prep_obj(tok, {"by"})
     if by is not None:
         return by
+    if tok.dep_ == "pobj" and tok.head.lower_ == "by":
+        return None  # "a soldier was killed by sniper fire": the soldier is no doer
     if tok.dep_ in {"dobj", "pobj", "attr"}:
         head = tok.head if tok.dep_ != "pobj" else tok.head.head
         return _subject(head)
@@ -2864,8 +2884,12 @@ def _specialise(cand: _Candidate, target_tok: Token | None) -> None:
     elif frame == "attack" and cand.actor2 is None and target_tok is None:
         # "the Paris attacks", "a terror attack": an attack on no armed side.
         terror = _has_context(cand.token, {"terror", "terrorist", "gun", "shooting"}, 3)
-        named = any(  # "the Paris attacks"
-            c.dep_ == "compound" and c.pos_ == "PROPN" for c in cand.token.children
+        doer = cand.actor1
+        named = any(  # "the Paris attacks" (not "Taliban attacks": the doer's name)
+            c.dep_ == "compound"
+            and c.pos_ == "PROPN"
+            and not (doer is not None and doer.start <= c.idx < doer.end)
+            for c in cand.token.children
         )
         if terror or (cand.token.tag_ == "NNS" and named):
             cand.trigger = replace(
