@@ -2470,13 +2470,11 @@ def _occasion_of(cand: _Candidate, other: _Candidate) -> bool:
         return False
     # (the verb that governs a nominal deed: "imposed" of "imposed a curfew")
     stops = {other.token.i} | ({other.token.head.i} if other.token.pos_ == "NOUN" else set())
-    through = False
-    for gov in _governors(cand.token):
-        if gov.lower_ == "amid" or (not protest and gov.lower_ in {"following", "after"}):
-            through = True
-        if gov.i in stops:
-            return through
-    return False
+    return _reached_through(
+        cand.token,
+        stops,
+        lambda g: g.lower_ == "amid" or (not protest and g.lower_ in {"following", "after"}),
+    )
 
 
 def _manner_of(cand: _Candidate, other: _Candidate) -> bool:
@@ -2488,12 +2486,17 @@ def _manner_of(cand: _Candidate, other: _Candidate) -> bool:
         or other.trigger.sub_event_type != CLASH
     ):
         return False
-    through = False
-    for gov in _governors(cand.token):
-        if _lemma(gov) == "accompany":
-            through = True
-        if gov.i == other.token.i:
-            return through
+    return _reached_through(cand.token, {other.token.i}, lambda g: _lemma(g) == "accompany")
+
+
+def _reached_through(token: Token, stops: set[int], through: Callable[[Token], bool]) -> bool:
+    """Whether climbing ``token``'s heads reaches one of ``stops`` by way of a head that
+    ``through`` accepts ("an attack" -> "following" -> "imposed")."""
+    passed = False
+    for gov in _governors(token):
+        passed = passed or through(gov)
+        if gov.i in stops:
+            return passed
     return False
 
 
@@ -2562,10 +2565,12 @@ def _fill_roles(cand: _Candidate, index: _Index) -> None:
     else:
         if tok.pos_ == "NOUN":
             actor_tok = _noun_actor(tok, index)
+            # ("artillery" of "artillery fire": the fire's phrase holds its roles)
+            noun = tok.head if tok.dep_ == "compound" and _lemma(tok.head) in FIRE_HEADS else tok
             target_tok = _prep_obj(tok, {"on", "against", "with", "of"})
-            if target_tok is None and tok.dep_ == "compound" and _lemma(tok.head) in FIRE_HEADS:
+            if target_tok is None and noun is not tok:
                 # "responded with artillery fire on SNA positions"
-                target_tok = _prep_obj(tok.head, {"on", "against", "at"})
+                target_tok = _prep_obj(noun, {"on", "against", "at"})
             if target_tok is None and tok.dep_ == "dobj" and frame not in {"protest", "riot"}:
                 # "opened fire on residents", "conducted air strikes against a camp"
                 target_tok = _prep_obj(tok.head, {"on", "at", "against"})
@@ -2579,7 +2584,6 @@ def _fill_roles(cand: _Candidate, index: _Index) -> None:
                 target_tok = next(
                     (c for c in tok.head.head.children if c.dep_ == "nsubjpass"), None
                 )
-            noun = tok.head if tok.dep_ == "compound" and _lemma(tok.head) in FIRE_HEADS else tok
             if target_tok is None and noun.dep_ == "nsubj" and _lemma(noun.head) in TOLL_VERBS:
                 # "Houthi sniper fire killed a child", "ANA artillery fire killed 2
                 # civilians": whom the deed's verb harmed
@@ -3660,6 +3664,8 @@ ARMED_POSTS_HIT = re.compile(
     r"convoys?|patrols?|barracks|garrisons?|district (?:centre|center|headquarters))\b",
     re.I,
 )
+# How the words of taking begin, the storming of a house that was looted among them.
+LOOT_WORDS = ("loot", "plunder", "ransack", "pillag", "steal", "stole", "storm")
 # Words that tell of people hurt, taken or killed.
 PEOPLE_HURT = re.compile(
     r"\b(?:kill\w*|injur\w*|wound\w*|beat\w*|shot|shoot\w*|stabb\w*|abduct\w*|kidnap\w*|"
@@ -3734,7 +3740,7 @@ def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
             continue  # "Taliban attacked security checkpoints in Yosuf Khel": armed men's posts
         if (
             m.sub_event_type == LOOT
-            and m.trigger.lower().startswith(("loot", "plunder", "ransack", "pillag", "st"))
+            and m.trigger.lower().startswith(LOOT_WORDS)
             and EVENT_TYPE_OF[pred.label] == "Violence against civilians"
             and not PEOPLE_HURT.search(document.text)
         ):
@@ -5156,8 +5162,7 @@ def _survivor(m: EventMention, twin: EventMention) -> tuple[EventMention, EventM
     if (
         held.sub_event_type == "Arrests"
         and (entry.event_type in HARM_TYPES or entry.sub_event_type == LOOT)
-        and not entry.fatalities_low
-        and entry.trigger.lower().startswith(("raid", "storm", "broke", "break"))
+        and _bloodless_entry(entry)
     ):
         # "conducted a raid in Al Busayrah and arrested 3 IS suspects", "stormed the house of a
         # tribal leader and arrested his 2 sons": the raid is how they were taken
@@ -5167,13 +5172,19 @@ def _survivor(m: EventMention, twin: EventMention) -> tuple[EventMention, EventM
         loot.sub_event_type == LOOT
         and raid.sub_event_type == CLASH
         and raid.actor2 is None
-        and not raid.fatalities_low
-        and raid.trigger.lower().startswith(("storm", "raid", "broke", "break"))
+        and _bloodless_entry(raid)
     ):
         # "Houthi forces stormed and looted the house of a GPC leader": the storming is how
         # the house was looted, no fight with anyone
         return loot, raid
     return (m, twin) if _specificity(m) > _specificity(twin) else (twin, m)
+
+
+def _bloodless_entry(m: EventMention) -> bool:
+    """``m`` is a place raided, stormed or broken into, and no one died."""
+    return not m.fatalities_low and m.trigger.lower().startswith(
+        ("raid", "storm", "broke", "break")
+    )
 
 
 def _same_sentence_event(a: EventMention, b: EventMention) -> bool:
