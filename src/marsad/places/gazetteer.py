@@ -703,9 +703,11 @@ class Gazetteer:
     def km_to_division(self, cand: Candidate, admin1_code: str) -> float:
         """How far ``cand`` lies from the nearest town GeoNames files under ``admin1_code``
         (infinite when it files none)."""
-        if admin1_code not in self.a1_list:
+        try:
+            code = self.a1_list.index(admin1_code)
+        except ValueError:
             return float("inf")
-        mask = (self.a1 == self.a1_list.index(admin1_code)) & (self.feat == CITY)
+        mask = (self.a1 == code) & (self.feat == CITY)
         if not mask.any():
             return float("inf")
         lat, lon = np.radians(self.lat[mask]), np.radians(self.lon[mask])

@@ -1348,10 +1348,9 @@ def _in_division(
     def near(c: Candidate) -> bool:
         # (near the district too, where the locator names one: "Katarpura village (Dhar,
         # Madhya Pradesh)" is no Chhatarpur, 400 km off in the state)
-        return (there(c) or (c.feature in (CITY, ADMIN2) and _over_the_line(c, points))) and all(
-            haversine_km(c.latitude, c.longitude, d.latitude, d.longitude) <= BORDER_KM
-            for d in (districts or [])[:1]
-        )
+        return (
+            there(c) or (c.feature in (CITY, ADMIN2) and _over_the_line(c, points))
+        ) and _near_district(c, districts, BORDER_KM)
 
     return _fuzzy_candidates(gaz, name, min_ratio, 0, keep=there) or _fuzzy_candidates(
         gaz, name, min(min_ratio, SPELLING_RATIO), 0, keep=near, spellings=True
@@ -1500,18 +1499,14 @@ def _stays_outside(
     inside), may still be what ``m`` names; ``district``: the points of the district the
     locator names, if any."""
     home = {code.split(".")[0] for code in m.within_a1}
-    district = district or []
     if (
         c.match == MAIN
         and c.feature == CITY
         and c.country_code in home
-        and any(gaz.km_to_division(c, a1) <= EDGE_KM for a1 in m.within_a1)
         # (near the named district too: "Mehrabpur city (Naushahro Firoz, Sindh)" is not
         # the Mehrabpur of Balochistan, 140 km off, just over Sindh's line)
-        and all(
-            haversine_km(c.latitude, c.longitude, d.latitude, d.longitude) <= BORDER_KM / 2
-            for d in district[:1]
-        )
+        and _near_district(c, district, BORDER_KM / 2)
+        and any(gaz.km_to_division(c, a1) <= EDGE_KM for a1 in m.within_a1)
     ):
         # "Burgersfort (Sekhukhune, Limpopo)": GeoNames files it under Mpumalanga, 12 km
         # from a town it files under Limpopo; the line moved, the town did not
@@ -1536,6 +1531,14 @@ def _stays_outside(
     if not named_division or c.country_code in home:
         return _well_known([c]) or c.feature != CITY
     return _well_known([c]) and c.population >= 1_000_000
+
+
+def _near_district(c: Candidate, districts: list[Candidate] | None, km: float) -> bool:
+    """``c`` lies within ``km`` of the district a locator names, where it names one."""
+    return all(
+        haversine_km(c.latitude, c.longitude, d.latitude, d.longitude) <= km
+        for d in (districts or [])[:1]
+    )
 
 
 def _over_the_line(c: Candidate, divisions: list[Candidate]) -> bool:
