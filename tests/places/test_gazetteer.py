@@ -86,3 +86,18 @@ def test_skeleton_spellings_hold_alternate_names(gaz):
     # each entry once in lookup_skeleton, however many of its spellings match
     cands = gaz.lookup_skeleton("Makhmour")
     assert len({c.index for c in cands}) == len(cands)
+
+
+def test_districts_with_no_town_have_the_point_of_their_shape(gaz):
+    # geoBoundaries' units give a point to districts no town of cities500 is named after
+    (swk,) = [c for c in gaz.lookup("Shah Wali Kot") if c.country_code == "AF"]
+    assert swk.feature_name == "admin2" and gaz.admin1_name(swk.admin1_code) == "Kandahar"
+    # a unit takes the country of the towns around it, not its label (Kajaki: "Bermuda")
+    (kajaki,) = gaz.lookup("Kajaki")
+    assert kajaki.country_code == "AF" and gaz.admin1_name(kajaki.admin1_code) == "Helmand"
+    # a district a town already stands for gets no second point
+    assert [c.feature_name for c in gaz.lookup("Sangin") if c.country_code == "AF"] == [
+        "city",
+        "admin2",
+    ]
+    assert all(c.geonameid for c in gaz.lookup("Sangin") if c.country_code == "AF")

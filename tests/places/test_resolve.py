@@ -234,8 +234,31 @@ def test_a_town_filed_under_the_next_province_stays_by_its_locator(places_of):
 
 
 def test_a_town_over_the_line_must_lie_by_the_named_district(places_of):
-    # the gazetteer's only Mehrabpur is in Balochistan, 140 km from Naushahro Firoz
+    # GeoNames' only town Mehrabpur is in Balochistan, 140 km from Naushahro Firoz; the
+    # taluka of Sindh that geoBoundaries names so is the place meant
     ps = _by_text(
         places_of("Shopkeepers protested in Mehrabpur city (Naushahro Firoz, Sindh) on Monday.")
     )
-    assert "Mehrabpur" not in ps and ps["Naushahro Firoz"].admin1 == "Sindh"
+    assert ps["Naushahro Firoz"].admin1 == "Sindh"
+    assert ps["Mehrabpur"].admin1 == "Sindh"
+    nf = ps["Naushahro Firoz"]
+    assert haversine_km(ps["Mehrabpur"].latitude, ps["Mehrabpur"].longitude, nf.latitude,
+                        nf.longitude) < 60  # fmt: skip
+
+
+def test_a_district_no_town_stands_for_is_at_the_middle_of_its_shape(places_of):
+    # no town of cities500 is named Shah Wali Kot: the district's own point, not Kandahar's
+    ps = _by_text(places_of("Taliban attacked ANP checkpoints in Shah Wali Kot district "
+                            "(Kandahar) on Monday."))  # fmt: skip
+    swk = ps["Shah Wali Kot"]
+    assert (swk.country_code, swk.admin1, swk.feature) == ("AF", "Kandahar", "admin2")
+    assert haversine_km(swk.latitude, swk.longitude, 31.61, 65.71) > 30  # not Kandahar city
+
+
+def test_a_district_only_its_shape_knows_needs_a_word_that_makes_it_a_place(places_of):
+    # Johnson and Glacier counties have no point in GeoNames: said bare they are a man and
+    # a word, said with "district" or in a locator they are places
+    assert not [p for p in places_of("Johnson said the Glacier plan was dropped.")
+                if p.feature == "admin2"]  # fmt: skip
+    ps = _by_text(places_of("Clashes were reported in Kajaki district (Helmand) on Monday."))
+    assert ps["Kajaki"].admin1 == "Helmand" and ps["Kajaki"].feature == "admin2"

@@ -33,7 +33,11 @@ from pathlib import Path
 
 import numpy as np
 
-BUILD_VERSION = "12"
+BUILD_VERSION = "13"
+# a geoBoundaries unit takes the country and province of the nearest town this near
+UNIT_TOWN_KM = 60.0
+# a unit this near a town whose name is spelled like its own is that town
+UNIT_SAME_KM = 15.0
 
 CITY, ADMIN1, ADMIN2, COUNTRY, PHYSICAL, REGION = 0, 1, 2, 3, 4, 5
 FEATURE_NAMES = ("city", "admin1", "admin2", "country", "physical", "region")
@@ -151,6 +155,7 @@ def _source_paths() -> list[Path]:
         _data_file("geonames", "admin2Codes.txt"),
         _data_file("geonames", "countryInfo.txt"),
         _data_file("places", "features.csv"),
+        _data_file("places", "boundaries.tsv.gz"),
     ]
 
 
@@ -213,6 +218,50 @@ def _robust_centre(lats: list[float], lons: list[float], q: float = 5.0) -> tupl
     if d - c > 180:  # crosses the antimeridian or spans the world: fall back to medians
         return float(np.median(la)), float(np.median(lo))
     return float((a + b) / 2), float((c + d) / 2)
+
+
+_UNIT_SUFFIX = re.compile(
+    r"\s+(District|DISTRICT|Sub-?district|Subdistrict|Nahiya|Nahiyah|Qada|County|Municipality)$"
+)
+
+
+def _boundary_units(lat, lon, ccs, a1s, feat) -> Iterator[tuple[str, str, float, float, str, str]]:
+    """(name, name without "District", latitude, longitude, country code, admin1 code) of each
+    geoBoundaries unit in ``data/places/boundaries.tsv.gz``. Its country and province are
+    those of the nearest GeoNames town within ``UNIT_TOWN_KM``; a unit with no town that near
+    is left out (the shapes' labels are not always right: Kajaki district is filed under
+    Bermuda)."""
+    import gzip
+
+    cities = [i for i in range(len(feat)) if feat[i] == CITY]
+    cells: dict[tuple[int, int], list[int]] = {}
+    for i in cities:
+        cells.setdefault((math.floor(lat[i]), math.floor(lon[i])), []).append(i)
+    grid = {
+        k: (v, np.radians([lat[i] for i in v]), np.radians([lon[i] for i in v]))
+        for k, v in cells.items()
+    }
+    with gzip.open(_data_file("places", "boundaries.tsv.gz"), "rt", encoding="utf-8") as fh:
+        next(fh)
+        for line in fh:
+            name, la_s, lo_s, _country, _division = line.rstrip("\n").split("\t")
+            base = _UNIT_SUFFIX.sub("", name)
+            if len(normalize(base)) < 3:
+                continue
+            la, lo = float(la_s), float(lo_s)
+            best, best_km = -1, UNIT_TOWN_KM
+            rla, rlo = math.radians(la), math.radians(lo)
+            for dy in (-1, 0, 1):
+                for dx in (-1, 0, 1):
+                    cell = grid.get((math.floor(la) + dy, math.floor(lo) + dx))
+                    if cell is None:
+                        continue
+                    d = _haversine_np(rla, rlo, cell[1], cell[2])
+                    j = int(np.argmin(d))
+                    if d[j] < best_km:
+                        best, best_km = cell[0][j], float(d[j])
+            if best >= 0:
+                yield name, base, la, lo, ccs[best], a1s[best]
 
 
 def build(out_dir: Path) -> None:
@@ -422,6 +471,29 @@ def build(out_dir: Path) -> None:
             j = int(np.argmin(d))
             if d[j] < 60:
                 city_a2[i] = seats[j][1]
+
+    # districts no GeoNames town stands for: the middle of their geoBoundaries shape
+    for name, base, la, lo, cc, a1 in _boundary_units(lat, lon, ccs, a1s, feat):
+        key = normalize(base)
+        near = [
+            i
+            for i in {*postings.get(key, ()), *skel.get(skeleton(base), ())}
+            if ccs[i] == cc and feat[i] in (CITY, ADMIN2)
+        ]
+        km = {i: haversine_km(la, lo, lat[i], lon[i]) for i in near}
+        if any(i in postings.get(key, ()) and (a1s[i] == a1 or km[i] < UNIT_TOWN_KM) for i in near):
+            continue  # a town or district of that name in that province or near already stands
+        if near and min(km.values()) < UNIT_SAME_KM:
+            # the same place spelled otherwise: the unit's spelling becomes one of its names
+            # ("Ein Issa" for ‘Ayn ‘Īsá); a town so spelled further off is another place
+            # (Thiban is not At Tibnī, 45 km away)
+            add_name(min(near, key=km.__getitem__), base, ALT)
+            continue
+        idx = add_entry(None, base, la, lo, cc, a1, ADMIN2, 0)
+        add_derived(idx, base, MAIN)
+        add_spaceless(idx, base)
+        if name != base:
+            add_name(idx, name, MAIN)
 
     # countries: centre of their cities
     for cc, name in country_names.items():

@@ -518,7 +518,11 @@ def _token_ok_start(tok) -> bool:
 
 
 def _is_notable(cands: list[Candidate]) -> bool:
-    return any(c.feature != CITY or c.population >= 10_000 for c in cands)
+    # (a district only geoBoundaries knows is no notable place: "Johnson" said, not the
+    # county; it is named with its unit word)
+    return any(
+        (c.feature != CITY and not _shape_only([c])) or c.population >= 10_000 for c in cands
+    )
 
 
 def _candidates_for_text(gaz: Gazetteer, text: str) -> tuple[list[Candidate], str]:
@@ -819,6 +823,12 @@ def _place_cued(text: str, start: int, end: int, *, near: bool) -> bool:
     )
 
 
+def _shape_only(cands: list[Candidate]) -> bool:
+    """Every candidate is a district that only geoBoundaries' shapes know (no GeoNames id,
+    no town of cities500 standing for it)."""
+    return bool(cands) and all(c.feature == ADMIN2 and c.geonameid is None for c in cands)
+
+
 def _listed(ent: Span, text: str) -> bool:
     """A PERSON or ORG entity that is a list of places: "(Iskushuban, Bari)" or "the town
     of Hudur, Bakool region" has a comma, or opens a locator's parenthesis; a person's or an
@@ -927,6 +937,15 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
                 continue
             exact = gaz.lookup(name)
             cands = exact or _fuzzy_candidates(gaz, name, 78, 0, keep=lambda c: c.feature == ADMIN1)
+            if _shape_only(exact):
+                # "(Hirat)": Herat province spelt ACLED's way, as likely as the district
+                # geoBoundaries spells so
+                seen = {c.index for c in exact}
+                cands = exact + [
+                    c
+                    for c in _fuzzy_candidates(gaz, name, 78, 0, keep=lambda c: c.feature == ADMIN1)
+                    if c.index not in seen
+                ]
             if not cands:
                 continue
             record(
@@ -1080,6 +1099,20 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
                 or PROVINCE_AFTER.match(after)
                 or SITE_LOCATED.match(after)
             )
+        if (
+            ok
+            and _shape_only(cands)
+            and not (
+                ent is not None
+                and ent.label_ in ("GPE", "LOC")
+                and (ent.start, ent.end) == (span.start, span.end)
+            )
+            and not _place_cued(text, span.start_char, span.end_char, near=True)
+            and not COUNTY_AFTER.match(text[span.end_char : span.end_char + 40])
+        ):
+            # a district known only by its shape, named with no word around it that makes
+            # it a place: "Ford", "Glacier", "Dimes" are more often not counties
+            ok = False
         part = ""
         if ok:
             part = _partial(doc, span.start, span.end, gaz)
@@ -1529,7 +1562,9 @@ def _stays_outside(
         and (holder.cue_admin or bool(_UNIT_END.search(holder.text)))
     )
     if not named_division or c.country_code in home:
-        return _well_known([c]) or c.feature != CITY
+        # (nor a district only geoBoundaries knows, found by a like spelling: Miango
+        # (Bassa LGA, Plateau) is not En Mango of Saint Lucia)
+        return _well_known([c]) or (c.feature != CITY and not _shape_only([c]))
     return _well_known([c]) and c.population >= 1_000_000
 
 
@@ -1586,11 +1621,19 @@ def _constrain(mentions: list[_Mention], gaz: Gazetteer) -> None:
             m.within_a1
             and (m.holder is not None or m.outer is not None)
             and any(inside(c) for c in m.cands)
-            and any(c.feature == ADMIN2 and not inside(c) for c in m.cands)
+            and any(c.feature in (CITY, ADMIN2) and not inside(c) for c in m.cands)
         ):
             # "Muqur district (Ghazni)": the town of Ghazni, not the district of that name in
-            # Badghis that the unit word would favour
-            m.cands = [c for c in m.cands if c.feature != ADMIN2 or inside(c)]
+            # Badghis that the unit word would favour. A town outside stays only when large
+            # ("Mehrabpur city (Naushahro Firoz, Sindh)": the taluka of Sindh, not the town
+            # of 35,000 GeoNames files under Balochistan)
+            m.cands = [
+                c
+                for c in m.cands
+                if inside(c)
+                or c.feature not in (CITY, ADMIN2)
+                or (c.feature == CITY and c.match == MAIN and c.population >= 50_000)
+            ]
         if (
             m.holder is not None
             and normalize(m.text) == normalize(m.holder.text)
