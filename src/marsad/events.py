@@ -3330,6 +3330,8 @@ def _split_listed_places(
             continue  # "in Iztacalco, Ciudad de Mexico": a borough and its city, no list
         if LIST_SUM.match(text, chain[-1].end):
             continue  # "In Tripoli and Sidon combined, 24 were detained": one tally
+        if _JOINT_AFTER.match(text, chain[-1].end):
+            continue  # "at the Bijapur and Dantewada border": one border
         if not LIST_LEAD.search(text[max(sent.start, chain[0].start - 60) : chain[0].start]):
             continue
         if any(
