@@ -262,3 +262,18 @@ def test_a_district_only_its_shape_knows_needs_a_word_that_makes_it_a_place(plac
                 if p.feature == "admin2"]  # fmt: skip
     ps = _by_text(places_of("Clashes were reported in Kajaki district (Helmand) on Monday."))
     assert ps["Kajaki"].admin1 == "Helmand" and ps["Kajaki"].feature == "admin2"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("On 7 May 2020, artists rallied in Thessaloniki demanding support.", "Thessaloníki"),
+        ("On 9 May 2020, workers held a protest in Qorveh against their unemployment.", "Qorveh"),
+    ],
+)
+def test_a_town_the_tagger_calls_a_nationality_is_a_place_after_in(places_of, text, name):
+    assert [p.name for p in places_of(text)] == [name]
+
+
+def test_a_nationality_before_its_noun_is_no_place_after_in(places_of):
+    assert places_of("Fighting continued in Kurdish areas on Monday.") == []

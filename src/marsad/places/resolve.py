@@ -393,6 +393,7 @@ STRONG_CUE = re.compile(
     re.I,
 )
 WEAK_CUE = re.compile(r"\b(?:in|near|outside|from|to|at|into|toward|towards)\s+$")
+IN_CUE = re.compile(r"\b(?:in|near|outside|at)\s+$")
 NEAR_CUE = re.compile(r"\b(?:near|outside|nearby)\s+(?:the\s+)?$", re.I)
 CITY_AFTER = re.compile(r"^\s+(?:city|town|village)\b", re.I)
 # ACLED's locator, "Sidi Bouafif (Hoceima)", "Garabulli (Almargeb)": the name before it is
@@ -1081,6 +1082,15 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
                 if not ok and whole and dem is None:
                     # "in Al Hali district of Hodeidah city": a town, whatever the tagger said
                     ok = _place_cued(text, span.start_char, span.end_char, near=False)
+                if not ok and whole and dem is None:
+                    # "rallied in Thessaloniki demanding ...", "a protest in Qorveh against
+                    # ...": a town's own name after "in", whatever the tagger said, unless
+                    # it qualifies the noun after it ("in Kurdish areas")
+                    ok = (
+                        bool(IN_CUE.search(text[max(0, span.start_char - 12) : span.start_char]))
+                        and not (span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "PROPN"))
+                        and any(c.feature == CITY and c.match == MAIN for c in cands)
+                    )
             else:
                 ok = _is_notable(cands)
         elif ent is None and not any(t.pos_ == "PROPN" for t in span):
