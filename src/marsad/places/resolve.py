@@ -937,10 +937,10 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
             if span is None or any(taken[span.start : span.end]):
                 continue
             exact = gaz.lookup(name)
-            cands = exact or _fuzzy_candidates(gaz, name, 78, 0, keep=lambda c: c.feature == ADMIN1)
-            if _shape_only(exact):
-                # "(Hirat)": Herat province spelt ACLED's way, as likely as the district
-                # geoBoundaries spells so
+            cands = exact
+            if not exact or _shape_only(exact):
+                # a province spelt ACLED's way; "(Hirat)" is as likely Herat province as the
+                # district geoBoundaries spells so
                 seen = {c.index for c in exact}
                 cands = exact + [
                     c
@@ -1095,6 +1095,7 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
                 ok = _is_notable(cands)
         elif ent is None and not any(t.pos_ == "PROPN" for t in span):
             ok = False
+        after = text[span.end_char : span.end_char + 40]
         if (
             not ok
             and dem is None
@@ -1102,7 +1103,6 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
             and not (len(span) == 1 and (low in STOP_WORDS or low in MONTHS_DAYS or low in COMMON))
             and not span.text.isupper()
         ):
-            after = text[span.end_char : span.end_char + 40]
             # "Biu LGA", "Poonch district": a unit's name however the tagger labelled it
             ok = bool(
                 COUNTY_AFTER.match(after)
@@ -1118,7 +1118,7 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
                 and (ent.start, ent.end) == (span.start, span.end)
             )
             and not _place_cued(text, span.start_char, span.end_char, near=True)
-            and not COUNTY_AFTER.match(text[span.end_char : span.end_char + 40])
+            and not COUNTY_AFTER.match(after)
         ):
             # a district known only by its shape, named with no word around it that makes
             # it a place: "Ford", "Glacier", "Dimes" are more often not counties
@@ -1640,9 +1640,7 @@ def _constrain(mentions: list[_Mention], gaz: Gazetteer) -> None:
             m.cands = [
                 c
                 for c in m.cands
-                if inside(c)
-                or c.feature not in (CITY, ADMIN2)
-                or (c.feature == CITY and c.match == MAIN and c.population >= 50_000)
+                if inside(c) or c.feature not in (CITY, ADMIN2) or _well_known([c])
             ]
         if (
             m.holder is not None
