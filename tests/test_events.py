@@ -2653,3 +2653,78 @@ def test_an_unexploded_shell_that_kills_children_is_no_shelling() -> None:
         "they were playing with detonated in Hays (Hays, Al Hudaydah)."
     )
     assert e.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_a_bomber_who_tried_to_storm_a_base_and_blew_up_is_a_suicide_bomb() -> None:
+    # "storm" is what the bomber tried to do, no weather that makes the blast a disaster
+    e = _one(
+        "On 1 May 2020, a suicide bomber attempted to storm a military base in Kunduz and "
+        "detonated his explosives at the gate, killing 3 soldiers."
+    )
+    assert (e.sub_event_type, e.fatalities, e.location) == ("Suicide bomb", 3, "Kunduz")
+
+
+def test_a_storm_is_still_a_disaster() -> None:
+    assert _events("On 1 May 2020, a storm killed 3 people in Kunduz.") == []
+
+
+def test_shots_into_the_air_at_a_crowd_are_no_fight() -> None:
+    events = _events(
+        "On 1 May 2020, demonstrators gathered outside the house of a former minister in "
+        "Tripoli. When they started to storm the house, security forces fired shots into "
+        "the air."
+    )
+    assert len(events) == 1 and events[0].event_type in {"Protests", "Riots"}
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "On 8 October 2023, an Israel Defense Forces UAV killed six Hamas militants near "
+            "Nahal Oz.",
+            "Air/drone strike",
+        ),
+        (
+            "On 8 October 2023, Israeli military aircrafts killed two Hamas militants near Beeri.",
+            "Air/drone strike",
+        ),
+        (
+            "On 14 January 2025, Turkish forces conducted four suicide drone attacks targeting "
+            "SDF positions near Manbij.",
+            "Air/drone strike",
+        ),
+        (
+            "On 27 August 2024, Hezbollah attacked an Israeli army base in Metula via "
+            "squadrons of suicide drones, lightly injuring a soldier.",
+            "Air/drone strike",
+        ),
+        (
+            "On 8 October 2023, SDF fighters targeted a Turkish base in Qasemiyeh in rural "
+            "Al Hasakeh with heavy weapons, killing several fighters.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "On 28 August 2024, clashes took place between two families in Tafas town over an "
+            "old dispute, injuring three people.",
+            "Armed clash",
+        ),
+    ],
+)
+def test_weapons_and_sides_that_make_the_kind(text: str, sub: str) -> None:
+    assert _one(text).sub_event_type == sub
+
+
+def test_a_suicide_bomber_killing_is_still_a_suicide_bomb() -> None:
+    e = _one("On 2 May 2020, a suicide bomber killed 4 policemen at a checkpoint in Kandahar.")
+    assert e.sub_event_type == "Suicide bomb"
+
+
+def test_a_district_in_its_province_is_where_it_happened() -> None:
+    # "in Munabbih district in Saada": Saada locates the district (and is also its
+    # province's seat), so shooting and killing are one event at the district
+    e = _one(
+        "On 1 May 2020, Saudi border guards shot and killed an Ethiopian migrant in Munabbih "
+        "district in Saada."
+    )
+    assert (e.sub_event_type, e.location, e.fatalities) == ("Attack", "Monabbih", 1)

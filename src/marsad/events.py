@@ -322,6 +322,9 @@ AIR_WORDS = frozenset(
         "plane",
         "planes",
         "aerial",
+        "uav",
+        "uavs",
+        "aircrafts",
     ]
 )
 PROPERTY_WORDS = frozenset(
@@ -755,9 +758,11 @@ ROAD_BETWEEN = re.compile(r"[A-Z][\w'’-]*\s*-\s*$")
 ROAD_TAIL = re.compile(rf"\s+{_ROAD}")
 # What lies between a place and the name that locates it: "Razih district (Saada", "Sabari
 # (Khost", "Hnutove, Donetsk", "(Kalehe, Sud-Kivu".
+_UNIT_WORDS = r"(?:district|town|city|village|county|township|sub-district|subdistrict|area)"
+# "X (Y", "X district, Y", "X district in Y" (Y the same province: "in Munabbih district in
+# Saada", where Saada is also the seat's name)
 LOCATES = re.compile(
-    r"(?:\s+(?:district|town|city|village|county|township|sub-district|subdistrict|area))?"
-    r"\s*(?:\(|,)\s*"
+    rf"(?:\s+{_UNIT_WORDS})?\s*(?:\(|,)\s*|\s+{_UNIT_WORDS}\s+(?:in|of)\s+(?:the\s+)?"
 )
 
 
@@ -979,6 +984,9 @@ def _head_words(tok: Token) -> set[str]:
     }
 
 
+SUICIDE_DRONES = frozenset({"drone", "drones", "uav", "uavs"})
+
+
 def _aircraft(words: set[str]) -> bool:
     return bool(words & AIR_WORDS) or any(AIRCRAFT_MODEL.match(w) for w in words)
 
@@ -1108,7 +1116,8 @@ def _context_ok(trig: Trigger, token: Token, index: _Index) -> bool:
             LIGHT_WEAPONS.search(" ".join(t.text for t in instrument.subtree))
         )
     if ctx == "suicide":
-        return _has_context(token, {"suicide"}, 2)
+        # ("suicide drone attacks": drones that blow up on their target, an air strike)
+        return _has_context(token, {"suicide"}, 2) and not _has_context(token, SUICIDE_DRONES, 2)
     if ctx == "fire":
         return _has_context(token, {"fire", "fired", "attack", "strike", "launched", "hit"}, 4)
     if ctx == "projectile":  # "a missile towards Marib city (Marib), which was intercepted"
@@ -1931,7 +1940,14 @@ def _disaster_sentence(token: Token, actor: ActorMention | None) -> bool:
 
 def _names_disaster(sent: Span) -> bool:
     """A word of ``sent`` names a disaster ("clashes erupted" does not)."""
-    return any(t.lower_ in DISASTER_WORDS and not _human_eruption(t) for t in sent)
+    return any(
+        t.lower_ in DISASTER_WORDS and not _human_eruption(t) and not _stormed(t) for t in sent
+    )
+
+
+def _stormed(tok: Token) -> bool:
+    """'attempted to storm a military base': people storm a place; no weather."""
+    return tok.lower_ in {"storm", "storms"} and tok.pos_ == "VERB"
 
 
 # An accidental fire or blast: what burns or blows up, and the words that tell an accident
@@ -2846,6 +2862,15 @@ def _specialise(cand: _Candidate, target_tok: Token | None) -> None:
             trig, event_type="Explosions/Remote violence", sub_event_type="Suicide bomb"
         )
         return
+    if frame == "kill" and cand.token.pos_ == "VERB":
+        doer = _subject(cand.token)
+        words = _head_words(doer) if doer is not None else set()
+        if _aircraft(words) and "suicide" not in words:
+            # "an IDF UAV killed six militants", "military aircraft killed ...": from the air
+            cand.trigger = replace(
+                trig, event_type="Explosions/Remote violence", sub_event_type="Air/drone strike"
+            )
+            return
     if (frame in {"attack", "kill", "assault", "clash"} and _is_protest(target_tok)) or (
         frame == "arrest" and _protesting(target_tok)
     ):
@@ -3011,11 +3036,12 @@ def _unopposed(verb: Token) -> bool:
 
 
 def _with_what(verb: Token) -> Token | None:
-    """The instrument of ``verb``: its own "with", else its object's."""
-    found = _prep_obj(verb, {"with"})
+    """The instrument of ``verb``: its own "with" (or "via": "attacked a base via
+    squadrons of suicide drones"), else its object's."""
+    found = _prep_obj(verb, {"with", "via"})
     if found is None and verb.pos_ == "VERB":
         obj = _obj(verb)
-        found = _prep_obj(obj, {"with"}) if obj is not None else None
+        found = _prep_obj(obj, {"with", "via"}) if obj is not None else None
     return found
 
 
@@ -3635,7 +3661,7 @@ _KEEP_LEXICON_TYPES = frozenset(
 SHELLING = "Shelling/artillery/missile attack"
 HEAVY_WEAPONS = re.compile(
     r"\b(?:mortars?|artillery|rockets?|missiles?|shells?|shelled|shelling|howitzers?|MLRS|"
-    r"Grads?|tank fire|ATGMs?)\b",
+    r"Grads?|tank fire|ATGMs?|heavy weapon(?:s|ry))\b",
     re.I,
 )
 LIGHT_WEAPONS = re.compile(
@@ -3653,7 +3679,10 @@ def _heavy_only(text: str) -> bool:
 # A fight told as armed, or fought by tribes or clans (their militias): a battle, not a mob.
 ARMED_FIGHT = re.compile(
     r"\barmed (?:clash|confrontation|fight|fighting|battle)|\btrib(?:es|al|esmen)\b|\bclans\b"
-    r"|\bfactions\b",  # "two SNA factions clashed in Afrin city over a property dispute"
+    r"|\bfactions\b"  # "two SNA factions clashed in Afrin city over a property dispute"
+    # "clashes took place between two families in Tafas town over an old dispute": ACLED
+    # codes a feud's families as clan militias
+    r"|\bbetween (?:the )?(?:two |rival )?famil(?:y|ies)\b",
     re.I,
 )
 GROUND_FIGHT = re.compile(
@@ -3960,8 +3989,11 @@ def _fold_interventions(document: Document, mentions: list[EventMention]) -> lis
         if m.event_type not in {"Battles", "Violence against civilians"} or protest is None:
             kept.append(m)
             continue
-        intervention = bool(INTERVENTION.search(m.trigger)) or (
-            protest.sentence_index < m.sentence_index and bool(INTERVENTION.search(sent.text))
+        intervention = (
+            bool(INTERVENTION.search(m.trigger))
+            or (protest.sentence_index < m.sentence_index and bool(INTERVENTION.search(sent.text)))
+            # "security forces fired shots into the air": a warning to the crowd, no fight
+            or (bool(AIR_SHOTS.search(sent.text)) and not _deadly(sent.text))
         )
         if intervention:
             continue
