@@ -277,3 +277,22 @@ def test_a_town_the_tagger_calls_a_nationality_is_a_place_after_in(places_of, te
 
 def test_a_nationality_before_its_noun_is_no_place_after_in(places_of):
     assert places_of("Fighting continued in Kurdish areas on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # tagged PERSON, spelt unlike the gazetteer, its first word a French department
+        "Turkish forces shelled SDF positions in the vicinity of Ain Issa, Raqqa.",
+        # tagged PERSON and named with no preposition: what is shelled is a place
+        "Turkish forces shelled Tal Tamer with heavy artillery.",
+        "Turkish forces shelled several locations in rural Tal Tamer.",
+    ],
+)
+def test_villages_the_tagger_calls_people(places_of, text):
+    found = [p for p in places_of(text) if p.country_code == "SY" and p.feature == "city"]
+    assert found and found[0].name in {"‘Ayn ‘Īsá", "Tall Tamr"}
+
+
+def test_a_person_after_a_verb_of_harm_stays_a_person(places_of):
+    assert [p.text for p in places_of("Gunmen shot Ali Hassan in the leg.")] == []

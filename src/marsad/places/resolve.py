@@ -389,12 +389,17 @@ CITY_BEFORE = re.compile(
 )
 STRONG_CUE = re.compile(
     r"\b(?:city|town|village|province|governorate|district|region|suburb|outskirts|"
-    r"countryside|villages|towns|vicinity|environs|surroundings)\s+of\s+(?:the\s+)?$",
+    r"countryside|villages|towns|vicinity|environs|surroundings)\s+of\s+(?:the\s+)?$"
+    r"|\b(?:in|of) rural\s+$",  # "several locations in rural Tal Tamer"
     re.I,
 )
 WEAK_CUE = re.compile(r"\b(?:in|near|outside|from|to|at|into|toward|towards)\s+$")
 IN_CUE = re.compile(r"\b(?:in|near|outside|at)\s+$")
 NEAR_CUE = re.compile(r"\b(?:near|outside|nearby)\s+(?:the\s+)?$", re.I)
+# What is done to a place, never to a person: "shelled Tal Tamer", "besieged Kafr Nabudah"
+HIT_CUE = re.compile(r"\b(?:shelled|bombarded|besieged|overran|shelling of)\s+$", re.I)
+# "Tal Tamer countryside", "the Aleppo outskirts"
+RURAL_AFTER = re.compile(r"^\s+(?:countryside|outskirts)\b", re.I)
 CITY_AFTER = re.compile(r"^\s+(?:city|town|village)\b", re.I)
 # ACLED's locator, "Sidi Bouafif (Hoceima)", "Garabulli (Almargeb)": the name before it is
 # a place whatever the tagger said.
@@ -817,9 +822,10 @@ def _place_cued(text: str, start: int, end: int, *, near: bool) -> bool:
     before = text[max(0, start - 40) : start]
     after = text[end : end + 40]
     return bool(
-        (near and NEAR_CUE.search(before))
+        (near and (NEAR_CUE.search(before) or HIT_CUE.search(before)))
         or STRONG_CUE.search(before)
         or CITY_AFTER.match(after)
+        or RURAL_AFTER.match(after)
         or LOCATOR_AFTER.match(after)
     )
 
@@ -960,6 +966,23 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
         if taken[i] or not _token_ok_start(tok):
             i += 1
             continue
+        ent0 = ent_of(tok)
+        if (
+            ent0 is not None
+            and ent0.label_ == "PERSON"
+            and ent0.start == i
+            and 1 < len(ent0) <= 3
+            and not any(taken[ent0.start : ent0.end])
+            and STRONG_CUE.search(text[max(0, tok.idx - 40) : tok.idx])
+            and not gaz.has_key(normalize(ent0.text))
+        ):
+            # "in the vicinity of Ain Issa": a village the tagger read as a person, spelt
+            # another way than the gazetteer's (its first word, "Ain", is a name of its own)
+            cands = _fuzzy_candidates(gaz, ent0.text, 85, 0)
+            if cands:
+                record(ent0, cands, "skeleton", "PERSON")
+                i = ent0.end
+                continue
         best = None
         for L in range(min(MAX_NGRAM, n - i), 0, -1):
             last = doc[i + L - 1]
@@ -1000,27 +1023,32 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
                 if cands:
                     record(span, cands, "skeleton", (ent_of(span[0]) or span).label_)
                     break
+            before = text[max(0, tok.idx - 40) : tok.idx]
+            strong = STRONG_CUE.search(before)
+            weak = WEAK_CUE.search(before)
             if (
                 not taken[i]
                 and tok.pos_ == "PROPN"
                 and tok.text[:1].isupper()
-                and (not tok.ent_type_ or tok.ent_type_ in PLACE_LABELS)
+                and (
+                    not tok.ent_type_
+                    or tok.ent_type_ in PLACE_LABELS
+                    # "the village of Kansafra": a village the tagger read as a person
+                    or (strong and tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B")
+                )
+                and (strong or weak)
             ):
-                before = text[max(0, tok.idx - 40) : tok.idx]
-                strong = STRONG_CUE.search(before)
-                weak = WEAK_CUE.search(before)
-                if strong or weak:
-                    L = 2 if i + 1 < n and doc[i + 1].pos_ == "PROPN" and not taken[i + 1] else 1
-                    span = doc[i : i + L]
-                    cands = _fuzzy_candidates(gaz, span.text, 85, 0 if strong else 5000)
-                    if (
-                        cands
-                        and not _partial(doc, span.start, span.end, gaz)
-                        and tok.lower_ not in person_tokens
-                        and gaz.demonym(span.text) is None
-                        and gaz.demonym(tok.text) is None
-                    ):
-                        record(span, cands, "skeleton", tok.ent_type_)
+                L = 2 if i + 1 < n and doc[i + 1].pos_ == "PROPN" and not taken[i + 1] else 1
+                span = doc[i : i + L]
+                cands = _fuzzy_candidates(gaz, span.text, 85, 0 if strong else 5000)
+                if (
+                    cands
+                    and not _partial(doc, span.start, span.end, gaz)
+                    and tok.lower_ not in person_tokens
+                    and gaz.demonym(span.text) is None
+                    and gaz.demonym(tok.text) is None
+                ):
+                    record(span, cands, "skeleton", tok.ent_type_)
             i += 1
             continue
         span = best
