@@ -2728,3 +2728,110 @@ def test_a_district_in_its_province_is_where_it_happened() -> None:
         "district in Saada."
     )
     assert (e.sub_event_type, e.location, e.fatalities) == ("Attack", "Monabbih", 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "On 28 August 2024, Russian warplanes conducted airstrikes targeting IS positions "
+            "in the Homs desert, in conjunction with regime forces shelling the same area with "
+            "heavy weapons.",
+            "Air/drone strike",
+        ),
+        (
+            "On 8 October 2023, Turkish forces shelled YPG positions near Tal Rifaat in "
+            "conjunction with armed clashes taking place between SNA and YPG fighters.",
+            "Armed clash",
+        ),
+    ],
+)
+def test_fire_told_in_conjunction_with_other_fire_is_one_event(text: str, sub: str) -> None:
+    assert _one(text).sub_event_type == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "On 3 April 2025, Jubaland security forces were deployed in villages near Kismayo "
+            "town (Kismaayo, Lower Juba).",
+            "Military Forces of Somalia",
+        ),
+        (
+            "On 30 April 2020, Turkish reinforcements were sent to Idleb.",
+            "Military Forces of Turkey",
+        ),
+        (
+            "On 27 July 2025, Al Shabaab fighters were observed in Saakow town (Sakoow, Middle "
+            "Juba).",
+            "Al Shabaab",
+        ),
+        (
+            "On 31 July 2025, Al Shabaab fighters were seen regrouping in Haramka village "
+            "(Jilib, Middle Juba).",
+            "Al Shabaab",
+        ),
+        (
+            "On 5 March 2020, Taliban militants gathered in Chahar Dara district (Kunduz) to "
+            "attack ANA checkpoints.",
+            "Taliban",
+        ),
+    ],
+)
+def test_forces_moved_seen_or_gathering_change_their_activity(text: str, actor1: str) -> None:
+    e = _one(text)
+    assert e.sub_event_type == "Change to group/activity"
+    assert e.actor1 and e.actor1.startswith(actor1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 5 March 2020, residents gathered in Kunduz city to protest against the Taliban.",
+        # the aim of a gathering is a protest, which happened
+        "On 7 May 2020, in Salvador, Bahia, employees of a mental health facility gathered in "
+        "front of the building to protest against delay in wage payments.",
+        # soldiers who gather to make demands protest
+        "On 1 May 2020, retired military soldiers gathered at the Martyr's square in Beirut, "
+        "demanding that their rights will be protected.",
+    ],
+)
+def test_people_gathered_to_make_demands_protest(text: str) -> None:
+    assert _one(text).sub_event_type == "Peaceful protest"
+
+
+def test_what_is_seen_is_no_armed_activity() -> None:
+    assert _events("On 5 March 2020, smoke was seen rising over Kunduz city.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 15 January 2025, the Israeli military used machine gunfire in the vicinity of "
+        "Khiyam town (Marjayoun, Al Nabatieh). Casualties unknown.",
+        "On 22 April 2024, opposition rebels fired medium machine guns at regime positions on "
+        "the Kabani axis in the countryside of Lattakia. Casualties unknown.",
+    ],
+)
+def test_standoff_machine_gun_fire_in_the_levant_is_shelling(text: str) -> None:
+    e = _one(text)
+    assert (e.event_type, e.sub_event_type) == (
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+    )
+    if "Khiyam" in text:  # (the parser reads "fired ... at positions" as shelling anyway)
+        assert any(x.method == "convention:levant-standoff-fire" for x in e.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 5 May 2020, regime forces and HTS fighters exchanged fire with heavy machine guns "
+        "near Kafr Nabl.",
+        "On 13 December 2023, IS militants attacked an SDF checkpoint in Daman town in Deir ez "
+        "Zor countryside with machine guns. Casualties unknown.",
+    ],
+)
+def test_machine_guns_in_an_exchange_or_an_assault_are_a_clash(text: str) -> None:
+    assert _one(text).sub_event_type == "Armed clash"

@@ -104,6 +104,7 @@ FORCE_NOUNS = _words(
     shelling shells mortars rockets missiles personnel battalion battalions brigade brigades
     division servicemen guards junta fighter air security special armed
     f-16s f-16 f16s sukhois migs
+    reinforcements patrol patrols uav uavs aircrafts
     """
 )
 # Nouns that are only a force noun with a following head: "air force", "special forces".
