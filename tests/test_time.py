@@ -572,3 +572,19 @@ def test_a_bare_participle_is_told_in_the_past() -> None:
     doc = load_model()("On 5 May 2020, artillery shelled Shada (Saada). 2 civilians killed.")
     killed = next(t for t in doc if t.lower_ == "killed")
     assert killed.tag_ == "VBN" and killed.dep_ == "ROOT" and _tense(killed) == "past"
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("On 7 August 2025, over 2000 Al Shabaab crossed from Hiraan.", [2025]),
+        ("At least 1200 people fled on 3 May 2020.", [2020]),
+        # a year after "around" that counts nothing stays a year
+        ("The group was founded around 2000, its leaders say.", [2000]),
+    ],
+)
+def test_a_count_of_people_is_no_year(text: str, years: list[int]) -> None:
+    from marsad.nlp import load_model
+
+    found = find_dates(load_model()(text), date(2025, 8, 15))
+    assert [m.earliest.year for m in found] == years

@@ -1089,12 +1089,20 @@ _NOT_YEAR_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _MONTH_NAMES = frozenset(name.lower() for name in calendar.month_name if name)
+# What counts people or things, not a year: "over 2000 fighters", "at least 1200 people"
+_COUNT_BEFORE_RE = re.compile(
+    r"\b(?:over|around|about|some|nearly|almost|approximately|roughly|than|least|up to)\s+$",
+    re.IGNORECASE,
+)
+_WORD_AFTER_RE = re.compile(r"[ \t]+[A-Za-z]")
 
 
 def _plausible(text: str, start: int, end: int, norm: str, published: date) -> bool:
     """Filter spaCy's guesses: street numbers are not years, "June Carr" is not June."""
     before = text[max(0, start - 20) : start]
     if norm.isdigit():
+        if _COUNT_BEFORE_RE.search(before) and _WORD_AFTER_RE.match(text, end):
+            return False  # "over 2000 Al Shabaab crossed", "some 1500 fighters": a count
         if _PREP_BEFORE_RE.search(before):
             return True
         year = int(norm)
