@@ -296,3 +296,8 @@ def test_villages_the_tagger_calls_people(places_of, text):
 
 def test_a_person_after_a_verb_of_harm_stays_a_person(places_of):
     assert [p.text for p in places_of("Gunmen shot Ali Hassan in the leg.")] == []
+
+
+def test_a_maker_before_its_product_is_no_town(places_of):
+    found = places_of("Al Shabaab deployed 25 fighters with two Toyota Hilux trucks near Jamaame.")
+    assert [p.text for p in found] == ["Jamaame"]

@@ -1099,7 +1099,12 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
                 )
                 via = "embedded"
             elif ent.label_ == "PERSON" or ent.label_ == "ORG":
-                ok = _is_notable(cands) and low not in person_tokens
+                ok = (
+                    _is_notable(cands)
+                    and low not in person_tokens
+                    # "two Toyota Hilux trucks": a maker before its product, no town
+                    and not (span.end < len(doc) and doc[span.end].ent_type_ == "PRODUCT")
+                )
                 modifier = span.end < len(doc) and doc[span.end].pos_ == "NOUN"
                 if not ok and whole and not modifier and low not in person_tokens:
                     # "near Opytne", "the village of Kruta Balka", "Sidi Bouafif village":
