@@ -2700,11 +2700,6 @@ def test_shots_into_the_air_at_a_crowd_are_no_fight() -> None:
             "Air/drone strike",
         ),
         (
-            "On 8 October 2023, SDF fighters targeted a Turkish base in Qasemiyeh in rural "
-            "Al Hasakeh with heavy weapons, killing several fighters.",
-            "Shelling/artillery/missile attack",
-        ),
-        (
             "On 28 August 2024, clashes took place between two families in Tafas town over an "
             "old dispute, injuring three people.",
             "Armed clash",
@@ -2835,3 +2830,65 @@ def test_standoff_machine_gun_fire_in_the_levant_is_shelling(text: str) -> None:
 )
 def test_machine_guns_in_an_exchange_or_an_assault_are_a_clash(text: str) -> None:
     assert _one(text).sub_event_type == "Armed clash"
+
+
+def test_a_notes_label_is_not_the_subject() -> None:
+    # ACLED's newer notes open with a label ("Movement of forces: On ..."), which the parser
+    # reads as a second subject of the verb
+    e = _one(
+        "Movement of forces: On 1 August 2025, several Al Shabaab were deployed in Mubaarak "
+        "village (Qoryooley, Lower Shabelle).",
+        published="2025-08-05",
+    )
+    assert (e.sub_event_type, e.actor1) == ("Change to group/activity", "Al Shabaab")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 7 August 2025, over 2000 Al Shabaab crossed from Hiraan to Galcad village (Ceel "
+        "Dheer, Galgaduud).",
+    ],
+)
+def test_armed_groups_crossing_change_their_activity(text: str) -> None:
+    assert _one(text, published="2025-08-10").sub_event_type == "Change to group/activity"
+
+
+def test_refugees_crossing_a_border_are_no_event() -> None:
+    assert _events("On 2 May 2020, thousands of refugees crossed the border into Turkey.") == []
+
+
+def test_a_crossing_tried_leaves_the_harm_told() -> None:
+    # the attempted crossing is no move of forces, and the beating is still read
+    events = _events(
+        "On 2 May 2020, 57 Afghan citizens who were caught by Iranian border guards as they "
+        "tried to illegally cross into Razavi Khorasan province in Iran in search of work were "
+        "allegedly beaten and pushed into Harirud River.",
+        published="2020-05-10",
+    )
+    assert events and all(e.sub_event_type != "Change to group/activity" for e in events)
+
+
+def test_a_place_abroad_named_as_a_make_is_not_where_it_happened() -> None:
+    e = _one(
+        "On 12 August 2025, Al Shabaab deployed around 25 fighters with two Toyota Hilux trucks "
+        "near Kamsuuma village (Jamaame, Lower Juba).",
+        published="2025-08-15",
+    )
+    assert e.country_code == "SO"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Land seizure: On 2 May 2020, Israeli forces seized a large area of Palestinian-owned "
+        "land in the village of Azzun, south of Qalqiliyah.",
+        "On 2 May 2020, Israeli forces seized 40 dunams of land in Azzun, Qalqiliyah.",
+    ],
+)
+def test_land_seized_is_property_taken(text: str) -> None:
+    e = _one(text, published="2020-05-10")
+    assert (e.sub_event_type, e.actor1) == (
+        "Looting/property destruction",
+        "Military Forces of Israel (2022-)",
+    )

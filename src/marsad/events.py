@@ -608,7 +608,7 @@ def _subject(token: Token) -> Token | None:
                 return accused
         for child in cur.children:
             if child.dep_ in {"nsubj", "csubj"}:
-                return child
+                return _past_label([c for c in cur.children if c.dep_ in {"nsubj", "csubj"}])
             # The small model reads the acronym "IS" before a verb as an auxiliary.
             if child.dep_ == "aux" and child.text == "IS" and child.i < cur.i:
                 return child
@@ -685,10 +685,23 @@ def _noun_owner(token: Token) -> Token | None:
     return None
 
 
+def _past_label(subjects: list[Token]) -> Token:
+    """The first subject, unless it is a note's label before a colon ("Movement of forces:
+    On 1 August 2025, several Al Shabaab were deployed in ...", ACLED's newer notes), which
+    the parser reads as a second subject: then the one after the colon."""
+    first = subjects[0]
+    colon = next((t for t in first.doc[first.i : first.sent.end] if t.text == ":"), None)
+    if len(subjects) > 1 and colon is not None:
+        after = [s for s in subjects if s.i > colon.i]
+        if after:
+            return after[0]
+    return first
+
+
 def _passive_subject(token: Token) -> Token | None:
-    for child in token.children:
-        if child.dep_ == "nsubjpass":
-            return child
+    subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
+    if subjects:
+        return _past_label(subjects)
     # "2 civilians killed.", "3 soldiers injured": a toll written without its "were", which
     # the tagger reads as the counted people doing the killing
     if (
@@ -713,11 +726,13 @@ def _obj(token: Token) -> Token | None:
 
 
 # Words that measure or count a thing: "more than a tonne of fentanyl pills", "a cache of"
+LAND_WORDS = frozenset({"land", "lands", "farmland", "farmlands"})
 MEASURE_WORDS = frozenset(
     {"more", "less", "fewer", "over", "tonne", "ton", "kilogram", "kg", "kilo", "gram"}
     | {"pound", "litre", "liter", "gallon", "barrel", "bag", "box", "sack", "crate", "haul"}
     | {"consignment", "shipment", "cache", "quantity", "amount", "number", "lot", "batch"}
     | {"packet", "bundle", "dozen", "hundred", "thousand", "million", "stockpile", "load"}
+    | {"plot", "tract", "parcel", "dunam", "dunum", "hectare", "acre"}
 )
 
 
@@ -725,6 +740,9 @@ def _thing_taken(obj: Token) -> Token:
     """The thing an object names under its measure: "more than a tonne of fentanyl pills"
     -> pills, "a cache of weapons" -> weapons; else the object itself."""
     for _ in range(4):
+        land = _prep_obj(obj, {"of"}) if obj.lemma_.lower() == "area" else None
+        if land is not None and land.lemma_.lower() in LAND_WORDS:
+            return land  # "seized a large area of Palestinian-owned land": land, owned
         if obj.lemma_.lower() not in MEASURE_WORDS and obj.pos_ != "NUM":
             break
         nxt = _prep_obj(obj, {"than", "of"})
@@ -1095,8 +1113,8 @@ def _context_ok(trig: Trigger, token: Token, index: _Index) -> bool:
         # "Al Shabaab fighters were seen gathering", "Taliban militants regrouped in ...":
         # an armed group on the move (not "residents gathered", nor "saw the attack")
         passive = any(c.dep_ == "auxpass" for c in token.children)
-        if ctx == "armed-seen" and not passive:
-            return False
+        if (ctx == "armed-seen" and not passive) or _lemma(token.head) in ATTEMPT_HEADS:
+            return False  # ("as they tried to cross into Iran": no move made)
         doer = _passive_subject(token) if passive else _subject(token)
         actor = index.actor_in(doer)
         return (
@@ -3772,7 +3790,7 @@ _KEEP_LEXICON_TYPES = frozenset(
 SHELLING = "Shelling/artillery/missile attack"
 HEAVY_WEAPONS = re.compile(
     r"\b(?:mortars?|artillery|rockets?|missiles?|shells?|shelled|shelling|howitzers?|MLRS|"
-    r"Grads?|tank fire|ATGMs?|heavy weapon(?:s|ry))\b",
+    r"Grads?|tank fire|ATGMs?)\b",
     re.I,
 )
 LIGHT_WEAPONS = re.compile(
