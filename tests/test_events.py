@@ -2892,3 +2892,22 @@ def test_land_seized_is_property_taken(text: str) -> None:
         "Looting/property destruction",
         "Military Forces of Israel (2022-)",
     )
+
+
+def test_a_foreign_militarys_strikes_are_air_strikes() -> None:
+    e = _one(
+        "On 12 January 2024, US forces conducted strikes on Houthi sites in Zabid district "
+        "(Al Hudaydah).",
+        published="2024-01-15",
+    )
+    assert e.sub_event_type == "Air/drone strike"
+    assert any(x.method == "convention:strikes-from-abroad" for x in e.evidence)
+
+
+def test_a_regime_member_shot_dead_is_a_fight() -> None:
+    e = _one(
+        "On 9 March 2024, unidentified gunmen shot and killed a regime member in Bekar town in "
+        "rural western Dara. 1 fatality.",
+        published="2024-03-15",
+    )
+    assert (e.sub_event_type, e.actor2) == ("Armed clash", "Military Forces of Syria (2000-)")

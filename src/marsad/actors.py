@@ -890,6 +890,10 @@ def _nationality_mentions(
             # "the regime" on its own is the state.
             if word.lower() == "regime" and span.start > 0 and doc[span.start - 1].lower_ == "the":
                 out.append(_generic_state(doc, dictionary, ctx, start, end, False))
+            elif word.lower() == "regime" and j < len(doc) and doc[j].lower_ in _REGIME_MEN:
+                # "unknown gunmen shot and killed a regime member": one of its forces
+                m_end = doc[j].idx + len(doc[j].text)
+                out.append(_generic_state(doc, dictionary, ctx, start, m_end, False))
             continue
         if ("plural" in forms or "country" in forms) and span.root.pos_ in ("PROPN", "NOUN"):
             if "plural" in forms:
@@ -899,6 +903,10 @@ def _nationality_mentions(
             if ok:
                 add(nat, start, end, 0.55 if "plural" in forms else 0.6)
     return out
+
+
+# Who serves a regime: "a regime member", "regime elements", "a regime officer".
+_REGIME_MEN = frozenset({"member", "members", "element", "elements", "officer", "officers"})
 
 
 # A state's forces named by their kind alone: "police officers", "troops", "the military".

@@ -3350,7 +3350,34 @@ def extract_events(
         _localise(m)
         _israeli_missiles_on_syria(document, m)
         _levant_gunfire(document, m)
+        _strikes_from_abroad(document, m)
     return mentions
+
+
+STRIKES = re.compile(r"\bstrikes?\b", re.I)
+
+
+def _strikes_from_abroad(document: Document, m: EventMention) -> None:
+    """'US forces conducted strikes on Houthi sites in Zabid district': a foreign state's
+    military striking with no fight told strikes from the air or the sea; ACLED codes air
+    strikes (21 of 22 notes of Yemen, Lebanon and Syria, 2023-25, whose first sentence
+    tells a foreign state's strikes with no clash; the other was an interception)."""
+    a1 = m.actor1
+    if (
+        m.sub_event_type != CLASH
+        or a1 is None
+        or a1.inter != 8
+        or not a1.actor.startswith("Military Forces of")
+    ):
+        return
+    text = document.sentences[m.sentence_index].text
+    if not STRIKES.search(text) or FIGHT_TOLD.search(text) or GROUND_FIGHT.search(text):
+        return
+    m.event_type, m.sub_event_type = "Explosions/Remote violence", "Air/drone strike"
+    trig = next(e for e in m.evidence if e.field == "event_type")
+    m.evidence = [e for e in m.evidence if e.field not in {"event_type", "sub_event_type"}]
+    for name in ("event_type", "sub_event_type"):
+        m.evidence.append(replace(trig, field=name, method="convention:strikes-from-abroad"))
 
 
 # The Levant desk's stand-off fire: machine guns and RPGs fired at a town or at positions,
