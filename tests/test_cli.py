@@ -168,3 +168,42 @@ def test_export_acled_csv_reads_back_with_acled_columns(tmp_path: Path, seed_pat
         ],
     )
     assert bad.exit_code == 2
+
+
+def _export(path: Path) -> Path:
+    """A two-row ACLED-style export, written here (no row of ACLED's own)."""
+    path.write_text(
+        "event_date,event_type,sub_event_type,actor1,actor2,country,location,latitude,"
+        "longitude,fatalities,notes\n"
+        "2020-03-09,Battles,Non-state actor overtakes territory,Taliban,"
+        '"Military Forces of Afghanistan (2014-2021)",Afghanistan,Kunduz,36.728,68.857,0,'
+        '"On 9 March 2020, Taliban fighters captured Kunduz city from Afghan forces."\n'
+        "2020-03-10,Protests,Peaceful protest,Protesters (Iraq),,Iraq,Basrah,30.508,47.783,0,"
+        '"On 10 March 2020, hundreds of people protested in Basrah city against power cuts."\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_eval_acled_scores_your_own_export(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["eval-acled", "--csv", str(_export(tmp_path / "mine.csv"))])
+    assert result.exit_code == 0, result.output
+    assert "2 notes, 2 gold events" in result.stdout
+    assert "mine 2020-03-11" in result.stdout  # the anchor: the day after the last event
+    report = json.loads(
+        runner.invoke(app, ["eval-acled", "--csv", str(tmp_path / "mine.csv"), "--json"]).stdout
+    )
+    assert report["split"] == "export" and report["all"]["sub_event_type"] == 1.0
+
+
+def test_eval_acled_rejects_what_is_no_export(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("a,b\n1,2\n", encoding="utf-8")
+    binary = tmp_path / "bin.csv"
+    binary.write_bytes(b"\xff\xfe\x00\x01" * 50)
+    for path, why in ((bad, "not an ACLED export"), (binary, "UTF-8"), (tmp_path / "no.csv", "")):
+        result = runner.invoke(app, ["eval-acled", "--csv", str(path)])
+        assert result.exit_code != 0
+        errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+        assert len(errors) == 1 and path.name in errors[0] and why in errors[0]
+        assert "Traceback" not in result.output

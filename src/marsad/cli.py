@@ -311,9 +311,28 @@ def eval_geo(
     typer.echo(format_geo_report(report))
 
 
-def _events_eval(kind: str, shared: Path, split: str, limit: int | None, json_out: bool) -> None:
+def _events_eval(
+    kind: str,
+    shared: Path,
+    split: str,
+    limit: int | None,
+    json_out: bool,
+    files: list[Path] | None = None,
+) -> None:
     from marsad import evaluate_events as ee
 
+    if files:
+        try:
+            ee.acled_export_files(files)
+        except ValueError as exc:
+            raise _fail(str(exc)) from None
+        report = ee.evaluate_acled(shared, limit=limit, files=files)
+        typer.echo(
+            json.dumps(report, indent=2, default=str)
+            if json_out
+            else ee.format_acled_report(report)
+        )
+        return
     if split not in ee.SPLITS:
         raise _fail("--split must be test, dev or train")
     if not (shared / "data" / "events").is_dir():
@@ -332,9 +351,18 @@ def eval_acled(
     ] = "test",
     limit: Annotated[int | None, typer.Option(min=1, help="only the first N notes")] = None,
     json_out: Annotated[bool, typer.Option("--json")] = False,
+    csv_files: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--csv",
+            help="score every note of this ACLED export instead (repeatable; needs the "
+            "notes, event_date, event_type, sub_event_type, latitude and longitude columns)",
+        ),
+    ] = None,
 ) -> None:
-    """Score events against ACLED coders' notes (shared/data/events/acled_notes)."""
-    _events_eval("acled", shared, split, limit, json_out)
+    """Score events against ACLED coders' notes (shared/data/events/acled_notes, or your
+    own ACLED exports with --csv)."""
+    _events_eval("acled", shared, split, limit, json_out, csv_files)
 
 
 @app.command("eval-case")

@@ -8,6 +8,10 @@ read.
 
 ACLED notes (``eval-acled``)
 ----------------------------
+``eval-acled --csv FILE`` scores every note of any ACLED export that has the ``notes``
+column (your own download, say) the same way, with no split; the anchor is the day after the
+file's last event date. The rest of this section describes the shared files.
+
 Input: the ``notes`` column of ``acled_notes/rpanlilio_acled_2020/acled.csv`` and
 ``acled_notes/dkoban_acled_afghanistan_2020/ACLED.csv``. Rows with empty notes (the cut-off
 last line of the RPanlilio file) are dropped.
@@ -93,7 +97,7 @@ import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -232,11 +236,49 @@ def _float(text: str) -> float | None:
         return None
 
 
-def load_acled_notes(events: Path, split: str | None = None) -> list[Note]:
-    """The ACLED notes, grouped by notes text per file, in file order."""
+ACLED_REQUIRED = ("notes", "event_date", "event_type", "sub_event_type", "latitude", "longitude")
+
+
+def acled_export_files(paths: Sequence[Path]) -> list[tuple[str, Path, date]]:
+    """Any ACLED exports with a ``notes`` column, as ``(tag, path, anchor)`` for
+    :func:`load_acled_notes`: the anchor is the day after the file's last event date (the
+    publication date is fixed after the period, as for the shared files). A file that is
+    missing, unreadable or not such an export raises ``ValueError`` naming it."""
+    out: list[tuple[str, Path, date]] = []
+    for path in paths:
+        try:
+            with Path(path).open(encoding="utf-8", newline="") as fh:
+                reader = csv.DictReader(fh)
+                missing = [c for c in ACLED_REQUIRED if c not in (reader.fieldnames or [])]
+                if missing:
+                    raise ValueError(f"{path}: not an ACLED export with notes (no {missing[0]})")
+                days = [parse_acled_date(r["event_date"]) for r in reader if r.get("event_date")]
+        except (OSError, UnicodeDecodeError, csv.Error) as exc:
+            raise ValueError(f"{path}: cannot be read as a UTF-8 CSV ({exc})") from exc
+        except ValueError as exc:
+            if str(exc).startswith(str(path)):
+                raise
+            raise ValueError(f"{path}: {exc}") from exc
+        if not days:
+            raise ValueError(f"{path}: no rows with an event_date")
+        out.append((Path(path).stem, Path(path), max(days) + timedelta(days=1)))
+    return out
+
+
+def load_acled_notes(
+    events: Path | None,
+    split: str | None = None,
+    files: Sequence[tuple[str, Path, date]] | None = None,
+) -> list[Note]:
+    """The ACLED notes, grouped by notes text per file, in file order: the shared files
+    under ``events`` (see :data:`ACLED_FILES`), or ``files`` (:func:`acled_export_files`)."""
     notes: list[Note] = []
-    for tag, rel, anchor in ACLED_FILES:
-        path = events / rel
+    sources = (
+        [(tag, Path(path), anchor) for tag, path, anchor in files]
+        if files is not None
+        else [(tag, Path(events or ".") / rel, anchor) for tag, rel, anchor in ACLED_FILES]
+    )
+    for tag, path, anchor in sources:
         if not path.exists():
             continue
         by_text: dict[str, Note] = {}
@@ -264,7 +306,7 @@ def load_acled_notes(events: Path, split: str | None = None) -> list[Note]:
                     )
                 )
         notes.extend(by_text.values())
-    if split is not None:
+    if split is not None and files is None:
         notes = [n for n in notes if n.split == split]
     return notes
 
@@ -484,14 +526,23 @@ def evaluate_acled(
     limit: int | None = None,
     *,
     errors: list[dict[str, Any]] | None = None,
+    files: Sequence[Path] | None = None,
 ) -> dict[str, Any]:
     """Score the pipeline on the ACLED notes of ``split`` (test | dev); see the module doc.
+    With ``files`` (ACLED exports with notes, e.g. your own download), every note of those
+    files is scored instead, and ``shared_dir`` and ``split`` are not used.
 
     When ``errors`` is a list, one dict per gold row with a wrong field (or a miss) and per
     extra event is appended to it, for error analysis (keep it out of the repository)."""
-    if split not in SPLITS:
-        raise ValueError("split must be test, dev or train")
-    notes = load_acled_notes(events_dir(shared_dir), split)
+    if files:
+        sources = acled_export_files(files)
+        notes = load_acled_notes(None, files=sources)
+        split = "export"
+    else:
+        if split not in SPLITS:
+            raise ValueError("split must be test, dev or train")
+        sources = [(tag, Path(rel), anchor) for tag, rel, anchor in ACLED_FILES]
+        notes = load_acled_notes(events_dir(shared_dir), split)
     if limit is not None:
         notes = notes[:limit]
     by_id = {n.id: n for n in notes}
@@ -569,7 +620,7 @@ def evaluate_acled(
         "missed": n_rows - n_found,
         "extra_events": n_extra,
         "notes_without_event": notes_without_event,
-        "publication_anchor": {tag: anchor.isoformat() for tag, _, anchor in ACLED_FILES},
+        "publication_anchor": {tag: anchor.isoformat() for tag, _, anchor in sources},
         "all": all_rates,
         "found": found_rates,
         "sub_event_type_macro_f1": macro_f1(table),
