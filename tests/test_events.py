@@ -2911,3 +2911,21 @@ def test_a_regime_member_shot_dead_is_a_fight() -> None:
         published="2024-03-15",
     )
     assert (e.sub_event_type, e.actor2) == ("Armed clash", "Military Forces of Syria (2000-)")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the snipers' killing is not the shells' toll
+        "On 15 December 2023, opposition snipers shot and killed a regime soldier on the Kabani "
+        "axis in Lattakia countryside, in conjunction with regime forces shelling the same axis "
+        "with heavy artillery. 1 fatality.",
+        # the shelling (a gerund the parser tags a verb) is how the attack was fought
+        "On 10 December 2023, tribal fighters attacked SDF positions in the village of Sabha in "
+        "the countryside of Deir ez Zor, accompanied by shelling from the Syrian regime forces.",
+    ],
+)
+def test_a_fight_with_shelling_alongside_is_the_fight(text: str) -> None:
+    e = _one(text, published="2023-12-20")
+    assert e.sub_event_type == "Armed clash"
+    assert e.country_code == "SY"  # (Sabha "in the countryside of Deir ez Zor" is no Libyan city)

@@ -906,7 +906,9 @@ def _nationality_mentions(
 
 
 # Who serves a regime: "a regime member", "regime elements", "a regime officer".
-_REGIME_MEN = frozenset({"member", "members", "element", "elements", "officer", "officers"})
+_REGIME_MEN = frozenset(
+    {"member", "members", "element", "elements", "officer", "officers", "fighter", "fighters"}
+)
 
 
 # A state's forces named by their kind alone: "police officers", "troops", "the military".

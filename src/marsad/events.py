@@ -1657,6 +1657,9 @@ def _fold_killings(cands: list[_Candidate]) -> None:
         if kill.trigger.frame != "kill" or kill.absorbed:
             continue
         weapon = min(weapons, key=lambda w: abs(w.token.i - kill.token.i))
+        if _in_conjunction(kill, weapon):
+            continue  # "snipers shot and killed a soldier, in conjunction with regime forces
+            # shelling the same axis": the snipers' killing, not the shells' toll
         if weapon.trigger.event_type == "Protests":
             kill.absorbed = True
             continue
@@ -2536,7 +2539,9 @@ def _manner_of(cand: _Candidate, other: _Candidate) -> bool:
     """'clashes accompanied by heavy shelling', 'clashed ..., accompanied by mutual
     shelling': the shelling is how the fight was fought; ACLED codes the clash."""
     if (
-        cand.token.pos_ != "NOUN"
+        # ("accompanied by shelling from the regime forces": the gerund the parser may tag
+        # a verb)
+        (cand.token.pos_ != "NOUN" and cand.token.tag_ != "VBG")
         or cand.trigger.frame != "shell"
         or other.trigger.sub_event_type != CLASH
     ):
@@ -2555,14 +2560,19 @@ def _joint_with(cand: _Candidate, other: _Candidate) -> bool:
     higher rank."""
     a = JOINT_RANK.get(cand.trigger.sub_event_type)
     b = JOINT_RANK.get(other.trigger.sub_event_type)
-    if a is None or b is None or a >= b:
-        return False
+    if a is None or b is None or a >= b or (other.actor1 is None and other.actor2 is None):
+        return False  # (a deed with no side named may not stand: the other stays)
+    return _in_conjunction(cand, other)
+
+
+def _in_conjunction(x: _Candidate, y: _Candidate) -> bool:
+    """One deed is told "in conjunction with" the other."""
 
     def linked(x: _Candidate, y: _Candidate) -> bool:
         stops = {y.token.i} | ({y.token.head.i} if y.token.pos_ == "NOUN" else set())
         return _reached_through(x.token, stops, lambda g: g.lower_ == "conjunction")
 
-    return linked(cand, other) or linked(other, cand)
+    return linked(x, y) or linked(y, x)
 
 
 def _reached_through(token: Token, stops: set[int], through: Callable[[Token], bool]) -> bool:

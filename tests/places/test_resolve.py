@@ -301,3 +301,24 @@ def test_a_person_after_a_verb_of_harm_stays_a_person(places_of):
 def test_a_maker_before_its_product_is_no_town(places_of):
     found = places_of("Al Shabaab deployed 25 fighters with two Toyota Hilux trucks near Jamaame.")
     assert [p.text for p in found] == ["Jamaame"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Tribal forces attacked a post in the village of Sabha in the countryside of "
+            "Deir ez Zor.",
+            "Sabha",
+        ),
+        (
+            "SDF forces shelled positions in the village of Sakariyah in the countryside of "
+            "Aleppo.",
+            "Sakariyah",
+        ),
+    ],
+)
+def test_a_village_in_a_provinces_countryside_is_no_town_abroad(places_of, text, name):
+    found = places_of(text)
+    assert all(p.country_code == "SY" for p in found), [(p.text, p.country_code) for p in found]
+    assert name not in {p.text for p in found}  # unknown there: the province stands for it

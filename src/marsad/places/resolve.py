@@ -1295,9 +1295,15 @@ _CONTAINER_GAP = re.compile(
     r"^(?:\s+(?:municipality|municipio|district|county|lga|township|commune|city|town|village|"
     r"parish|sub-?district))?\s*(?:,|\(|in|in the|,\s*in)\s*$"
     # "Al Qahirah district of Taizz city": a unit of a town or division
-    r"|^\s+(?:district|sub-?district|neighbou?rhood|quarter|area)\s+of(?:\s+the)?\s*$",
+    r"|^\s+(?:district|sub-?district|neighbou?rhood|quarter|area)\s+of(?:\s+the)?\s*$"
+    # "the village of Sabha in the countryside of Deir ez Zor", "Tokhar in rural Aleppo"
+    r"|^(?:\s+(?:village|town))?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?"
+    r"(?:(?:countryside|outskirts|desert|badia)\s+of(?:\s+the)?|rural)\s*$",
     re.I,
 )
+# ... the last of which puts the village in the province's country for sure: no town of that
+# name abroad, however large (Sabha of Libya), is the village
+_RURAL_GAP = re.compile(r"\b(?:countryside|outskirts|desert|badia)\s+of(?:\s+the)?\s*$|\brural\s*$")
 _PAREN = re.compile(r"\(([^()\n]{1,120})\)")
 # between a place and the parenthesis that locates it: "Pati village (", "Mankote sector area ("
 # or a unit the gazetteer does not know: "Songho, Doucoumbo Commune ("
@@ -1344,7 +1350,7 @@ def _containers(mentions: list[_Mention], text: str, gaz: Gazetteer | None = Non
     (A1)" make the last place of the parenthesis the division or country that holds X and the
     places before it, which must then lie in that country (``strict_cc``)."""
     for m, nxt in itertools.pairwise(mentions):
-        if nxt.start - m.end > 24 or not _CONTAINER_GAP.match(text[m.end : nxt.start]):
+        if nxt.start - m.end > 40 or not _CONTAINER_GAP.match(text[m.end : nxt.start]):
             continue
         ccs = frozenset(c.country_code for c in nxt.cands if c.feature == COUNTRY)
         a1s = frozenset(c.admin1_code for c in nxt.cands if c.feature == ADMIN1)
@@ -1352,6 +1358,8 @@ def _containers(mentions: list[_Mention], text: str, gaz: Gazetteer | None = Non
             m.within_cc, m.within_a1 = ccs, a1s
             if a1s:
                 m.holder = nxt
+                if _RURAL_GAP.search(text[m.end : nxt.start]):
+                    m.strict_cc = frozenset(code.split(".")[0] for code in a1s)
     for mt, inside, outer in _locators(mentions, text):
         o = mt.start()
         before = [x for x in mentions if o - 40 <= x.end <= o and _TO_PAREN.match(text[x.end : o])]
