@@ -670,3 +670,13 @@ def test_an_organisation_name_stops_before_its_place() -> None:
     text = "Houthi forces attacked the Joint Forces in Hays (Al Hudaydah)."
     spans = [text[a.start : a.end] for a in find_actors(load_model()(text))]
     assert "Joint Forces in Hays" not in spans
+
+
+def test_syrian_opposition_rebels_are_acleds_actor() -> None:
+    from marsad.actors import find_actors
+    from marsad.nlp import load_model
+
+    doc = load_model()(
+        "Clashes took place between regime forces and opposition fighters near Kafr Nabudah."
+    )
+    assert "Opposition Rebels (Syria)" in {a.actor for a in find_actors(doc)}

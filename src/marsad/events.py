@@ -3383,11 +3383,7 @@ def _strikes_from_abroad(document: Document, m: EventMention) -> None:
     text = document.sentences[m.sentence_index].text
     if not STRIKES.search(text) or FIGHT_TOLD.search(text) or GROUND_FIGHT.search(text):
         return
-    m.event_type, m.sub_event_type = "Explosions/Remote violence", "Air/drone strike"
-    trig = next(e for e in m.evidence if e.field == "event_type")
-    m.evidence = [e for e in m.evidence if e.field not in {"event_type", "sub_event_type"}]
-    for name in ("event_type", "sub_event_type"):
-        m.evidence.append(replace(trig, field=name, method="convention:strikes-from-abroad"))
+    _retype(document, m, "Air/drone strike", "convention:strikes-from-abroad", 0.7)
 
 
 # The Levant desk's stand-off fire: machine guns and RPGs fired at a town or at positions,
@@ -3421,11 +3417,7 @@ def _levant_gunfire(document: Document, m: EventMention) -> None:
         return
     if TARGETED.search(text) and not STANDOFF_VERBS.search(text):
         return  # "targeted the positions with machine guns": as often a clash as not
-    m.event_type, m.sub_event_type = "Explosions/Remote violence", SHELLING
-    trig = next(e for e in m.evidence if e.field == "event_type")
-    m.evidence = [e for e in m.evidence if e.field not in {"event_type", "sub_event_type"}]
-    for name in ("event_type", "sub_event_type"):
-        m.evidence.append(replace(trig, field=name, method="convention:levant-standoff-fire"))
+    _retype(document, m, SHELLING, "convention:levant-standoff-fire", 0.7)
 
 
 def _israeli_missiles_on_syria(document: Document, m: EventMention) -> None:
@@ -3439,7 +3431,7 @@ def _israeli_missiles_on_syria(document: Document, m: EventMention) -> None:
         and m.place.country_code == "SY"
         and MISSILE_WORD.search(document.sentences[m.sentence_index].text)
     ):
-        _retype(document, m, "Air/drone strike", "rule:israeli-missiles-on-syria", 0.7)
+        _retype(document, m, "Air/drone strike", "convention:israeli-missiles-on-syria", 0.7)
 
 
 def _retype(
