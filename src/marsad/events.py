@@ -2740,6 +2740,18 @@ def _fill_roles(cand: _Candidate, index: _Index) -> None:
             if cand.actor1 is not None and sides:
                 cand.actor2 = sides[0]
         between = _prep_obj(tok, {"between"}) if tok.pos_ == "NOUN" else None
+        if between is None and tok.pos_ == "NOUN":
+            # "armed clashes taking place between SNA and YPG fighters"
+            between = next(
+                (
+                    b
+                    for c in tok.children
+                    if c.dep_ == "acl"
+                    for b in [_prep_obj(c, {"between"})]
+                    if b is not None
+                ),
+                None,
+            )
         if between is None and tok.pos_ == "NOUN" and tok.dep_ in {"nsubjpass", "dobj", "nsubj"}:
             # "an agreement was reached between regime forces and local gunmen"
             between = _prep_obj(tok.head, {"between"})
