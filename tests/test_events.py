@@ -2929,3 +2929,13 @@ def test_a_fight_with_shelling_alongside_is_the_fight(text: str) -> None:
     e = _one(text, published="2023-12-20")
     assert e.sub_event_type == "Armed clash"
     assert e.country_code == "SY"  # (Sabha "in the countryside of Deir ez Zor" is no Libyan city)
+
+
+def test_an_air_strike_that_kills_people_has_civilian_victims() -> None:
+    e = _one(
+        "SANAA, 10 August 2018 - An air strike by the Saudi-led coalition hit a bus carrying "
+        "schoolchildren at a market in Dahyan, in the northern Yemeni province of Saada, on "
+        "Thursday, killing dozens of people.",
+        published="2018-08-10",
+    )
+    assert (e.sub_event_type, e.actor2) == ("Air/drone strike", "Civilians (Yemen)")

@@ -2981,6 +2981,8 @@ def _specialise(cand: _Candidate, target_tok: Token | None) -> None:
             cand.trigger = replace(
                 trig, event_type="Explosions/Remote violence", sub_event_type="Air/drone strike"
             )
+            if cand.actor2 is None and target_tok is not None and _is_civilian(target_tok):
+                cand.actor2 = _generic_actor("CIV", target_tok)  # ("... killing dozens of people")
             return
     if (frame in {"attack", "kill", "assault", "clash"} and _is_protest(target_tok)) or (
         frame == "arrest" and _protesting(target_tok)
