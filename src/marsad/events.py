@@ -44,6 +44,7 @@ from marsad.records import (
 GAIN = "Government regains territory"
 OVERTAKE = "Non-state actor overtakes territory"
 CLASH = "Armed clash"
+SHELLING = "Shelling/artillery/missile attack"
 LOOT = "Looting/property destruction"
 
 
@@ -2526,11 +2527,9 @@ def _occasion_of(cand: _Candidate, other: _Candidate) -> bool:
         or (protest and other.trigger.event_type == "Protests")
     ):
         return False
-    # (the verb that governs a nominal deed: "imposed" of "imposed a curfew")
-    stops = {other.token.i} | ({other.token.head.i} if other.token.pos_ == "NOUN" else set())
     return _reached_through(
         cand.token,
-        stops,
+        _deed_tokens(other),
         lambda g: g.lower_ == "amid" or (not protest and g.lower_ in {"following", "after"}),
     )
 
@@ -2551,7 +2550,7 @@ def _manner_of(cand: _Candidate, other: _Candidate) -> bool:
 
 # Which of two fire fights ACLED keeps when a note tells them "in conjunction with" each
 # other: the clash over the air strike over the shelling.
-JOINT_RANK = {CLASH: 3, "Air/drone strike": 2, "Shelling/artillery/missile attack": 1}
+JOINT_RANK = {CLASH: 3, "Air/drone strike": 2, SHELLING: 1}
 
 
 def _joint_with(cand: _Candidate, other: _Candidate) -> bool:
@@ -2569,10 +2568,16 @@ def _in_conjunction(x: _Candidate, y: _Candidate) -> bool:
     """One deed is told "in conjunction with" the other."""
 
     def linked(x: _Candidate, y: _Candidate) -> bool:
-        stops = {y.token.i} | ({y.token.head.i} if y.token.pos_ == "NOUN" else set())
-        return _reached_through(x.token, stops, lambda g: g.lower_ == "conjunction")
+        return _reached_through(x.token, _deed_tokens(y), lambda g: g.lower_ == "conjunction")
 
     return linked(x, y) or linked(y, x)
+
+
+def _deed_tokens(cand: _Candidate) -> set[int]:
+    """The tokens that tell a candidate's deed: its trigger, and the verb that governs a
+    nominal one ("imposed" of "imposed a curfew", "conducted" of "conducted airstrikes")."""
+    tok = cand.token
+    return {tok.i} | ({tok.head.i} if tok.pos_ == "NOUN" else set())
 
 
 def _reached_through(token: Token, stops: set[int], through: Callable[[Token], bool]) -> bool:
@@ -2742,16 +2747,9 @@ def _fill_roles(cand: _Candidate, index: _Index) -> None:
         between = _prep_obj(tok, {"between"}) if tok.pos_ == "NOUN" else None
         if between is None and tok.pos_ == "NOUN":
             # "armed clashes taking place between SNA and YPG fighters"
-            between = next(
-                (
-                    b
-                    for c in tok.children
-                    if c.dep_ == "acl"
-                    for b in [_prep_obj(c, {"between"})]
-                    if b is not None
-                ),
-                None,
-            )
+            for clause in tok.children:
+                if clause.dep_ == "acl" and between is None:
+                    between = _prep_obj(clause, {"between"})
         if between is None and tok.pos_ == "NOUN" and tok.dep_ in {"nsubjpass", "dobj", "nsubj"}:
             # "an agreement was reached between regime forces and local gunmen"
             between = _prep_obj(tok.head, {"between"})
@@ -3830,7 +3828,6 @@ _KEEP_LEXICON_TYPES = frozenset(
 )
 
 
-SHELLING = "Shelling/artillery/missile attack"
 HEAVY_WEAPONS = re.compile(
     r"\b(?:mortars?|artillery|rockets?|missiles?|shells?|shelled|shelling|howitzers?|MLRS|"
     r"Grads?|tank fire|ATGMs?)\b",

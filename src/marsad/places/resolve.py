@@ -1291,19 +1291,21 @@ def _base_score(c: Candidate, m: _Mention) -> float:
     return s
 
 
+# "countryside of", "desert of", "rural": the rural part of a province
+_RURAL = r"(?:(?:countryside|outskirts|desert|badia)\s+of(?:\s+the)?|rural)"
 _CONTAINER_GAP = re.compile(
     r"^(?:\s+(?:municipality|municipio|district|county|lga|township|commune|city|town|village|"
     r"parish|sub-?district))?\s*(?:,|\(|in|in the|,\s*in)\s*$"
     # "Al Qahirah district of Taizz city": a unit of a town or division
     r"|^\s+(?:district|sub-?district|neighbou?rhood|quarter|area)\s+of(?:\s+the)?\s*$"
     # "the village of Sabha in the countryside of Deir ez Zor", "Tokhar in rural Aleppo"
-    r"|^(?:\s+(?:village|town))?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?"
-    r"(?:(?:countryside|outskirts|desert|badia)\s+of(?:\s+the)?|rural)\s*$",
+    rf"|^(?:\s+(?:village|town))?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?"
+    rf"{_RURAL}\s*$",
     re.I,
 )
 # ... the last of which puts the village in the province's country for sure: no town of that
 # name abroad, however large (Sabha of Libya), is the village
-_RURAL_GAP = re.compile(r"\b(?:countryside|outskirts|desert|badia)\s+of(?:\s+the)?\s*$|\brural\s*$")
+_RURAL_GAP = re.compile(rf"\b{_RURAL}\s*$")
 _PAREN = re.compile(r"\(([^()\n]{1,120})\)")
 # between a place and the parenthesis that locates it: "Pati village (", "Mankote sector area ("
 # or a unit the gazetteer does not know: "Songho, Doucoumbo Commune ("
