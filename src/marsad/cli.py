@@ -322,11 +322,10 @@ def _events_eval(
     from marsad import evaluate_events as ee
 
     if files:
-        try:
-            ee.acled_export_files(files)
-        except ValueError as exc:
+        try:  # (the files are read and checked once, before any note is run)
+            report = ee.evaluate_acled(shared, limit=limit, files=files)
+        except ee.ExportError as exc:
             raise _fail(str(exc)) from None
-        report = ee.evaluate_acled(shared, limit=limit, files=files)
         typer.echo(
             json.dumps(report, indent=2, default=str)
             if json_out

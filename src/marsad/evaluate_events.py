@@ -239,11 +239,15 @@ def _float(text: str) -> float | None:
 ACLED_REQUIRED = ("notes", "event_date", "event_type", "sub_event_type", "latitude", "longitude")
 
 
+class ExportError(ValueError):
+    """A file given as an ACLED export is missing, unreadable or not such an export."""
+
+
 def acled_export_files(paths: Sequence[Path]) -> list[tuple[str, Path, date]]:
     """Any ACLED exports with a ``notes`` column, as ``(tag, path, anchor)`` for
     :func:`load_acled_notes`: the anchor is the day after the file's last event date (the
     publication date is fixed after the period, as for the shared files). A file that is
-    missing, unreadable or not such an export raises ``ValueError`` naming it."""
+    missing, unreadable or not such an export raises :class:`ExportError` naming it."""
     out: list[tuple[str, Path, date]] = []
     for path in paths:
         try:
@@ -251,16 +255,16 @@ def acled_export_files(paths: Sequence[Path]) -> list[tuple[str, Path, date]]:
                 reader = csv.DictReader(fh)
                 missing = [c for c in ACLED_REQUIRED if c not in (reader.fieldnames or [])]
                 if missing:
-                    raise ValueError(f"{path}: not an ACLED export with notes (no {missing[0]})")
+                    raise ExportError(f"{path}: not an ACLED export with notes (no {missing[0]})")
                 days = [parse_acled_date(r["event_date"]) for r in reader if r.get("event_date")]
         except (OSError, UnicodeDecodeError, csv.Error) as exc:
-            raise ValueError(f"{path}: cannot be read as a UTF-8 CSV ({exc})") from exc
-        except ValueError as exc:
-            if str(exc).startswith(str(path)):
-                raise
-            raise ValueError(f"{path}: {exc}") from exc
+            raise ExportError(f"{path}: cannot be read as a UTF-8 CSV ({exc})") from exc
+        except ExportError:
+            raise
+        except ValueError as exc:  # an event_date no format reads
+            raise ExportError(f"{path}: {exc}") from exc
         if not days:
-            raise ValueError(f"{path}: no rows with an event_date")
+            raise ExportError(f"{path}: no rows with an event_date")
         out.append((Path(path).stem, Path(path), max(days) + timedelta(days=1)))
     return out
 
