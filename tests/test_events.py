@@ -2913,6 +2913,42 @@ def test_a_regime_member_shot_dead_is_a_fight() -> None:
     assert (e.sub_event_type, e.actor2) == ("Armed clash", "Military Forces of Syria (2000-)")
 
 
+def test_a_national_defence_forces_member_shot_dead_is_a_fight() -> None:
+    # "QDW" is the Arabic initialism of the NDF (Quwat al-Difa al-Watani)
+    e = _one(
+        "On 12 December 2023, unidentified gunmen shot and killed a QDW member in the village "
+        "of Mahkan in the countryside of Deir ez Zor. 1 fatality.",
+        published="2023-12-20",
+    )
+    assert (e.sub_event_type, e.actor2) == ("Armed clash", "NDF: National Defence Forces")
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        (
+            "On 13 December 2023, Hamas militants fired four rockets from Gaza toward Sderot "
+            "(Ashqelon, HaDarom).",
+            "Sderot",
+        ),
+        (
+            "On 11 December 2023, Hezbollah forces fired about 10 rockets from Lebanon toward "
+            "Menara and Kiryat Shmona.",
+            "Qiryat Shmona",
+        ),
+        ("On 11 December 2023, rockets fired from Gaza hit Ashkelon.", "Ashkelon"),
+    ],
+)
+def test_fire_is_where_it_was_aimed_not_where_it_came_from(text: str, town: str) -> None:
+    (e,) = _events(text, published="2023-12-20")
+    assert (e.sub_event_type, e.location) == ("Shelling/artillery/missile attack", town)
+
+
+def test_fire_from_a_place_with_no_target_named_stays_there() -> None:
+    e = _one("On 11 December 2023, Hamas fired rockets from Gaza.", published="2023-12-20")
+    assert e.location == "Gaza"
+
+
 @pytest.mark.parametrize(
     "text",
     [

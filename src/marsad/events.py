@@ -5172,6 +5172,18 @@ def _opens_cause(t: Token) -> bool:
     return t.lemma_.lower() in CAUSE_HEADS and t.dep_ == "pobj" and t.head.lower_ == "in"
 
 
+# What fire is aimed with: "fired rockets from Lebanon toward Menara", "at Jizan".
+FIRE_VERBS = frozenset({"fire", "launch", "shoot", "lob"})
+AIM_PREPS = frozenset({"at", "toward", "towards", "into", "on", "onto"})
+
+
+def _fired_from(t: Token) -> bool:
+    """``t`` is the "from" of where fire came from: hung on a firing verb ("fired from
+    Gaza") or on what was fired ("rockets from Lebanon")."""
+    head = t.head
+    return head.lemma_.lower() in FIRE_VERBS or head.lower_ in PROJECTILES
+
+
 def _sentence_place(
     index: _Index, tok: Token, protest: bool = False
 ) -> tuple[PlaceMention | None, str]:
@@ -5179,6 +5191,10 @@ def _sentence_place(
     for t in tok.sent:
         if t.lower_ == "from" and t.head.lemma_.lower() in MOTION_VERBS:
             origins.update(x.idx for x in t.subtree)
+        elif t.lower_ == "from" and _fired_from(t):
+            # "fired rockets from Gaza toward Sderot": where they fell, not where from
+            aimed = {x.idx for c in t.subtree if c.lower_ in AIM_PREPS for x in c.subtree}
+            origins.update(x.idx for x in t.subtree if x.idx not in aimed)
         if protest and _opens_cause(t):
             origins.update(x.idx for x in t.subtree)  # (set aside as an origin is)
     acting = [(a.start, a.end) for a in index.actors]
@@ -5190,11 +5206,6 @@ def _sentence_place(
         and not any(s <= p.start < e for s, e in acting)  # "Russia has responded": an actor
         and p.start not in index.modifiers  # "a Turkish drone" names no location
     ]
-    # where a move went, else where it came from ("relocated fighters from positions inside
-    # Abu Kamal to the desert")
-    options = [p for p in options if p.start not in origins] or options
-    if not options:
-        return None, ""
     options = [
         p
         for p in options
@@ -5202,6 +5213,9 @@ def _sentence_place(
         # France, while "the Paris attacks" in a Syrian one is Paris.
         if not (index.foreign(p) and (p.feature == "country" or _doubtful_abroad(index, p)))
     ]
+    # where a move went, else where it came from ("relocated fighters from positions inside
+    # Abu Kamal to the desert")
+    options = [p for p in options if p.start not in origins] or options
     if not options:
         return None, ""
     own = _own_clause(tok)
