@@ -2944,6 +2944,47 @@ def test_fire_is_where_it_was_aimed_not_where_it_came_from(text: str, town: str)
     assert (e.sub_event_type, e.location) == ("Shelling/artillery/missile attack", town)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser hangs the "with" on the last place named, not on the verb
+        "On 1 April 2024, Al Fath Al Mubeen Operation Room targeted Syrian regime positions on "
+        "Saraqab axis in the countryside of Idleb with guided missiles, destroying a tank.",
+        "On 3 April 2024, opposition rebels targeted a regime military point on Ruwaiha "
+        "frontline in Idleb countryside with B9 shells. Casualties unknown.",
+    ],
+)
+def test_heavy_weapons_named_after_the_places_are_the_means(text: str) -> None:
+    e = _one(text, published="2024-04-20")
+    assert e.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_snipers_target_in_conjunction_with_shelling_is_no_shelling() -> None:
+    # "in conjunction with" names who else fired, not the sniper's means
+    e = _one(
+        "On 16 December 2023, an opposition rebel sniper targeted a regime position along the "
+        "Nahshabba axis in rural Lattakia, killing a regime fighter in conjunction with "
+        "opposition rebels shelling a regime position.",
+        published="2023-12-20",
+    )
+    assert e.sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 17 April 2024, Tribal and Clan Forces targeted a QSD military center in Basira "
+        "mountain in Deir ez Zor countryside with rocket shells, which resulted in clashes.",
+        "On 2 May 2020, government forces shelled rebel positions in Kafr Nabl, leading to "
+        "clashes that killed 4 fighters.",
+    ],
+)
+def test_fire_that_brought_on_clashes_is_the_clash(text: str) -> None:
+    e = _one(text, published="2024-04-20")
+    assert e.sub_event_type == "Armed clash"
+    assert e.actor1 is not None
+
+
 def test_fire_from_a_place_with_no_target_named_stays_there() -> None:
     e = _one("On 11 December 2023, Hamas fired rockets from Gaza.", published="2023-12-20")
     assert e.location == "Gaza"

@@ -2573,6 +2573,42 @@ def _in_conjunction(x: _Candidate, y: _Candidate) -> bool:
     return linked(x, y) or linked(y, x)
 
 
+# What a deed brings on: "which resulted in clashes", "leading to clashes".
+LED_TO_HEADS = frozenset({"result", "lead", "spark", "trigger", "prompt", "provoke"})
+
+
+def _led_to(token: Token, stops: set[int]) -> bool:
+    """Climbing from ``token`` (through a relative clause too: "shells, which resulted in
+    clashes") reaches one of ``stops`` by way of a verb of bringing on."""
+    passed = False
+    for gov in token.ancestors:
+        passed = passed or _lemma(gov) in LED_TO_HEADS
+        if gov.i in stops:
+            return passed
+    return False
+
+
+def _fold_into_fights(cands: list[_Candidate]) -> None:
+    """'targeted a QSD centre with rocket shells, which resulted in clashes', 'shelled rebel
+    positions, leading to clashes': the fire opened a fight, and ACLED codes the fight,
+    with the fire's sides and place where the fight names none."""
+    for fight in cands:
+        if fight.trigger.sub_event_type != CLASH or fight.absorbed:
+            continue
+        for fire in cands:
+            if (
+                fire is fight
+                or fire.absorbed
+                or fire.trigger.sub_event_type not in {SHELLING, "Air/drone strike"}
+                or not _led_to(fight.token, _deed_tokens(fire))
+            ):
+                continue
+            fire.absorbed = True
+            fight.actor1 = fight.actor1 or fire.actor1
+            fight.actor2 = fight.actor2 or fire.actor2
+            fight.place = fight.place or fire.place
+
+
 def _deed_tokens(cand: _Candidate) -> set[int]:
     """The tokens that tell a candidate's deed: its trigger, and the verb that governs a
     nominal one ("imposed" of "imposed a curfew", "conducted" of "conducted airstrikes")."""
@@ -3153,7 +3189,33 @@ def _with_what(verb: Token) -> Token | None:
     if found is None and verb.pos_ == "VERB":
         obj = _obj(verb)
         found = _prep_obj(obj, {"with", "via"}) if obj is not None else None
+    if found is None and verb.pos_ == "VERB":
+        # the parser may hang it on the last place named: "targeted regime positions on
+        # Saraqab axis in the countryside of Idleb with guided missiles"
+        found = _deep_with(verb)
     return found
+
+
+# "in conjunction with rebels shelling", "in coordination with": who else, not the means
+ALONGSIDE_HEADS = frozenset({"conjunction", "coordination", "cooperation", "collaboration"})
+# The links from a verb down its object and its places, not into another clause.
+_PLACE_CHAIN = frozenset({"dobj", "prep", "pobj"})
+
+
+def _deep_with(verb: Token) -> Token | None:
+    """The object of a "with" or "via" hung on a noun down ``verb``'s chain of object and
+    places ("targeted X on Y axis in the countryside of Z with missiles")."""
+    stack = [c for c in verb.children if c.dep_ in _PLACE_CHAIN and c.lower_ not in {"with", "via"}]
+    while stack:
+        tok = stack.pop()
+        if tok.pos_ in {"NOUN", "PROPN"} and tok.lower_ not in ALONGSIDE_HEADS:
+            found = _prep_obj(tok, {"with", "via"})
+            if found is not None:
+                return found
+        stack.extend(
+            c for c in tok.children if c.dep_ in _PLACE_CHAIN and c.lower_ not in {"with", "via"}
+        )
+    return None
 
 
 def _exploded_grenade(tok: Token) -> bool:
@@ -3295,6 +3357,7 @@ def extract_events(
         # is part of that event, not a second one.
         _fold_killings(cands)
         _fold_raids(cands, span)
+        _fold_into_fights(cands)
         for cand in cands:
             for other in cands:
                 if (
