@@ -592,11 +592,16 @@ def test_the_ends_of_a_road_are_not_where_it_was_attacked() -> None:
 
 
 def test_arrests_during_a_raid_are_arrests() -> None:
+    # (by a state's forces: a non-state group's arrests are abductions, as the codebook says)
     e = _one(
-        "On 19 March 2020, SDF forces arrested 5 suspected ISIS members during a raid in "
-        "Al Busayrah (Deir-ez-Zor)."
+        "On 19 March 2020, Iraqi security forces arrested 5 suspected ISIS members during a "
+        "raid in Al Qaim (Al Anbar)."
     )
-    assert e.sub_event_type == "Arrests" and e.actor1 == "SDF: Syrian Democratic Forces"
+    assert (
+        e.sub_event_type == "Arrests"
+        and e.actor1
+        and e.actor1.startswith("Military Forces of Iraq")
+    )
 
 
 def test_an_attack_with_artillery_is_shelling() -> None:
@@ -695,11 +700,12 @@ def test_clashes_that_erupted_are_no_volcano_and_their_toll_is_theirs() -> None:
             "in Chaghcharan, killing 2 protesters.",
             "Excessive force against protesters",
         ),
-        # a raid that met no resistance is how arrests were made
+        # a raid that met no resistance is how arrests were made (a non-state group's
+        # arrests are abductions, as the codebook says)
         (
             "On 9 June 2020, SDF forces raided houses in Ash-Shuhayl and arrested 4 people "
             "accused of belonging to IS cells.",
-            "Arrests",
+            "Abduction/forced disappearance",
         ),
         (
             "On 9 June 2020, police arrested 3 suspected AQAP members in a raid in Aden.",
@@ -2467,8 +2473,8 @@ def test_a_toll_told_next_goes_to_the_repelled_attack() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "On 2 April 2020, the SDF, backed by coalition helicopters, conducted a raid in Al "
-        "Busayrah (Deir ez Zor) and arrested 3 IS suspects.",
+        "On 2 April 2020, Iraqi forces, backed by coalition helicopters, conducted a raid in "
+        "Al Qaim (Al Anbar) and arrested 3 IS suspects.",
         "On 26 April 2020, Houthi forces stormed the house of a tribal leader in Rada (Al Bayda) "
         "and arrested his 2 sons.",
     ],
@@ -2983,6 +2989,37 @@ def test_fire_that_brought_on_clashes_is_the_clash(text: str) -> None:
     e = _one(text, published="2024-04-20")
     assert e.sub_event_type == "Armed clash"
     assert e.actor1 is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        (
+            "On 12 August 2024, QSD forces detained an individual in the village of Abu Hamam "
+            "in the countryside of Deir ez Zor.",
+            "SDF: Syrian Democratic Forces",
+        ),
+        ("On 4 May 2020, Taliban militants detained two civilians in Ghazni city.", "Taliban"),
+    ],
+)
+def test_an_arrest_by_a_non_state_group_is_an_abduction(text: str, doer: str) -> None:
+    e = _one(text, published="2024-08-20")
+    assert (e.sub_event_type, e.actor1) == ("Abduction/forced disappearance", doer)
+    assert e.actor2 is not None and e.actor2.startswith("Civilians")
+    assert any(x.method == "codebook:non-state-arrest" for x in e.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 May 2020, police arrested two men in Ghazni city.",
+        # Iraqi Kurdistan's Asayish are the regional government's police
+        "On 1 February 2025, Asayish forces arrested a teachers' representative in Erbil City "
+        "(Erbil).",
+    ],
+)
+def test_an_arrest_by_the_states_forces_stays_an_arrest(text: str) -> None:
+    assert _one(text, published="2025-02-10").sub_event_type == "Arrests"
 
 
 def test_fire_from_a_place_with_no_target_named_stays_there() -> None:

@@ -322,3 +322,23 @@ def test_a_village_in_a_provinces_countryside_is_no_town_abroad(places_of, text,
     found = places_of(text)
     assert all(p.country_code == "SY" for p in found), [(p.text, p.country_code) for p in found]
     assert name not in {p.text for p in found}  # unknown there: the province stands for it
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "QSD forces detained an individual in the village of Abu Hamam in the countryside "
+            "of Deir ez Zor.",
+            ["Deir ez Zor"],
+        ),
+        (
+            "STC forces shot at a truck in Aden - Bir Ahmad (Al Buraiqeh) carrying fireworks.",
+            ["Aden", "Al Buraiqeh"],
+        ),
+        # names the gazetteer has whole stand
+        ("Clashes broke out in Tal Afar and Abu Dhabi.", ["Tal Afar", "Abu Dhabi"]),
+    ],
+)
+def test_the_first_word_of_an_unknown_arabic_name_is_no_town(places_of, text, names):
+    assert [p.text for p in places_of(text)] == names

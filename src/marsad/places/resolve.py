@@ -635,6 +635,52 @@ def _one_name(a, b) -> bool:
     return not a.ent_type_ and not b.ent_type_
 
 
+# Words that open Arabic place names and are no place alone: "Abu Hamam", "Ain Issa",
+# "Bir Ahmad", "Kafr Nabl", "Tal Tamer", "Khirbet Ghazaleh", "Jabal al Zawiya".
+NAME_HEADS = frozenset(
+    [
+        "abu",
+        "umm",
+        "um",
+        "ain",
+        "ein",
+        "bir",
+        "beit",
+        "bayt",
+        "kafr",
+        "kfar",
+        "tal",
+        "tall",
+        "tell",
+        "deir",
+        "dayr",
+        "ras",
+        "khirbet",
+        "khirbat",
+        "jabal",
+        "jebel",
+        "wadi",
+        "sheikh",
+        "shaykh",
+        "mazraat",
+        "mazraa",
+        "qasr",
+        "marj",
+        "nahr",
+        "hay",
+        "hayy",
+    ]
+)
+
+
+def _name_head_alone(doc: Doc, span: Span) -> bool:
+    """``span`` is one such opening word, and a capitalised word follows it."""
+    if len(span) != 1 or span[0].lower_ not in NAME_HEADS or span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return nxt.text[:1].isupper() and nxt.is_alpha and not nxt.is_sent_start
+
+
 def _partial(doc: Doc, start: int, end: int, gaz: Gazetteer | None = None) -> str:
     """Whether tokens ``start:end`` are only part of a longer proper name: "hyphen" for a
     piece of a hyphenated compound ("Ouro" of "Djongue-Ouro", "Shar" of "Shar-i-Shali"),
@@ -1161,6 +1207,10 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
             part = _partial(doc, span.start, span.end, gaz)
             if part and not _notable_part(cands, part):
                 ok = False  # "Ras" of "Ras Jabel", "Ouro" of "Djongue-Ouro"
+            elif _name_head_alone(doc, span):
+                # "the village of Abu Hamam", "Bir Ahmad": the first word of a name the
+                # gazetteer lacks is no town of its own (Mount Abu, India; Beed, India)
+                ok = False
         if ok and len(span) == 1 and len(span.text) <= 4 and _mixed_case(span.text):
             ok = any(c.match == MAIN and c.name == span.text for c in cands)  # "LoC", "GoI"
         if (
