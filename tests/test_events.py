@@ -2910,23 +2910,25 @@ def test_a_foreign_militarys_strikes_are_air_strikes() -> None:
     assert any(x.method == "convention:strikes-from-abroad" for x in e.evidence)
 
 
-def test_a_regime_member_shot_dead_is_a_fight() -> None:
-    e = _one(
-        "On 9 March 2024, unidentified gunmen shot and killed a regime member in Bekar town in "
-        "rural western Dara. 1 fatality.",
-        published="2024-03-15",
-    )
-    assert (e.sub_event_type, e.actor2) == ("Armed clash", "Military Forces of Syria (2000-)")
-
-
-def test_a_national_defence_forces_member_shot_dead_is_a_fight() -> None:
-    # "QDW" is the Arabic initialism of the NDF (Quwat al-Difa al-Watani)
-    e = _one(
-        "On 12 December 2023, unidentified gunmen shot and killed a QDW member in the village "
-        "of Mahkan in the countryside of Deir ez Zor. 1 fatality.",
-        published="2023-12-20",
-    )
-    assert (e.sub_event_type, e.actor2) == ("Armed clash", "NDF: National Defence Forces")
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        (
+            "On 9 March 2024, unidentified gunmen shot and killed a regime member in Bekar town "
+            "in rural western Dara. 1 fatality.",
+            "Military Forces of Syria (2000-)",
+        ),
+        # "QDW" is the Arabic initialism of the NDF (Quwat al-Difa al-Watani)
+        (
+            "On 12 December 2023, unidentified gunmen shot and killed a QDW member in the "
+            "village of Mahkan in the countryside of Deir ez Zor. 1 fatality.",
+            "NDF: National Defence Forces",
+        ),
+    ],
+)
+def test_an_armed_sides_member_shot_dead_is_a_fight(text: str, side: str) -> None:
+    e = _one(text, published="2024-03-15")
+    assert (e.sub_event_type, e.actor2) == ("Armed clash", side)
 
 
 @pytest.mark.parametrize(
