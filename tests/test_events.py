@@ -3011,6 +3011,16 @@ def test_an_arrest_by_a_non_state_group_is_an_abduction(text: str, doer: str) ->
     assert any(x.method == "codebook:non-state-arrest" for x in e.evidence)
 
 
+def test_the_captives_of_a_non_state_arrest_carry_their_provenance() -> None:
+    # "an individual": no civilians named, so inferred, as every inferred victim is
+    e = _one(
+        "On 12 August 2024, QSD forces detained an individual in the village of Abu Hamam in "
+        "the countryside of Deir ez Zor.",
+        published="2024-08-20",
+    )
+    assert any(x.field == "actor2" and x.method.startswith("inferred-victims") for x in e.evidence)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -2577,17 +2577,6 @@ def _in_conjunction(x: _Candidate, y: _Candidate) -> bool:
 LED_TO_HEADS = frozenset({"result", "lead", "spark", "trigger", "prompt", "provoke"})
 
 
-def _led_to(token: Token, stops: set[int]) -> bool:
-    """Climbing from ``token`` (through a relative clause too: "shells, which resulted in
-    clashes") reaches one of ``stops`` by way of a verb of bringing on."""
-    passed = False
-    for gov in token.ancestors:
-        passed = passed or _lemma(gov) in LED_TO_HEADS
-        if gov.i in stops:
-            return passed
-    return False
-
-
 def _fold_into_fights(cands: list[_Candidate]) -> None:
     """'targeted a QSD centre with rocket shells, which resulted in clashes', 'shelled rebel
     positions, leading to clashes': the fire opened a fight, and ACLED codes the fight,
@@ -2600,7 +2589,13 @@ def _fold_into_fights(cands: list[_Candidate]) -> None:
                 fire is fight
                 or fire.absorbed
                 or fire.trigger.sub_event_type not in {SHELLING, "Air/drone strike"}
-                or not _led_to(fight.token, _deed_tokens(fire))
+                # (climbing through a relative clause too: "shells, which resulted in")
+                or not _reached_through(
+                    fight.token,
+                    _deed_tokens(fire),
+                    lambda g: _lemma(g) in LED_TO_HEADS,
+                    heads=lambda t: t.ancestors,
+                )
             ):
                 continue
             fire.absorbed = True
@@ -2616,11 +2611,17 @@ def _deed_tokens(cand: _Candidate) -> set[int]:
     return {tok.i} | ({tok.head.i} if tok.pos_ == "NOUN" else set())
 
 
-def _reached_through(token: Token, stops: set[int], through: Callable[[Token], bool]) -> bool:
-    """Whether climbing ``token``'s heads reaches one of ``stops`` by way of a head that
-    ``through`` accepts ("an attack" -> "following" -> "imposed")."""
+def _reached_through(
+    token: Token,
+    stops: set[int],
+    through: Callable[[Token], bool],
+    heads: Callable[[Token], Iterable[Token]] = _governors,
+) -> bool:
+    """Whether climbing ``token``'s heads (its governors unless told otherwise) reaches one
+    of ``stops`` by way of a head that ``through`` accepts ("an attack" -> "following" ->
+    "imposed")."""
     passed = False
-    for gov in _governors(token):
+    for gov in heads(token):
         passed = passed or through(gov)
         if gov.i in stops:
             return passed
@@ -3205,16 +3206,20 @@ _PLACE_CHAIN = frozenset({"dobj", "prep", "pobj"})
 def _deep_with(verb: Token) -> Token | None:
     """The object of a "with" or "via" hung on a noun down ``verb``'s chain of object and
     places ("targeted X on Y axis in the countryside of Z with missiles")."""
-    stack = [c for c in verb.children if c.dep_ in _PLACE_CHAIN and c.lower_ not in {"with", "via"}]
+
+    def down(tok: Token) -> list[Token]:
+        return [
+            c for c in tok.children if c.dep_ in _PLACE_CHAIN and c.lower_ not in {"with", "via"}
+        ]
+
+    stack = down(verb)
     while stack:
         tok = stack.pop()
         if tok.pos_ in {"NOUN", "PROPN"} and tok.lower_ not in ALONGSIDE_HEADS:
             found = _prep_obj(tok, {"with", "via"})
             if found is not None:
                 return found
-        stack.extend(
-            c for c in tok.children if c.dep_ in _PLACE_CHAIN and c.lower_ not in {"with", "via"}
-        )
+        stack.extend(down(tok))
     return None
 
 
@@ -3453,9 +3458,7 @@ def _non_state_arrest(document: Document, m: EventMention) -> None:
         return
     _retype(document, m, ABDUCTION, "codebook:non-state-arrest", 0.7)
     if m.actor2 is None:  # (whose captives are civilians by the same codebook)
-        m.actor2 = ActorMention(
-            m.trigger_start, m.trigger_end, m.trigger, "Civilians", 7, None, "inferred", 0.5, "CIV"
-        )
+        _infer_civilian_victims(m)
         _localise(m)
 
 
@@ -4187,18 +4190,15 @@ def _infer_implied_sides(document: Document, mentions: list[EventMention]) -> No
         # Violence against civilians has civilian victims by definition (ACLED codebook):
         # "a man was found dead", "beat up a journalist" -> actor2 "Civilians (<country>)".
         if m.event_type == "Violence against civilians" and m.actor2 is None:
-            m.actor2 = ActorMention(
-                m.trigger_start,
-                m.trigger_end,
-                m.trigger,
-                "Civilians",
-                7,
-                None,
-                "inferred",
-                0.5,
-                "CIV",
-            )
-            _note_inferred(m, "actor2", "inferred-victims")
+            _infer_civilian_victims(m)
+
+
+def _infer_civilian_victims(m: EventMention) -> None:
+    """Give ``m`` the civilians ACLED's codebook names as victims where the text names none."""
+    m.actor2 = ActorMention(
+        m.trigger_start, m.trigger_end, m.trigger, "Civilians", 7, None, "inferred", 0.5, "CIV"
+    )
+    _note_inferred(m, "actor2", "inferred-victims")
 
 
 def _topic_actor(
