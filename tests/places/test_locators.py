@@ -455,3 +455,28 @@ def test_a_spelling_in_the_state_but_far_from_the_named_district_is_not_the_vill
         places_of("Villagers beat up four persons at Katarpura village (Dhar, Madhya Pradesh).")
     )
     assert "Katarpura" not in ps or ps["Katarpura"].name != "Chhatarpur"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the noun after it makes the name a place, whatever the tagger called it
+        ("Regime forces shelled the vicinity of Ziyara town in the countryside of Hama.", "Ziyara"),
+        ("IS members attacked regime positions in the badia of Tadmor in Homs.", "Tadmor"),
+        ("An IED hit a regime vehicle in Tadmor badia in Homs countryside.", "Tadmor"),
+    ],
+)
+def test_a_town_before_a_place_noun_or_in_its_badia_is_a_place(places_of, text, name):
+    ps = _by_text(places_of(text))
+    assert name in ps and ps[name].country_code == "SY"
+
+
+def test_a_small_town_outside_the_named_province_is_not_read_there(places_of):
+    # GeoNames' Al 'Aqabah lies in another Yemeni province; the locator names Al Jawf
+    ps = _by_text(
+        places_of(
+            "On 12 March 2024, unidentified military forces carried out two air strikes around "
+            "Al Aqabah in Al Hazm district (Al Jawf)."
+        )
+    )
+    assert "Al Aqabah" not in ps or ps["Al Aqabah"].admin1 == ps["Al Jawf"].admin1

@@ -389,7 +389,7 @@ CITY_BEFORE = re.compile(
 )
 STRONG_CUE = re.compile(
     r"\b(?:city|town|village|province|governorate|district|region|suburb|outskirts|"
-    r"countryside|villages|towns|vicinity|environs|surroundings)\s+of\s+(?:the\s+)?$"
+    r"countryside|villages|towns|vicinity|environs|surroundings|badia)\s+of\s+(?:the\s+)?$"
     r"|\b(?:in|of) rural\s+$",  # "several locations in rural Tal Tamer"
     re.I,
 )
@@ -399,7 +399,7 @@ NEAR_CUE = re.compile(r"\b(?:near|outside|nearby)\s+(?:the\s+)?$", re.I)
 # What is done to a place, never to a person: "shelled Tal Tamer", "besieged Kafr Nabudah"
 HIT_CUE = re.compile(r"\b(?:shelled|bombarded|besieged|overran|shelling of)\s+$", re.I)
 # "Tal Tamer countryside", "the Aleppo outskirts"
-RURAL_AFTER = re.compile(r"^\s+(?:countryside|outskirts)\b", re.I)
+RURAL_AFTER = re.compile(r"^\s+(?:countryside|outskirts|badia|desert)\b", re.I)
 CITY_AFTER = re.compile(r"^\s+(?:city|town|village)\b", re.I)
 # ACLED's locator, "Sidi Bouafif (Hoceima)", "Garabulli (Almargeb)": the name before it is
 # a place whatever the tagger said.
@@ -1104,6 +1104,7 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
         ent = ent_of(span[0])
         ok = True
         via = "gazetteer"
+        after = text[span.end_char : span.end_char + 40]
         if (
             (dem is not None and (ent is None or ent.label_ not in PLACE_LABELS))
             or (
@@ -1151,7 +1152,12 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
                     # "two Toyota Hilux trucks": a maker before its product, no town
                     and not (span.end < len(doc) and doc[span.end].ent_type_ == "PRODUCT")
                 )
-                modifier = span.end < len(doc) and doc[span.end].pos_ == "NOUN"
+                # ("Ziyara town", "Tadmor badia": the noun after it makes it a place)
+                modifier = (
+                    span.end < len(doc)
+                    and doc[span.end].pos_ == "NOUN"
+                    and not (CITY_AFTER.match(after) or RURAL_AFTER.match(after))
+                )
                 if not ok and whole and not modifier and low not in person_tokens:
                     # "near Opytne", "the village of Kruta Balka", "Sidi Bouafif village":
                     # the words around it make it a place whatever the tagger said
@@ -1168,13 +1174,15 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
                     ok = (
                         bool(IN_CUE.search(text[max(0, span.start_char - 12) : span.start_char]))
                         and not (span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "PROPN"))
-                        and any(c.feature == CITY and c.match == MAIN for c in cands)
+                        and any(
+                            c.feature == CITY and (c.match == MAIN or c.population >= 20_000)
+                            for c in cands
+                        )
                     )
             else:
                 ok = _is_notable(cands)
         elif ent is None and not any(t.pos_ == "PROPN" for t in span):
             ok = False
-        after = text[span.end_char : span.end_char + 40]
         if (
             not ok
             and dem is None
@@ -2003,9 +2011,11 @@ def _keep_to_locator(mentions: list[_Mention], choice: list[int], text: str) -> 
     read in that province's country when the gazetteer has it there, else dropped (not
     Balun, Indonesia)."""
     for i, lo in enumerate(mentions):
+        opening = text.rfind("(", max(0, lo.start - 60), lo.start)
         if (
             not lo.cands
-            or text[: lo.start].rstrip()[-1:] != "("
+            or opening < 0
+            or ")" in text[opening : lo.start]
             or not _LOCATOR_END.match(text, lo.end)
         ):
             continue  # "(Idleb)", "(Central Equatoria state)", not "(Colorado Party)"
@@ -2015,11 +2025,24 @@ def _keep_to_locator(mentions: list[_Mention], choice: list[int], text: str) -> 
         for j, m in enumerate(mentions):
             if m is lo or not m.cands or not (0 <= lo.start - m.end < 160):
                 continue
-            between = text[m.end : lo.start]
-            if re.search(r"[.;]\s", between) or between.strip() == "(":
+            between = text[m.end : opening + 1]
+            if re.search(r"[.;]\s", between) or between.strip() == "(" or m.start > opening:
                 continue  # another sentence; or the locator's own town ("X (Y)"), read with it
             c = m.cands[choice[j]]
-            if c.country_code == a1.country_code or c.feature in (COUNTRY, ADMIN1):
+            if c.feature in (COUNTRY, ADMIN1):
+                continue
+            if c.country_code == a1.country_code:
+                if c.admin1_code == a1.admin1_code or c.feature != CITY or c.population >= 100_000:
+                    continue
+                home = [
+                    k
+                    for k, x in enumerate(m.cands)
+                    if x.country_code == a1.country_code and x.admin1_code == a1.admin1_code
+                ]
+                if home:
+                    choice[j] = home[0]
+                else:
+                    m.cands = []
                 continue
             if c.population >= 100_000 and c.match == MAIN:
                 continue  # "an agreement signed in Riyadh ... (Aden)": a city named as such
