@@ -3065,3 +3065,102 @@ def test_an_air_strike_that_kills_people_has_civilian_victims() -> None:
         published="2018-08-10",
     )
     assert (e.sub_event_type, e.actor2) == ("Air/drone strike", "Civilians (Yemen)")
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "Movement of forces: On 2 April 2024, Syrian regime forces sent military "
+            "reinforcements to military posts in Tadmor in the badia of Homs.",
+            "Change to group/activity",
+        ),
+        (
+            "Defusal: On 3 March 2024, Iraqi army forces found and defused an IED in Tarmiyah.",
+            "Disrupted weapons use",
+        ),
+        # no word of the note is a trigger: the label alone makes the event
+        (
+            "Other: On 2 October 2024, the third group of Lebanese displaced persons (235 "
+            "persons) arrived to Iraq through the border crossing in Al Qaim.",
+            "Other",
+        ),
+        # the label has the last word over what the words read ("raids" of a fight)
+        (
+            "Property destruction: On 17 September 2024, the Counter-Terrorism Service "
+            "conducted a series of raids in Mosul, destroying four hideouts of IS.",
+            "Looting/property destruction",
+        ),
+    ],
+)
+def test_a_coders_label_names_the_sub_event_type(text: str, sub: str) -> None:
+    e = _one(text, published="2024-10-10")
+    assert e.sub_event_type == sub
+    assert any(x.method == "codebook:note-label" for x in e.evidence)
+
+
+def test_a_label_that_is_no_coding_category_changes_nothing() -> None:
+    e = _one("Update: On 3 March 2024, Iraqi army forces clashed with IS militants in Tarmiyah.")
+    assert e.sub_event_type == "Armed clash"
+
+
+def test_where_the_note_says_it_coded_the_event_is_the_location() -> None:
+    e = _one(
+        "On 5 July 2024, protesters held a large Houthi-sponsored demonstration in Shadaa "
+        "district (coded to district center Al Mashaf) (Sadah) in solidarity with the "
+        "Palestinian people.",
+        published="2024-07-10",
+    )
+    assert e.location == "Shada'a"  # (Al Mashaf is not in the gazetteer; Sadah's seat is not it)
+    e = _one(
+        "On 3 May 2020, police arrested two activists in Bate village, coded as Arso district, "
+        "Keerom regency, Papua province.",
+        published="2020-05-10",
+    )
+    assert e.location == "Arso"
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        # the province's countryside is the province, whatever the name reads as
+        (
+            "On 4 September 2024, pro-Iran militias attacked QSD positions near Ashara bridge in "
+            "Deir ez Zor countryside with machine guns.",
+            "Ashara",
+        ),
+        (
+            "On 21 March 2024, an IED planted by IS members exploded targeting a regime military "
+            "vehicle in Tadmor badia in Homs countryside, killing a regime officer.",
+            "Tadmur",
+        ),
+        # a road's end, before the province the road runs through
+        (
+            "On 7 April 2024, IS members attacked a vehicle belonging to Syrian regime forces on "
+            "Sokhneh - Tadmor road in the badia of Homs, killing two regime soldiers.",
+            "Tadmur",
+        ),
+    ],
+)
+def test_a_town_named_with_a_provinces_countryside_is_where(text: str, town: str) -> None:
+    assert _one(text, published="2024-09-10").location == town
+
+
+def test_a_death_under_torture_is_an_attack_on_the_detainee() -> None:
+    e = _one(
+        "Around 19 March 2024 (month of), a civilian from Al Qusayr died under torture in a "
+        "regime prison in Damascus. 1 fatality.",
+        published="2024-04-10",
+    )
+    assert (e.sub_event_type, e.actor2, e.fatalities) == ("Attack", "Civilians (Syria)", 1)
+    assert e.location == "Damascus"  # where he died, not where he came from
+
+
+def test_where_fighters_came_from_is_not_where_they_fought() -> None:
+    e = _one(
+        "On 18 August 2024, armed clashes took place in the city of Afrin in the countryside of "
+        "Aleppo, between gunmen from Arbin town and gunmen from HaYyan town, killing one gunman "
+        "from Arbin. 1 fatality.",
+        published="2024-08-30",
+    )
+    assert e.location == "‘Afrīn"

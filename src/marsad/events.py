@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from marsad import time as timex
 from marsad.fatalities import find_fatalities
-from marsad.places.gazetteer import haversine_km
+from marsad.places.gazetteer import haversine_km, normalize
 from marsad.places.resolve import PLACE_LABELS, province_seat, resolve_spans
 from marsad.records import (
     EVENT_TYPE_OF,
@@ -789,8 +789,26 @@ _UNIT_WORDS = r"(?:district|town|city|village|county|township|sub-district|subdi
 # "X (Y", "X district, Y", "X district in Y" (Y the same province: "in Munabbih district in
 # Saada", where Saada is also the seat's name)
 LOCATES = re.compile(
-    rf"(?:\s+{_UNIT_WORDS})?\s*(?:\(|,)\s*|\s+{_UNIT_WORDS}\s+(?:in|of)\s+(?:the\s+)?"
+    rf"(?:\s+{_UNIT_WORDS})?(?:\s*\(coded [^()]{{1,60}}\))?\s*(?:\(|,)\s*"
+    rf"|\s+{_UNIT_WORDS}\s+(?:in|of)\s+(?:the\s+)?"
 )
+# ACLED's own word on where it coded an event: "Shadaa district (coded to Al Mashaf)",
+# "(coded to district center Akre)", "(coded as Karma city, Al Anbar)"
+CODED_TO = re.compile(
+    r"\bcoded\s+(?:to|as|at)\s+(?:the\s+)?(?:(?:district|governorate|province|sub-?district)"
+    r"(?:\s+(?:center|centre|capital|level))?(?:\s+(?:at|of))?\s+|approximate location as\s+)?$",
+    re.I,
+)
+# "the countryside of Deir ez Zor", "rural Homs", "Hama countryside": the rural part of a
+# province, however the name reads (Deir ez Zor is also the province's seat)
+RURAL_BEFORE = re.compile(
+    r"(?:\b(?:countryside|outskirts|badia|desert|suburbs)\s+of\s+(?:the\s+)?|\brural\s+)$", re.I
+)
+RURAL_AFTER = re.compile(r"\s+(?:countryside|badia|desert)\b", re.I)
+
+
+def _letters(name: str | None) -> str:
+    return normalize(name).replace(" ", "") if name else ""
 
 
 class _Index:
@@ -838,12 +856,46 @@ class _Index:
         ]
         self.located = frozenset(q for q, _ in pairs)
         self.locators = frozenset(p for _, p in pairs)
+        # "a civilian from Al Qusayr died in Sidnaya prison", "clashes in Afrin between
+        # gunmen from Arbin and gunmen from Hayyan": where people come from, not where
+        self.homes = frozenset(
+            x.idx
+            for t in sent
+            if t.lower_ == "from"
+            and (
+                (t.head.pos_ == "NOUN" and t.head.lower_ in ORIGIN_NOUNS)
+                # ("killing one gunman from Arbin", the parse hangs "from" on the verb)
+                or (t.head.pos_ == "VERB" and t.head.lemma_.lower() in {"kill", "injure", "wound"})
+            )
+            for x in t.subtree
+        )
+        self.coded = frozenset(
+            p.start
+            for p in self.places
+            if CODED_TO.search(text, max(0, p.start - lo - 60), p.start - lo)
+        )
+        # a province's countryside ranks as the province: a village named with it is where
+        self.rural = frozenset(
+            p.start
+            for p in self.places
+            if (p.feature == "admin1" or _letters(p.name) == _letters(p.admin1))
+            and (
+                RURAL_BEFORE.search(text, max(0, p.start - lo - 40), p.start - lo)
+                or RURAL_AFTER.match(text, p.end - lo)
+            )
+        )
 
-    def rank(self, place: PlaceMention) -> int:
+    def rank(self, place: PlaceMention) -> float:
         """_place_rank, with a road's end ranked as low as a physical feature and a name that
         locates the one before it as low as a province."""
+        if place.start in self.coded:
+            return -1
         if place.start in self.road_ends:
-            return max(_place_rank(place), 3)
+            # a road's end, before the province the road runs through ("on Sokhneh - Tadmor
+            # road in the badia of Homs"), after any town or district named on its own
+            return max(_place_rank(place), 1.5)
+        if place.start in self.rural:
+            return max(_place_rank(place), 2)
         if place.start in self.locators:
             return max(_place_rank(place), 2)
         if place.start in self.located:
@@ -949,6 +1001,7 @@ class _Index:
             if lo <= p.start < hi
             and _eventful(p)
             and p.start not in self.modifiers
+            and p.start not in self.homes
             and not (outside is not None and outside.start <= p.start < outside.end)
         ]
         if not inside:
@@ -2748,6 +2801,9 @@ def _fill_roles(cand: _Candidate, index: _Index) -> None:
         elif psubj is not None:
             actor_tok = _prep_obj(tok, {"by"})
             target_tok = psubj
+        elif _lemma(tok) == "die" and subj is not None:
+            # "a civilian died under torture in a regime prison": who died was the victim
+            actor_tok, target_tok = None, subj
         else:
             actor_tok = _reported_subject(subj, tok, index)
             before = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
@@ -3305,6 +3361,62 @@ def _fold_raids(cands: list[_Candidate], sent: Span) -> None:
             c.absorbed = True
 
 
+# ACLED's coders open some notes with a label that names the event's kind ("Movement of
+# forces: On 2 April 2024, ...", "Property destruction: ...", "Defusal: ..."); the label is
+# the coder's own word on the sub-event type. The labels and what ACLED files them under
+# (counted on the train and dev notes and ACLED exports of 2023-25; see docs/design.md).
+NOTE_LABELS: dict[str, str] = {
+    "movement of forces": "Change to group/activity",
+    "security measures": "Change to group/activity",
+    "recruitment": "Change to group/activity",
+    "property destruction": "Looting/property destruction",
+    "looting": "Looting/property destruction",
+    "land seizure": "Looting/property destruction",
+    "interception": "Disrupted weapons use",
+    "defusal": "Disrupted weapons use",
+    "weapons seizure": "Disrupted weapons use",
+    "detonation": "Disrupted weapons use",
+    "other": "Other",
+    "displacement": "Other",
+    "explosive remnants of war": "Other",
+    "mass grave": "Other",
+    "non-violent activity": "Other",
+    "arrests": "Arrests",
+    "headquarters or base established": "Headquarters or base established",
+    "non-violent transfer of territory": "Non-violent transfer of territory",
+    "agreement": "Agreement",
+}
+NOTE_LABEL = re.compile(r"\s*([A-Z][a-z]+(?:[ -][a-z]+){0,4}):\s")
+
+
+def _note_label(text: str, start: int) -> str | None:
+    """The sub-event type a coder's label at ``start`` names, if any."""
+    m = NOTE_LABEL.match(text, start)
+    return NOTE_LABELS.get(m.group(1).lower()) if m else None
+
+
+def _labelled(cand: _Candidate, label: str) -> None:
+    """Give a candidate the sub-event type of its note's label (its frame, and so how its
+    roles are read, stays)."""
+    cand.trigger = replace(cand.trigger, event_type=EVENT_TYPE_OF[label], sub_event_type=label)
+    cand.firm_rule = LABEL_RULE
+
+
+LABEL_RULE = "codebook:note-label"
+
+
+def _label_candidate(span: Span, label: str) -> _Candidate | None:
+    """An event for a labelled note whose words no trigger or model read ("Other: the third
+    group of displaced persons arrived to Iraq through the border crossing in Al Qaim"): the
+    note's main verb stands as the trigger, so roles, place and date come from the parse."""
+    verbs = [t for t in span if t.pos_ == "VERB"]
+    token = span.root if span.root.pos_ == "VERB" else (verbs[0] if verbs else None)
+    if token is None:
+        return None
+    trig = Trigger(_lemma(token), _coarse_pos(token), MODEL_FRAME, EVENT_TYPE_OF[label], label, "")
+    return _Candidate(trig, token, _modality(token), model_probability=1.0, firm_rule=LABEL_RULE)
+
+
 def extract_events(
     document: Document,
     actors: list[ActorMention],
@@ -3338,9 +3450,13 @@ def extract_events(
     # The soldiers repulsed the assaults."); a news lead ("... in Uromi on Friday. A guard
     # was shot, police said") lends none, its next sentences often telling other things
     lead_places: dict[int, list[PlaceMention]] = {}
+    labels: dict[int, str | None] = {}  # paragraph -> the sub-event type its label names
     for sent_rec in document.sentences:
         if document.dateline and sent_rec.start < document.dateline[1]:
             continue
+        if sent_rec.paragraph not in labels:
+            labels[sent_rec.paragraph] = _note_label(text, sent_rec.start)
+        label = labels[sent_rec.paragraph]
         span = doc.char_span(sent_rec.start, sent_rec.end, alignment_mode="expand")
         if span is None:
             continue
@@ -3355,9 +3471,21 @@ def extract_events(
                 if _eventful(p) and not index.foreign(p) and p.start not in index.road_ends
             ] or lead_places.get(sent_rec.paragraph, [])
         cands = find_triggers(span, index) or model_candidates(span, index)
+        if (
+            label is not None
+            and not cands
+            and not any(
+                document.sentences[h.sentence_index].paragraph == sent_rec.paragraph
+                for h in history
+            )
+        ):
+            cands = [c for c in [_label_candidate(span, label)] if c is not None]
         for cand in list(cands):
             _fill_roles(cand, index)
             cands.extend(_conjoined_places(cand, index))
+        if label is not None:
+            for cand in cands:
+                _labelled(cand, label)
         # A trigger inside another's role phrase ("lost Sinjar to a Peshmerga offensive")
         # is part of that event, not a second one.
         _fold_killings(cands)
@@ -3442,6 +3570,9 @@ def extract_events(
         _levant_gunfire(document, m)
         _strikes_from_abroad(document, m)
         _non_state_arrest(document, m)
+        label = labels.get(document.sentences[m.sentence_index].paragraph)
+        if label is not None and m.sub_event_type != label:
+            _retype(document, m, label, LABEL_RULE, 0.9)  # the coder's label has the last word
     return mentions
 
 
@@ -4660,7 +4791,9 @@ def _build_mention(
     tok = cand.token
     conf = 0.75 if cand.modality == "asserted" else 0.6
     method = f"trigger:{trig.frame}"
-    if cand.model_probability is not None:
+    if cand.firm_rule == LABEL_RULE and trig.frame == MODEL_FRAME:
+        method = LABEL_RULE  # no word but the coder's label made it an event
+    elif cand.model_probability is not None:
         from marsad.classify import METHOD
 
         method, conf = METHOD, round(min(conf, cand.model_probability), 3)
@@ -4698,6 +4831,11 @@ def _build_mention(
             and (place.feature == "country" or inner.admin1 == place.admin1)
         ):
             place, place_method = inner, "role+sentence"
+    coded = [p for p in index.places if p.start in index.coded and _eventful(p)]
+    if coded:
+        # ACLED's note says where it coded the event: "(coded to district center Akre)"
+        place = min(coded, key=lambda p: abs(p.start - tok.idx))
+        place_method = "coded"
     if place is None:
         place, place_method = _sentence_place(index, tok, protesting)
     if place is None:
@@ -5298,6 +5436,7 @@ def _sentence_place(
     ]
     # where a move went, else where it came from ("relocated fighters from positions inside
     # Abu Kamal to the desert")
+    origins |= index.homes
     options = [p for p in options if p.start not in origins] or options
     if not options:
         return None, ""
@@ -5322,6 +5461,54 @@ def _sentence_place(
 
 
 LOW_PLACE_CONFIDENCE = 0.6
+# People named by where they come from
+ORIGIN_NOUNS = frozenset(
+    {
+        "civilian",
+        "civilians",
+        "man",
+        "men",
+        "woman",
+        "women",
+        "boy",
+        "boys",
+        "girl",
+        "girls",
+        "child",
+        "children",
+        "youth",
+        "youths",
+        "family",
+        "families",
+        "gunman",
+        "gunmen",
+        "resident",
+        "residents",
+        "native",
+        "natives",
+        "member",
+        "members",
+        "fighter",
+        "fighters",
+        "tribesmen",
+        "tribesman",
+        "people",
+        "person",
+        "persons",
+        "individual",
+        "individuals",
+        "shepherd",
+        "shepherds",
+        "farmer",
+        "farmers",
+        "worker",
+        "workers",
+        "detainee",
+        "detainees",
+        "victim",
+        "victims",
+    }
+)
 
 
 def _own_clause(tok: Token) -> set[int] | None:
