@@ -1054,6 +1054,8 @@ def _nat_entry(
 def _generic_state(
     doc: Doc, dictionary: ActorDictionary, ctx: _Context, start: int, end: int, police: bool
 ) -> ActorMention:
+    if police and doc.text[max(0, start - 9) : start].lower() == "national ":
+        start -= 9  # "national police forces": a name of its own in Syria (see events)
     where = ctx.country_at(start, end, place_only=True)
     entry = dictionary.forces_for(where, police=police)
     if entry is not None:

@@ -4627,6 +4627,10 @@ def _localise(m: EventMention) -> None:
             # "government troops" with no demonym: the state where the event happens.
             police = any(w in POLICE_WORDS for w in actor.text.lower().split())
             home = dictionary.forces_for(cc, police=police)
+            if police and cc == "SY" and actor.text.lower().startswith("national police"):
+                # the "National Police Forces" of Syria's north answer to the opposition's
+                # government: ACLED codes them as a rebel group, not as the state's police
+                home = dictionary.get("NPF-SY") or home
             if home is None and m.place.country and not actor.key:
                 # A state the dictionary has no entry for: ACLED's pattern for its forces.
                 kind = "Police" if police else "Military"
