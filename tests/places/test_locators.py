@@ -480,3 +480,53 @@ def test_a_small_town_outside_the_named_province_is_not_read_there(places_of):
         )
     )
     assert "Al Aqabah" not in ps or ps["Al Aqabah"].admin1 == ps["Al Jawf"].admin1
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "cc", "not_read"),
+    [
+        (
+            "Demonstrators held a protest in Al Hudaydah - Shari al Mina (Al Mina) in solidarity "
+            "with the Palestinian people.",
+            "Al Hudaydah",
+            "YE",
+            "Shari al Mina",
+        ),
+        (
+            "Regime missiles intercepted HTS drones flying in the city of Aleppo - Al-Zahraa "
+            "neighborhood.",
+            "Aleppo",
+            "SY",
+            "Al-Zahraa",
+        ),
+        (
+            "Armed clashes took place with a regime patrol in the city of Deir-ez-Zor - Al Dahieh.",
+            "Deir-ez-Zor",
+            "SY",
+            "Al Dahieh",
+        ),
+        ("A gunman shot a man in Baghdad - Adhamiya.", "Baghdad", "IQ", "Adhamiya"),
+    ],
+)
+def test_a_town_before_a_spaced_dash_names_its_quarter(places_of, text, town, cc, not_read):
+    ps = _by_text(places_of(text))
+    assert town in ps and ps[town].country_code == cc
+    assert not any(not_read in p or p in not_read for p in ps if p != town)
+
+
+def test_the_towns_at_a_roads_ends_are_both_places(places_of):
+    ps = _by_text(places_of("IS members attacked a vehicle on Sokhneh - Tadmor road in Homs."))
+    assert "Tadmor" in ps
+
+
+def test_hay_is_a_quarter_not_a_town(places_of):
+    # "Hay" is Arabic for a town's quarter: Hay Al Kufa of Baghdad is not Kufa
+    ps = _by_text(places_of("A militant attacked a house in Hay Al Kufa area in Baghdad."))
+    assert all(p.name != "Kufa" for p in ps.values())
+
+
+def test_a_name_before_area_is_a_place(places_of):
+    ps = _by_text(
+        places_of("IS members killed four soldiers in the vicinity of Jeb Ej-Jarrah area in Homs.")
+    )
+    assert "Jeb Ej-Jarrah" in ps

@@ -368,7 +368,18 @@ SITE_LOCATED = re.compile(r"^\s+(?:air\s?base|airport|airfield|military base|bas
 # "Colonia Libertad", "Barrio San Juan", "Bairro Centro": a neighbourhood's name, whose words
 # are no town of their own
 HOOD_HEAD = frozenset(
-    ["colonia", "col", "barrio", "bairro", "fraccionamiento", "fracc", "vila", "barangay", "brgy"]
+    [
+        "colonia",
+        "col",
+        "barrio",
+        "bairro",
+        "fraccionamiento",
+        "fracc",
+        "vila",
+        "barangay",
+        "brgy",
+        "hay",
+    ]
 )
 # "Cidade Nova neighborhood", "Palanpur area of Surat city"
 HOOD_AFTER = re.compile(
@@ -400,6 +411,12 @@ NEAR_CUE = re.compile(r"\b(?:near|outside|nearby)\s+(?:the\s+)?$", re.I)
 HIT_CUE = re.compile(r"\b(?:shelled|bombarded|besieged|overran|shelling of)\s+$", re.I)
 # "Tal Tamer countryside", "the Aleppo outskirts"
 RURAL_AFTER = re.compile(r"^\s+(?:countryside|outskirts|badia|desert)\b", re.I)
+# the noun of a place after a name: "Ziyara town", "Jeb Ej-Jarrah area", "Harbal axis"
+PLACE_NOUN_AFTER = re.compile(
+    r"^\s+(?:city|town|village|area|axis|front|frontline|district|sub-?district|camp"
+    r"|countryside|outskirts|badia|desert)\b",
+    re.I,
+)
 CITY_AFTER = re.compile(r"^\s+(?:city|town|village)\b", re.I)
 # ACLED's locator, "Sidi Bouafif (Hoceima)", "Garabulli (Almargeb)": the name before it is
 # a place whatever the tagger said.
@@ -789,6 +806,17 @@ NAME_LINKS = frozenset(
 )
 
 
+ROAD_NEXT = re.compile(r"\s+(?:highway|road|motorway|expressway|railway|pipeline)s?\b", re.I)
+
+
+def _spaced_dash(doc: Doc, k: int) -> bool:
+    """Token ``k`` is a dash with a space on each side: "Al Hudaydah - Shari al Mina"."""
+    tok = doc[k]
+    if tok.text not in ("-", "–") or k == 0 or k + 1 >= len(doc):
+        return False
+    return bool(doc[k - 1].whitespace_) and bool(tok.whitespace_)
+
+
 def _name_word(tok) -> bool:
     """A capitalised word of a proper name that is no title, cue or common word."""
     low = tok.lower_
@@ -1005,6 +1033,43 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
                 span, cands, "gazetteer" if exact else "skeleton", (ent_of(span[0]) or span).label_
             )
 
+    # 1c. ACLED's names for a quarter of a town, "Al Hudaydah - Shari al Mina", "the city of
+    # Aleppo - Al-Zahraa neighborhood", "Dar'a - Al-Balad": the town before the spaced dash
+    # is a place whatever the tagger read, and the quarter's name is no town of its own
+    # (not Minya, Egypt, nor Balad, Iraq) -- unless the two name a road's ends
+    for k in range(n):
+        if not _spaced_dash(doc, k) or taken[k]:
+            continue
+        town = None
+        for lo in range(max(0, k - 6), k):
+            span = doc[lo:k]
+            if any(taken[lo:k]) or not all(
+                _name_piece(t) or t.lower_ in NAME_LINKS or (t.text == "-" and not t.whitespace_)
+                for t in span
+            ):
+                continue
+            if not span[0].text[:1].isupper():
+                continue
+            cands = [c for c in gaz.lookup(span.text) if c.feature == CITY]
+            if cands:
+                town = span
+                record(span, gaz.lookup(span.text), "gazetteer", (ent_of(span[0]) or span).label_)
+                break
+        if town is None:
+            continue
+        hi = k + 1
+        while (
+            hi < n and (_name_piece(doc[hi]) or doc[hi].text == "-") and not _spaced_dash(doc, hi)
+        ):
+            hi += 1
+        quarter = doc[k + 1 : hi]
+        if not len(quarter) or ROAD_NEXT.match(text, quarter.end_char):
+            continue
+        if any(c.feature == CITY and c.population >= 20_000 for c in gaz.lookup(quarter.text)):
+            continue  # "Aden - Lahij": two towns
+        for j in range(k + 1, hi):
+            taken[j] = True
+
     # 2. gazetteer scan of capitalised n-grams
     i = 0
     while i < n:
@@ -1152,11 +1217,12 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
                     # "two Toyota Hilux trucks": a maker before its product, no town
                     and not (span.end < len(doc) and doc[span.end].ent_type_ == "PRODUCT")
                 )
-                # ("Ziyara town", "Tadmor badia": the noun after it makes it a place)
+                # ("Ziyara town", "Tadmor badia", "Jeb Ej-Jarrah area": the noun after it
+                # makes it a place)
                 modifier = (
                     span.end < len(doc)
                     and doc[span.end].pos_ == "NOUN"
-                    and not (CITY_AFTER.match(after) or RURAL_AFTER.match(after))
+                    and not PLACE_NOUN_AFTER.match(after)
                 )
                 if not ok and whole and not modifier and low not in person_tokens:
                     # "near Opytne", "the village of Kruta Balka", "Sidi Bouafif village":
