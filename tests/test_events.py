@@ -3179,3 +3179,27 @@ def test_syrias_national_police_forces_are_a_rebel_groups_police() -> None:
     # elsewhere a national police is the state's
     e = _one("On 4 May 2020, national police forces arrested two men in Ghazni city.")
     assert (e.actor1, e.sub_event_type) == ("Police Forces of Afghanistan (2014-2021)", "Arrests")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 14 March 2024, shelling exchange took place between regime forces and Al Fath Al "
+        "Mubeen Operation Room on Kabani axis in Lattakia countryside. Casualties unknown.",
+        "On 7 September 2024, opposition rebels shelled Tokhar town in Aleppo countryside with "
+        "artillery, while QSD-backed Menbij Military Council returned the fire.",
+    ],
+)
+def test_fire_answered_in_kind_is_a_clash(text: str) -> None:
+    e = _one(text, published="2024-09-20")
+    assert e.sub_event_type == "Armed clash"
+    assert any(x.method == "codebook:fire-exchanged" for x in e.evidence)
+
+
+def test_shelling_no_one_answered_stays_shelling() -> None:
+    e = _one(
+        "On 7 September 2024, opposition rebels shelled Tokhar town in Aleppo countryside with "
+        "artillery. Casualties unknown.",
+        published="2024-09-20",
+    )
+    assert e.sub_event_type == "Shelling/artillery/missile attack"

@@ -3570,6 +3570,7 @@ def extract_events(
         _levant_gunfire(document, m)
         _strikes_from_abroad(document, m)
         _non_state_arrest(document, m)
+        _fire_returned(document, m)
         label = labels.get(document.sentences[m.sentence_index].paragraph)
         if label is not None and m.sub_event_type != label:
             _retype(document, m, label, LABEL_RULE, 0.9)  # the coder's label has the last word
@@ -3647,6 +3648,27 @@ def _levant_gunfire(document: Document, m: EventMention) -> None:
     if TARGETED.search(text) and not STANDOFF_VERBS.search(text):
         return  # "targeted the positions with machine guns": as often a clash as not
     _retype(document, m, SHELLING, "convention:levant-standoff-fire", 0.7)
+
+
+# Fire that the other side answered: "shelling exchange took place between regime forces
+# and ...", "QSD returned the fire", "mutual artillery and rocket shelling" (not a shelling
+# in reply, "retaliated by shelling regime positions": each side's shelling is its own)
+FIRE_RETURNED = re.compile(
+    r"\b(?:return\w*\s+(?:the\s+)?fire|exchang\w*\s+(?:of\s+)?(?:\w+\s+)?(?:fire|shell\w*|"
+    r"rockets?|gunfire)|(?:shelling|fire|artillery)\s+exchanges?|mutual\s+(?:\w+\s+){0,3}?"
+    r"(?:shelling|fire|attacks?))\b",
+    re.I,
+)
+
+
+def _fire_returned(document: Document, m: EventMention) -> None:
+    """ACLED's codebook: fire both sides exchanged is an armed clash, whatever the weapons
+    (train notes and the extra dev rows that tell fire returned or exchanged: 85 of 85 are
+    armed clashes), so a shelling or a strike answered in kind is a clash."""
+    if m.sub_event_type not in {SHELLING, "Air/drone strike"}:
+        return
+    if FIRE_RETURNED.search(document.sentences[m.sentence_index].text):
+        _retype(document, m, CLASH, "codebook:fire-exchanged", 0.7)
 
 
 def _israeli_missiles_on_syria(document: Document, m: EventMention) -> None:
