@@ -3203,3 +3203,12 @@ def test_shelling_no_one_answered_stays_shelling() -> None:
         published="2024-09-20",
     )
     assert e.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_civilians_kidnapped_and_nothing_else_are_an_abduction() -> None:
+    e = _one(
+        "On 16 August 2024, unknown gunmen kidnapped a young man in Dadat town in Aleppo "
+        "countryside, and asked his relatives for 4000 USD for his release.",
+        published="2024-08-30",
+    )
+    assert e.sub_event_type == "Abduction/forced disappearance"

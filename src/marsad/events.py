@@ -4123,6 +4123,14 @@ FIGHT_TOLD = re.compile(
 )
 
 
+# What makes a kidnapping part of an attack: the victims hurt, or an attack told
+HARM_BESIDE = re.compile(
+    r"\b(?:kill\w*|injur\w*|wound\w*|beat\w*|shot|shoot\w*|stabb\w*|assault\w*|tortur\w*|"
+    r"rap(?:e|ed|ing)|dead|death|died|execut\w*|attack\w*|stormed|raided|looted|burn\w*)\b",
+    re.I,
+)
+
+
 def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
     """Where a sentence tells one event, the sub-event classifier reads the sentence too;
     when it is confident of another type, its reading stands (ACLED coders' conventions,
@@ -4185,6 +4193,15 @@ def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
         ):
             continue  # "stormed and looted the house of a GPC leader": no one was hurt
         if pred.probability < MODEL_RETYPE or pred.label in _KEEP_RULE_TYPES:
+            continue
+        if (
+            m.sub_event_type == ABDUCTION
+            and m.trigger.lower().startswith(("kidnap", "abduct"))
+            and (m.actor2 is None or m.actor2.inter == 7)
+            and not HARM_BESIDE.search(document.text)
+        ):
+            # "unknown gunmen kidnapped a young man": civilians taken, no one killed, hurt or
+            # attacked (a police officer taken is the classifier's call: ACLED's clash)
             continue
         if (
             m.sub_event_type in _KEEP_LEXICON_TYPES
