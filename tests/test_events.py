@@ -3212,3 +3212,24 @@ def test_civilians_kidnapped_and_nothing_else_are_an_abduction() -> None:
         published="2024-08-30",
     )
     assert e.sub_event_type == "Abduction/forced disappearance"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 April 2024, unknown gunmen shot and killed a regime checkpoint member and injured "
+        "others in Tabni badia in Deir ez Zor countryside. 1 fatality.",
+        "On 18 August 2024, QSD forces shot and killed a member of a pro-Iran militia near the "
+        "village of Lower Baqras in the countryside of Deir ez Zor.",
+    ],
+)
+def test_an_armed_sides_men_shot_dead_stay_a_fight(text: str) -> None:
+    assert _one(text, published="2024-09-01").sub_event_type == "Armed clash"
+
+
+def test_an_off_duty_soldier_shot_dead_is_an_attack() -> None:
+    e = _one(
+        "On 3 May 2020, Al shabaab militants shot and killed a South-west administration Govt "
+        "soldier (off-duty) in Baidoa town (Baydhaba, Bay). The victim was heading to his house."
+    )
+    assert e.sub_event_type == "Attack"

@@ -4131,6 +4131,48 @@ HARM_BESIDE = re.compile(
 )
 
 
+# Words that make the people a deed harmed an armed side's men
+ARMED_VICTIM_WORDS = frozenset(
+    {"regime", "checkpoint", "division", "brigade", "battalion", "regiment", "patrol"}
+    | {"soldier", "soldiers", "troops", "fighter", "fighters", "militant", "militants"}
+    | {"militia", "militias", "militiamen", "militiaman", "insurgent", "insurgents"}
+)
+# ... and what makes them civilians again: "an off-duty soldier", "a former rebel"
+OUT_OF_ARMS = frozenset({"off-duty", "off", "former", "retired", "ex", "defected", "defector"})
+
+
+def _armed_victims(document: Document, m: EventMention) -> bool:
+    """Whom the event's verb harmed is an armed side's men: its object names an armed actor
+    or armed men's words ("a regime checkpoint member", "two JWS members")."""
+    span = document.doc.char_span(m.trigger_start, m.trigger_end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    if {t.lower_ for t in tok.sent} & OUT_OF_ARMS:
+        return False
+    a2 = m.actor2
+    if a2 is not None and a2.inter in {1, 2, 3, 8} and not a2.method.startswith("inferred"):
+        return True
+    if tok.pos_ != "VERB":
+        return False
+    # ("shot and killed a regime member": the object may hang on the joined verb)
+    verbs = [tok, *(c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    victim = next((o for o in map(_obj, verbs) if o is not None), None)
+    if victim is None:
+        return False
+    lo = victim.left_edge.idx
+    hi = victim.right_edge.idx + len(victim.right_edge)
+    words = {t.lower_ for t in victim.subtree}
+    if words & CIVILIAN_WORDS:
+        return False
+    named = [
+        a
+        for a in (m.actor1, m.actor2)
+        if a is not None and lo <= a.start < hi and a.inter in {1, 2, 3, 8}
+    ]
+    return bool(words & ARMED_VICTIM_WORDS) or bool(named)
+
+
 def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
     """Where a sentence tells one event, the sub-event classifier reads the sentence too;
     when it is confident of another type, its reading stands (ACLED coders' conventions,
@@ -4185,6 +4227,11 @@ def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
             and ARMED_POSTS_HIT.search(text)
         ):
             continue  # "Taliban attacked security checkpoints in Yosuf Khel": armed men's posts
+        if m.sub_event_type == CLASH and pred.label == "Attack" and _armed_victims(document, m):
+            # "unknown gunmen shot and killed a regime checkpoint member", "shot and injured
+            # two JWS members": an armed side's men, whom ACLED's coders count as a fight
+            _retype(document, m, CLASH, "codebook:armed-target", 0.5)
+            continue
         if (
             m.sub_event_type == LOOT
             and m.trigger.lower().startswith(LOOT_WORDS)
@@ -4197,7 +4244,7 @@ def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
         if (
             m.sub_event_type == ABDUCTION
             and m.trigger.lower().startswith(("kidnap", "abduct"))
-            and (m.actor2 is None or m.actor2.inter == 7)
+            and (m.actor2 is None or m.actor2.inter not in {1, 2, 3, 8})
             and not HARM_BESIDE.search(document.text)
         ):
             # "unknown gunmen kidnapped a young man": civilians taken, no one killed, hurt or
