@@ -530,3 +530,39 @@ def test_a_name_before_area_is_a_place(places_of):
         places_of("IS members killed four soldiers in the vicinity of Jeb Ej-Jarrah area in Homs.")
     )
     assert "Jeb Ej-Jarrah" in ps
+
+
+def test_a_clock_time_named_for_a_city_is_no_place(places_of):
+    ps = _by_text(
+        places_of(
+            "On 12 January 2024, at around 2:30 am Sanaa time, US forces conducted strikes on "
+            "Houthi sites in the perimeter of Al Hudaydah - Al Hudaydah International Airport."
+        )
+    )
+    assert "Sanaa" not in ps and ps["Al Hudaydah"].country_code == "YE"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the tagger read the name as a number; "town" makes it a place
+        ("On 23 May 2024, Turkish forces shelled A'rima town in Aleppo countryside.", "A'rima"),
+        # ACLED's coding note names the place it coded
+        (
+            "On 9 December 2024, locals expelled QSD forces from Hayet village, coded to Maskana "
+            "in the countryside of Aleppo.",
+            "Maskana",
+        ),
+    ],
+)
+def test_a_name_cued_by_town_or_coded_to_is_a_place(places_of, text, name):
+    ps = _by_text(places_of(text))
+    assert name in ps and ps[name].country_code == "SY"
+
+
+def test_a_quarter_named_like_a_town_abroad_is_no_town(places_of):
+    # "Al Rashid" is a quarter of Baghdad, and also Rosetta, Egypt, under an old name
+    ps = _by_text(
+        places_of("Unknown gunmen shot and killed a man in his car in Baghdad - Al Rashid.")
+    )
+    assert all(p.country_code == "IQ" for p in ps.values())

@@ -401,7 +401,8 @@ CITY_BEFORE = re.compile(
 STRONG_CUE = re.compile(
     r"\b(?:city|town|village|province|governorate|district|region|suburb|outskirts|"
     r"countryside|villages|towns|vicinity|environs|surroundings|badia)\s+of\s+(?:the\s+)?$"
-    r"|\b(?:in|of) rural\s+$",  # "several locations in rural Tal Tamer"
+    r"|\b(?:in|of) rural\s+$"  # "several locations in rural Tal Tamer"
+    r"|\bcoded\s+(?:to|as|at)\s+(?:the\s+)?$",  # ACLED's "Hayet village, coded to Maskana"
     re.I,
 )
 WEAK_CUE = re.compile(r"\b(?:in|near|outside|from|to|at|into|toward|towards)\s+$")
@@ -806,6 +807,7 @@ NAME_LINKS = frozenset(
 )
 
 
+TIME_AFTER = re.compile(r"\s+(?:local\s+)?time\b", re.I)
 ROAD_NEXT = re.compile(r"\s+(?:highway|road|motorway|expressway|railway|pipeline)s?\b", re.I)
 
 
@@ -962,6 +964,47 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
             for j in range(k, end):
                 taken[j] = True
 
+    # 1c. ACLED's names for a quarter of a town, "Al Hudaydah - Shari al Mina", "the city of
+    # Aleppo - Al-Zahraa neighborhood", "Dar'a - Al-Balad": the town before the spaced dash
+    # is a place whatever the tagger read, and the quarter's name is no town of its own
+    # (not Minya, Egypt, nor Balad, Iraq) -- unless the two name a road's ends
+    for k in range(n):
+        if not _spaced_dash(doc, k) or taken[k]:
+            continue
+        town = None
+        for lo in range(max(0, k - 6), k):
+            span = doc[lo:k]
+            if any(taken[lo:k]) or not all(
+                _name_piece(t) or t.lower_ in NAME_LINKS or (t.text == "-" and not t.whitespace_)
+                for t in span
+            ):
+                continue
+            if not span[0].text[:1].isupper():
+                continue
+            cands = [c for c in gaz.lookup(span.text) if c.feature == CITY]
+            if cands:
+                town = span
+                record(span, gaz.lookup(span.text), "gazetteer", (ent_of(span[0]) or span).label_)
+                break
+        if town is None:
+            continue
+        hi = k + 1
+        while (
+            hi < n and (_name_piece(doc[hi]) or doc[hi].text == "-") and not _spaced_dash(doc, hi)
+        ):
+            hi += 1
+        quarter = doc[k + 1 : hi]
+        if not len(quarter) or ROAD_NEXT.match(text, quarter.end_char):
+            continue
+        home = {c.country_code for c in gaz.lookup(town.text)}
+        if any(
+            c.feature == CITY and c.population >= 20_000 and c.country_code in home
+            for c in gaz.lookup(quarter.text)
+        ):
+            continue  # "Aden - Lahij": two towns (not "Baghdad - Al Rashid": Rosetta, Egypt)
+        for j in range(k + 1, hi):
+            taken[j] = True
+
     # 1. spaCy place entities: whole entity first; two adjacent ones that together are a
     # known name are one ("Baja" + "California")
     place_ents: list[Span] = []
@@ -1032,43 +1075,6 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
             record(
                 span, cands, "gazetteer" if exact else "skeleton", (ent_of(span[0]) or span).label_
             )
-
-    # 1c. ACLED's names for a quarter of a town, "Al Hudaydah - Shari al Mina", "the city of
-    # Aleppo - Al-Zahraa neighborhood", "Dar'a - Al-Balad": the town before the spaced dash
-    # is a place whatever the tagger read, and the quarter's name is no town of its own
-    # (not Minya, Egypt, nor Balad, Iraq) -- unless the two name a road's ends
-    for k in range(n):
-        if not _spaced_dash(doc, k) or taken[k]:
-            continue
-        town = None
-        for lo in range(max(0, k - 6), k):
-            span = doc[lo:k]
-            if any(taken[lo:k]) or not all(
-                _name_piece(t) or t.lower_ in NAME_LINKS or (t.text == "-" and not t.whitespace_)
-                for t in span
-            ):
-                continue
-            if not span[0].text[:1].isupper():
-                continue
-            cands = [c for c in gaz.lookup(span.text) if c.feature == CITY]
-            if cands:
-                town = span
-                record(span, gaz.lookup(span.text), "gazetteer", (ent_of(span[0]) or span).label_)
-                break
-        if town is None:
-            continue
-        hi = k + 1
-        while (
-            hi < n and (_name_piece(doc[hi]) or doc[hi].text == "-") and not _spaced_dash(doc, hi)
-        ):
-            hi += 1
-        quarter = doc[k + 1 : hi]
-        if not len(quarter) or ROAD_NEXT.match(text, quarter.end_char):
-            continue
-        if any(c.feature == CITY and c.population >= 20_000 for c in gaz.lookup(quarter.text)):
-            continue  # "Aden - Lahij": two towns
-        for j in range(k + 1, hi):
-            taken[j] = True
 
     # 2. gazetteer scan of capitalised n-grams
     i = 0
@@ -1261,6 +1267,8 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
                 COUNTY_AFTER.match(after)
                 or PROVINCE_AFTER.match(after)
                 or SITE_LOCATED.match(after)
+                # "shelled A'rima town": the tagger read the name as a number
+                or (CITY_AFTER.match(after) and span[0].text[:1].isupper())
             )
         if (
             ok
@@ -1348,6 +1356,8 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
         )
         # "Molotov cocktails": a bottle of petrol, not Perm under its Soviet name
         and not THING_AFTER.match(text[m.end : m.end + 12])
+        # "at around 2:30 am Sanaa time": a clock, not where
+        and not TIME_AFTER.match(text[m.end : m.end + 12])
     ]
     return mentions, demonym_cc, person_tokens
 
