@@ -3221,6 +3221,8 @@ def test_civilians_kidnapped_and_nothing_else_are_an_abduction() -> None:
         "others in Tabni badia in Deir ez Zor countryside. 1 fatality.",
         "On 18 August 2024, QSD forces shot and killed a member of a pro-Iran militia near the "
         "village of Lower Baqras in the countryside of Deir ez Zor.",
+        "On 1 January 2024, unidentified gunmen shot and killed a member of Qalamoon Shield "
+        "Forces in the village of Upper Hfeir in Rural Damascus. 1 fatality.",
     ],
 )
 def test_an_armed_sides_men_shot_dead_stay_a_fight(text: str) -> None:

@@ -4136,6 +4136,7 @@ ARMED_VICTIM_WORDS = frozenset(
     {"regime", "checkpoint", "division", "brigade", "battalion", "regiment", "patrol"}
     | {"soldier", "soldiers", "troops", "fighter", "fighters", "militant", "militants"}
     | {"militia", "militias", "militiamen", "militiaman", "insurgent", "insurgents"}
+    | {"forces", "policeman", "policemen", "peshmerga"}
 )
 # ... and what makes them civilians again: "an off-duty soldier", "a former rebel"
 OUT_OF_ARMS = frozenset({"off-duty", "off", "former", "retired", "ex", "defected", "defector"})
@@ -4148,7 +4149,7 @@ def _armed_victims(document: Document, m: EventMention) -> bool:
     if span is None:
         return False
     tok = span.root
-    if {t.lower_ for t in tok.sent} & OUT_OF_ARMS:
+    if {t.lower_ for t in tok.sent} & OUT_OF_ARMS or OFF_DUTY.search(tok.sent.text):
         return False
     a2 = m.actor2
     if a2 is not None and a2.inter in {1, 2, 3, 8} and not a2.method.startswith("inferred"):
@@ -4381,9 +4382,15 @@ def _infer_implied_sides(document: Document, mentions: list[EventMention]) -> No
         sent = document.sentences[m.sentence_index]
         if (
             m.sub_event_type == "Attack"
-            and m.actor2 is not None
-            and m.actor2.inter in ARMED_TARGETS
-            and m.actor2.key not in _GENERIC_KEYS
+            and (
+                (
+                    m.actor2 is not None
+                    and m.actor2.inter in ARMED_TARGETS
+                    and m.actor2.key not in _GENERIC_KEYS
+                )
+                # (or, with no side named, armed men's words: "shot and injured a policeman")
+                or (m.actor2 is None and _armed_victims(document, m))
+            )
             and not OFF_DUTY.search(document.text[sent.start : sent.end])
         ):
             # ACLED codebook: violence against civilians targets unarmed people; an attack
