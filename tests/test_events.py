@@ -3079,6 +3079,11 @@ def test_an_air_strike_that_kills_people_has_civilian_victims() -> None:
             "Defusal: On 3 March 2024, Iraqi army forces found and defused an IED in Tarmiyah.",
             "Disrupted weapons use",
         ),
+        (
+            "Change to armed group: On 11 April 2024, the Sadrist Movement changed its name to "
+            "the Shiite National Movement in Najaf.",
+            "Change to group/activity",
+        ),
         # no word of the note is a trigger: the label alone makes the event
         (
             "Other: On 2 October 2024, the third group of Lebanese displaced persons (235 "
@@ -3235,3 +3240,12 @@ def test_an_off_duty_soldier_shot_dead_is_an_attack() -> None:
         "soldier (off-duty) in Baidoa town (Baydhaba, Bay). The victim was heading to his house."
     )
     assert e.sub_event_type == "Attack"
+
+
+def test_people_forcibly_disappeared_are_an_abduction() -> None:
+    e = _one(
+        "On 6 June 2024, Houthi forces of the Security and Intelligence Service forcibly "
+        "disappeared dozens of aid workers in Sanaa.",
+        published="2024-06-20",
+    )
+    assert e.sub_event_type == "Abduction/forced disappearance"

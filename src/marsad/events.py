@@ -3369,6 +3369,7 @@ NOTE_LABELS: dict[str, str] = {
     "movement of forces": "Change to group/activity",
     "security measures": "Change to group/activity",
     "recruitment": "Change to group/activity",
+    "change to armed group": "Change to group/activity",
     "property destruction": "Looting/property destruction",
     "looting": "Looting/property destruction",
     "land seizure": "Looting/property destruction",
