@@ -566,3 +566,10 @@ def test_a_quarter_named_like_a_town_abroad_is_no_town(places_of):
         places_of("Unknown gunmen shot and killed a man in his car in Baghdad - Al Rashid.")
     )
     assert all(p.country_code == "IQ" for p in ps.values())
+
+
+def test_a_village_of_a_district_abroad_is_no_town_of_that_name_elsewhere(places_of):
+    ps = _by_text(
+        places_of("Iraqi border guards set up two bases in the Kashan village of Zakho district.")
+    )
+    assert "Kashan" not in ps or ps["Kashan"].country_code == "IQ"

@@ -1431,12 +1431,13 @@ _CONTAINER_GAP = re.compile(
     r"^(?:\s+(?:municipality|municipio|district|county|lga|township|commune|city|town|village|"
     r"parish|sub-?district))?\s*(?:,|\(|in|in the|,\s*in)\s*$"
     # "Al Qahirah district of Taizz city": a unit of a town or division
-    r"|^\s+(?:district|sub-?district|neighbou?rhood|quarter|area)\s+of(?:\s+the)?\s*$"
+    r"|^\s+(?:district|sub-?district|neighbou?rhood|quarter|area|village|town)\s+of(?:\s+the)?\s*$"
     # "the village of Sabha in the countryside of Deir ez Zor", "Tokhar in rural Aleppo"
     rf"|^(?:\s+(?:village|town))?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?"
     rf"{_RURAL}\s*$",
     re.I,
 )
+_UNIT_OF = re.compile(r"^\s+(?:village|town|area|neighbou?rhood|quarter)\s+of(?:\s+the)?\s*$", re.I)
 # ... the last of which puts the village in the province's country for sure: no town of that
 # name abroad, however large (Sabha of Libya), is the village
 _RURAL_GAP = re.compile(rf"\b{_RURAL}\s*$")
@@ -1490,6 +1491,12 @@ def _containers(mentions: list[_Mention], text: str, gaz: Gazetteer | None = Non
             continue
         ccs = frozenset(c.country_code for c in nxt.cands if c.feature == COUNTRY)
         a1s = frozenset(c.admin1_code for c in nxt.cands if c.feature == ADMIN1)
+        homes = frozenset(c.country_code for c in nxt.cands)
+        if not (ccs or a1s) and len(homes) == 1 and _UNIT_OF.match(text[m.end : nxt.start]):
+            # "the Kashan village of Zakho district": a village of a town or district of one
+            # country lies in that country (not Kashan, Iran)
+            m.within_cc = m.strict_cc = homes
+            continue
         if ccs or a1s:
             m.within_cc, m.within_a1 = ccs, a1s
             if a1s:
