@@ -886,7 +886,8 @@ class _Index:
         )
 
     def rank(self, place: PlaceMention) -> float:
-        """_place_rank, with a road's end ranked as low as a physical feature and a name that
+        """_place_rank, with the place a note says it was coded to first, a road's end below
+        any town or district named on its own, a province's countryside and a name that
         locates the one before it as low as a province."""
         if place.start in self.coded:
             return -1
