@@ -3249,3 +3249,12 @@ def test_people_forcibly_disappeared_are_an_abduction() -> None:
         published="2024-06-20",
     )
     assert e.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_an_employee_assaulted_is_a_civilian_attacked() -> None:
+    e = _one(
+        "On 2 June 2024, Houthi police forces assaulted 1 employee of the Public Works and Roads "
+        "branch in Ibb city (Al Mashannah) and took him to an undisclosed location.",
+        published="2024-06-10",
+    )
+    assert (e.sub_event_type, e.actor2) == ("Attack", "Civilians (Yemen)")
