@@ -981,10 +981,10 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
                 continue
             if not span[0].text[:1].isupper():
                 continue
-            cands = [c for c in gaz.lookup(span.text) if c.feature == CITY]
-            if cands:
+            found = gaz.lookup(span.text)
+            if any(c.feature == CITY for c in found):
                 town = span
-                record(span, gaz.lookup(span.text), "gazetteer", (ent_of(span[0]) or span).label_)
+                record(span, found, "gazetteer", (ent_of(span[0]) or span).label_)
                 break
         if town is None:
             continue
@@ -996,7 +996,7 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
         quarter = doc[k + 1 : hi]
         if not len(quarter) or ROAD_NEXT.match(text, quarter.end_char):
             continue
-        home = {c.country_code for c in gaz.lookup(town.text)}
+        home = {c.country_code for c in mentions[-1].cands}  # (the town just recorded)
         if any(
             c.feature == CITY and c.population >= 20_000 and c.country_code in home
             for c in gaz.lookup(quarter.text)
@@ -2090,9 +2090,10 @@ _LOCATOR_END = re.compile(r"(?:\s+[a-z]+)?\s*[),]")
 
 def _keep_to_locator(mentions: list[_Mention], choice: list[int], text: str) -> None:
     """ACLED-style notes end a place with its province: "near Balyun in Jabal al-Zawiya
-    (Idleb)". A small town read abroad before such a province, in the same sentence, is
-    read in that province's country when the gazetteer has it there, else dropped (not
-    Balun, Indonesia)."""
+    (Idleb)", "Ilorin (Borgu LGA, Niger)". A small town read abroad before such a province,
+    in the same sentence, is read in that province's country when the gazetteer has it
+    there, else dropped (not Balun, Indonesia); one of under 100,000 read in another
+    province of that country is read in the named province, else dropped too."""
     for i, lo in enumerate(mentions):
         opening = text.rfind("(", max(0, lo.start - 60), lo.start)
         if (
@@ -2101,7 +2102,7 @@ def _keep_to_locator(mentions: list[_Mention], choice: list[int], text: str) -> 
             or ")" in text[opening : lo.start]
             or not _LOCATOR_END.match(text, lo.end)
         ):
-            continue  # "(Idleb)", "(Central Equatoria state)", not "(Colorado Party)"
+            continue  # "(Idleb)", "(Borgu LGA, Niger)", not "(Colorado Party)"
         a1 = lo.cands[choice[i]]
         if a1.feature != ADMIN1:
             continue
