@@ -3181,6 +3181,13 @@ def test_syrias_national_police_forces_are_a_rebel_groups_police() -> None:
         "National Police Forces",
         "Abduction/forced disappearance",
     )
+    # "international" holds the word but is no such name
+    e = _one(
+        "Around 4 August 2024 (week of), international police forces detained two civilians "
+        "in the town of Sharan in the countryside of Aleppo for unknown reasons.",
+        published="2024-08-20",
+    )
+    assert e.actor1 != "National Police Forces"
     # elsewhere a national police is the state's
     e = _one("On 4 May 2020, national police forces arrested two men in Ghazni city.")
     assert (e.actor1, e.sub_event_type) == ("Police Forces of Afghanistan (2014-2021)", "Arrests")

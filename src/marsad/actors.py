@@ -1054,8 +1054,13 @@ def _nat_entry(
 def _generic_state(
     doc: Doc, dictionary: ActorDictionary, ctx: _Context, start: int, end: int, police: bool
 ) -> ActorMention:
-    if police and doc.text[max(0, start - 9) : start].lower() == "national ":
-        start -= 9  # "national police forces": a name of its own in Syria (see events)
+    if police:
+        # "national police forces": a name of its own in Syria (see events). Read from the
+        # tokens, not Doc.text (rebuilt on every access), and never inside "international"
+        span = _token_span(doc, start, end)
+        prev = doc[span.start - 1] if span is not None and span.start > 0 else None
+        if prev is not None and prev.lower_ == "national" and prev.idx + 9 == start:
+            start = prev.idx
     where = ctx.country_at(start, end, place_only=True)
     entry = dictionary.forces_for(where, police=police)
     if entry is not None:
