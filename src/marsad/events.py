@@ -1286,7 +1286,7 @@ def _context_ok(trig: Trigger, token: Token, index: _Index) -> bool:
         after = token.doc[max(0, sent.start - 60) : min(len(token.doc), sent.end + 60)].text
         return (
             actor is not None
-            and actor.inter in {1, 2, 3, 8}
+            and actor.inter in ARMED_FORCES
             # (a police operation against traffickers is told for what came of it)
             and not actor.actor.startswith("Police Forces")
             and "police" not in actor.text.lower()
@@ -2720,6 +2720,9 @@ DEMAND_WORDS = re.compile(
 )
 # ACLED's armed sides: state forces, rebels, political and identity militias, outside forces.
 ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
+# ... and those that fight as forces (identity militias aside): whom an attack on is a
+# battle, and whose word on a deed names its doer.
+ARMED_FORCES = frozenset({1, 2, 3, 8})
 # What is done to forces that move them: the forces are the group whose activity changes.
 MOVED_VERBS = frozenset(
     {"deploy", "redeploy", "station", "send", "dispatch", "mobilise", "mobilize", "position"}
@@ -3431,8 +3434,9 @@ def _label_candidate(span: Span, label: str) -> _Candidate | None:
     """An event for a labelled note whose words no trigger or model read ("Other: the third
     group of displaced persons arrived to Iraq through the border crossing in Al Qaim"): the
     note's main verb stands as the trigger, so roles, place and date come from the parse."""
-    verbs = [t for t in span if t.pos_ == "VERB"]
-    token = span.root if span.root.pos_ == "VERB" else (verbs[0] if verbs else None)
+    token = span.root
+    if token.pos_ != "VERB":
+        token = next((t for t in span if t.pos_ == "VERB"), None)
     if token is None:
         return None
     trig = Trigger(_lemma(token), _coarse_pos(token), MODEL_FRAME, EVENT_TYPE_OF[label], label, "")
@@ -4171,10 +4175,11 @@ def _armed_victims(document: Document, m: EventMention) -> bool:
     if span is None:
         return False
     tok = span.root
-    if {t.lower_ for t in tok.sent} & OUT_OF_ARMS or OFF_DUTY.search(tok.sent.text):
+    sent = tok.sent
+    if {t.lower_ for t in sent} & OUT_OF_ARMS or OFF_DUTY.search(sent.text):
         return False
     a2 = m.actor2
-    if a2 is not None and a2.inter in {1, 2, 3, 8} and not a2.method.startswith("inferred"):
+    if a2 is not None and a2.inter in ARMED_FORCES and not a2.method.startswith("inferred"):
         return True
     if tok.pos_ != "VERB":
         return False
@@ -4191,7 +4196,7 @@ def _armed_victims(document: Document, m: EventMention) -> bool:
     named = [
         a
         for a in (m.actor1, m.actor2)
-        if a is not None and lo <= a.start < hi and a.inter in {1, 2, 3, 8}
+        if a is not None and lo <= a.start < hi and a.inter in ARMED_FORCES
     ]
     return bool(words & ARMED_VICTIM_WORDS) or bool(named)
 
@@ -4267,7 +4272,7 @@ def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
         if (
             m.sub_event_type == ABDUCTION
             and m.trigger.lower().startswith(("kidnap", "abduct"))
-            and (m.actor2 is None or m.actor2.inter not in {1, 2, 3, 8})
+            and (m.actor2 is None or m.actor2.inter not in ARMED_FORCES)
             and not HARM_BESIDE.search(document.text)
         ):
             # "unknown gunmen kidnapped a young man": civilians taken, no one killed, hurt or
@@ -4289,7 +4294,7 @@ def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
             m.event_type in HARM_TYPES
             and EVENT_TYPE_OF[pred.label] == "Protests"
             and m.actor1 is not None
-            and m.actor1.inter in {1, 2, 3, 8}
+            and m.actor1.inter in ARMED_FORCES
             and not _protest_told(document, sent)
         ):
             continue  # "gunmen took 5 aid workers hostage": an armed doer's harm, no march
@@ -4298,7 +4303,7 @@ def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
             and EVENT_TYPE_OF[pred.label] == "Riots"
             and all(
                 a is not None
-                and a.inter in {1, 2, 3, 8}
+                and a.inter in ARMED_FORCES
                 and a.method in {"dictionary", "nationality"}
                 for a in (m.actor1, m.actor2)
             )
@@ -4388,8 +4393,6 @@ def _attribute_perpetrators(mentions: list[EventMention], blamed: ActorMention |
             _note_inferred(m, "actor1", "inferred-unidentified")
 
 
-# Inter codes of armed targets: state forces, rebels, political militias, external forces.
-ARMED_TARGETS = frozenset({1, 2, 3, 8})
 # Armed men out of the fight: ACLED codes violence against them as against civilians.
 OFF_DUTY = re.compile(
     r"\boff[- ]duty\b|\bretired\b|\bformer\b|\bat (?:his|her|their) (?:home|house)\b", re.I
@@ -4407,7 +4410,7 @@ def _infer_implied_sides(document: Document, mentions: list[EventMention]) -> No
             and (
                 (
                     m.actor2 is not None
-                    and m.actor2.inter in ARMED_TARGETS
+                    and m.actor2.inter in ARMED_FORCES
                     and m.actor2.key not in _GENERIC_KEYS
                 )
                 # (or, with no side named, armed men's words: "shot and injured a policeman")
@@ -4461,7 +4464,7 @@ def _topic_actor(
         if (
             span is not None
             and span.root.dep_ in {"nsubj", "nsubjpass"}
-            and a.inter in {1, 2, 3, 8}
+            and a.inter in ARMED_FORCES
         ):
             return replace(a, method=f"{a.method}+paragraph-topic", confidence=a.confidence * 0.6)
     return None
@@ -5122,7 +5125,7 @@ def _build_mention(
         # "an SDF spokesman said fighters were clearing mines": the armed group that tells
         # of its own demining did it
         teller = _claimer(tok, index)
-        if teller is not None and teller.inter in {1, 2, 3, 8}:
+        if teller is not None and teller.inter in ARMED_FORCES:
             cand.actor1 = teller
     if _criminal_matter(tok, sub_type):
         return None
