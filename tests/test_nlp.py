@@ -29,3 +29,17 @@ def test_a_count_that_opens_a_sentence_stays_with_its_noun() -> None:
         "Bayda). 4 Houthis were killed."
     )
     assert [s.text for s in doc.sents][-1] == "4 Houthis were killed."
+
+
+def test_a_bracket_after_a_word_goes_on_with_its_sentence() -> None:
+    doc = load_model()(
+        "On 24 January 2024, tribesmen held a demonstration in Shuaub district (coded to "
+        "Sanaa - Shuaub) (Amanat al Asimah) in solidarity with the Palestinian people and to "
+        "denounce the war. Officials took part in the demonstration."
+    )
+    assert [s.text.split()[0] for s in doc.sents] == ["On", "Officials"]
+
+
+def test_a_sentence_still_ends_at_a_full_stop_before_a_bracket() -> None:
+    doc = load_model()("Clashes erupted in Marib. (The figures are disputed.)")
+    assert len(list(doc.sents)) == 2

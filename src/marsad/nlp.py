@@ -30,6 +30,10 @@ ECONOMIC_AFTER = re.compile(
 )
 
 
+# Tokens that may end a sentence before a bracket or a word in small letters
+SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";"})
+
+
 class ModelNotInstalled(RuntimeError):
     pass
 
@@ -49,6 +53,13 @@ def paragraph_breaks(doc: Doc) -> Doc:
         ):
             # "(Al Bayda). 4 Houthis were killed.": a count opens its sentence; the parser
             # would end one after it
+            doc[i + 1].is_sent_start = False
+        elif token.text not in SENTENCE_ENDS and (
+            doc[i + 1].text == "(" or doc[i + 1].text[:1].islower()
+        ):
+            # "in Shuaub district (coded to Sanaa - Shuaub) (Amanat al Asimah) in
+            # solidarity with ...": a bracket or a small letter after a word goes on with
+            # its sentence
             doc[i + 1].is_sent_start = False
     return doc
 
