@@ -170,6 +170,9 @@ def test_actor_for_country_and_inter(dictionary: ActorDictionary) -> None:
         ("The NAF rebel forces fired mortars.", "NAF", "NAF"),
         ("Positions of the Luhansk People's Militia were hit.", "Luhansk People's Militia", "NAF"),
         ("Military forces of Artsakh fired on positions.", "Military forces of Artsakh", "ARTSAKH"),
+        # one gunman or "perpetrators" of unknown allegiance, as well as many
+        ("An unknown gunman shot a policeman.", "unknown gunman", "UAG"),
+        ("Unknown perpetrators set fire to tents.", "Unknown perpetrators", "UAG"),
     ],
 )
 def test_alias_matches(nlp: Language, text: str, surface: str, key: str) -> None:
