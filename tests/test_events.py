@@ -903,6 +903,20 @@ def test_a_side_that_left_a_town_handed_it_on() -> None:
     e = _one("On 8 May 2020, Iraqi forces entered Sinjar after Peshmerga forces withdrew from it.")
     assert e.sub_event_type == "Non-violent transfer of territory"
     assert e.actor1 and e.actor1.startswith("Military Forces of Iraq")
+    # taking control after the other side left is no fight either; the side that left
+    # is the other actor
+    e = _one(
+        "On 7 December 2024, opposition rebels took control of Talbiseh in rural Homs "
+        "following the withdrawal of regime fighters."
+    )
+    assert e.sub_event_type == "Non-violent transfer of territory"
+    assert e.actor2 and e.actor2.startswith("Military Forces of Syria")
+    # ... but a withdrawal after a fight is ground taken
+    e = _one(
+        "On 6 December 2024, opposition rebels took control of Tall al Jumou in rural Dara "
+        "after clashing with regime fighters and the latter's withdrawal from the town."
+    )
+    assert e.sub_event_type == "Non-state actor overtakes territory"
     left = _one("On 8 May 2020, IS fighters withdrew from Tabqa.")
     assert left.sub_event_type == "Non-violent transfer of territory"
     assert left.actor1 is None and left.actor2 and left.actor2.startswith("Islamic State")
@@ -3265,3 +3279,15 @@ def test_an_employee_assaulted_is_a_civilian_attacked() -> None:
         published="2024-06-10",
     )
     assert (e.sub_event_type, e.actor2) == ("Attack", "Civilians (Yemen)")
+
+
+def test_a_named_bodys_forces_are_that_body() -> None:
+    e = _one(
+        "On 3 December 2024, Military Operations Command forces took control of Muraywid town "
+        "in the countryside of Hama following clashes with regime forces.",
+        published="2024-12-20",
+    )
+    assert (e.sub_event_type, e.actor1) == (
+        "Non-state actor overtakes territory",
+        "Military Operations Command",
+    )

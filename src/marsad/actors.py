@@ -210,6 +210,9 @@ _NOT_ACTOR_ACRONYMS = _words(
 
 _LOC_PREPS = frozenset({"in", "into", "inside", "across", "throughout", "near", "around", "of"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
+# The men of a named body, whose name stands before them ("Military Operations Command
+# forces", "Southern Operations Room fighters")
+_MEMBER_NOUNS = frozenset({"forces", "fighters", "members", "militants", "troops", "units"})
 _UPPER_ALIAS = re.compile(r"^[A-Z0-9][A-Z0-9./&-]*$")
 _YEARS_RE = re.compile(r"\s*\(\d{4}-(\d{4})?\)")
 
@@ -1140,7 +1143,10 @@ def _ner_mentions(
             and bool(re.fullmatch(r"[A-Z][A-Z0-9-]{2,4}", span.text))
             and span.text not in _NOT_ACTOR_ACRONYMS
         )
-        acting = span.root.dep_ in _SUBJ_DEPS and _sentence_has_military(span)
+        root = span.root
+        if root.dep_ == "compound" and root.head.lower_ in _MEMBER_NOUNS:
+            root = root.head  # "Military Operations Command forces took control of ..."
+        acting = root.dep_ in _SUBJ_DEPS and _sentence_has_military(span)
         if not heads and not acronym and not acting:
             log.debug("ORG without actor cue kept out: %r", span.text)
             continue

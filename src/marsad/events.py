@@ -3233,6 +3233,32 @@ NO_FIGHT = re.compile(
 LEFT_WORDS = frozenset(
     {"withdraw", "withdrawal", "leave", "evacuate", "evacuation", "flee", "retreat", "pullout"}
 )
+# Force used before a side left: the place was taken, not handed on
+FORCE_WORDS = frozenset({"clash", "attack", "siege", "expel", "shell", "storm", "assault"})
+
+
+def _left_after(verb: Token) -> Token | None:
+    """The clause of ``verb`` that tells a side's leaving before it: "took control of
+    Aidoun following the withdrawal of regime fighters" -> "following ..."."""
+    if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
+        verb = verb.head
+    for child in verb.children:
+        said = {t.lemma_.lower() for t in child.subtree}
+        # "after clashing with regime fighters and the latter's withdrawal": taken (not
+        # "following the withdrawal of regime forces without clashes")
+        fought = {
+            t.lemma_.lower()
+            for t in child.subtree
+            if t.head.lower_ != "without" and not any(c.lower_ == "no" for c in t.children)
+        }
+        if (
+            child.dep_ in {"advcl", "prep"}
+            and any(t.lower_ in {"after", "following"} for t in (child, *child.children))
+            and said & LEFT_WORDS
+            and not fought & (FIGHT_NOUNS | FORCE_WORDS)
+        ):
+            return child
+    return None
 
 
 def _unopposed(verb: Token) -> bool:
@@ -3248,13 +3274,12 @@ def _unopposed(verb: Token) -> bool:
         if child.lower_ in {"unopposed", "peacefully"}:
             return True
         if (
-            verb.lemma_.lower() == "enter"  # ("seized Palmyra after the army withdrew": by force)
-            and child.dep_ in {"advcl", "prep"}
-            and any(t.lower_ == "after" for t in (child, *child.children))
-            and {t.lemma_.lower() for t in child.subtree} & LEFT_WORDS
+            # ("seized Palmyra after the army withdrew": by force)
+            verb.lemma_.lower() in {"enter", "take"} and child == _left_after(child.head)
         ):
             # "entered the post in Morek after Turkish forces completed their withdrawal",
-            # "entered Kabul after President Ghani left the country"
+            # "entered Kabul after President Ghani left the country", "took control of
+            # Aidoun following the withdrawal of regime fighters"
             return True
         if child.lower_ == "without" and any(
             g.dep_ == "pobj" and g.lemma_.lower() in FIGHT_NOUNS for g in child.children
@@ -4851,8 +4876,13 @@ def _build_mention(
                 # "seized a truck carrying weapons", "a car loaded with explosives"
                 sub_type = "Disrupted weapons use"
         elif _unopposed(cand.token):
-            # "entered Ghormach district centre without resistance": ground handed on
+            # "entered Ghormach district centre without resistance": ground handed on, by
+            # the side whose withdrawal it followed
             event_type, sub_type = "Strategic developments", "Non-violent transfer of territory"
+            if cand.actor2 is None:
+                left = index.actor_in(_left_after(cand.token))
+                if left is not None and (cand.actor1 is None or left.actor != cand.actor1.actor):
+                    cand.actor2 = left
         else:
             sub_type = _territory_type(cand)
     elif trig.frame == "withdraw" and cand.actor1 is not None:
