@@ -3281,6 +3281,33 @@ def test_an_employee_assaulted_is_a_civilian_attacked() -> None:
     assert (e.sub_event_type, e.actor2) == ("Attack", "Civilians (Yemen)")
 
 
+def test_what_a_campaign_aims_at_is_no_deed_of_its_own() -> None:
+    e = _one(
+        "On 11 December 2024, Israeli warplanes conducted airstrikes targeting Mazzeh Military "
+        "Air Base in Damascus countryside, as part of a campaign to destroy the Syrian "
+        "regime's military assets. Casualties unknown.",
+        published="2024-12-20",
+    )
+    assert e.sub_event_type == "Air/drone strike"
+
+
+def test_forces_sent_after_a_fight_are_its_aftermath() -> None:
+    e = _one(
+        "On 6 April 2024, unidentified gunmen fired live ammunition at a DFNS-affiliated "
+        "vehicle in rural Deir ez Zor, killing two DFNS members. In response, QSD "
+        "reinforcements deployed at crossroads in the town. 2 fatalities.",
+        published="2024-04-20",
+    )
+    assert e.event_type != "Strategic developments"
+    # a deployment told on a day of its own is an event of its own
+    events = _events(
+        "On 6 May 2020, Iraqi forces clashed with IS in Tarmiyah. On 7 May 2020, the army "
+        "deployed reinforcements to Tarmiyah.",
+        published="2020-05-20",
+    )
+    assert "Change to group/activity" in {ev.sub_event_type for ev in events}
+
+
 def test_a_named_bodys_forces_are_that_body() -> None:
     e = _one(
         "On 3 December 2024, Military Operations Command forces took control of Muraywid town "
@@ -3291,3 +3318,14 @@ def test_a_named_bodys_forces_are_that_body() -> None:
         "Non-state actor overtakes territory",
         "Military Operations Command",
     )
+
+
+def test_a_deed_the_coder_says_is_coded_apart_is_not_this_notes_event() -> None:
+    e = _one(
+        "On 19 June 2024, Hezbollah fired several missiles targeting Al Samaka Israeli "
+        "military site (Masaada, Quneitra). They also targeted Al Ramtha (coded separately). "
+        "The Israeli military fired artillery shells in the vicinity of Kfar Chouba town "
+        "(coded separately).",
+        published="2024-06-30",
+    )
+    assert e.actor1 == "Hezbollah"

@@ -558,6 +558,8 @@ def _modality(token: Token) -> str:
         and any(c.dep_ == "det" and c.lower_ in {"a", "an", "any"} for c in token.children)
     ):
         return "unreal"  # "warned residents to leave their homes before an attack"
+    if _campaign_aim(token):
+        return "unreal"
     for i, tok in enumerate(chain):
         lemma = _lemma(tok)
         for child in tok.children:
@@ -594,6 +596,20 @@ def _modality(token: Token) -> str:
         if lemma in CLAIM_HEADS and tok.pos_ in {"VERB", "NOUN"}:
             claimed = True
     return "claimed" if claimed else "asserted"
+
+
+def _campaign_aim(token: Token) -> bool:
+    """What a campaign the deed is part of aims at, not a deed: "airstrikes targeting a
+    camp, as part of a campaign to destroy the regime's military assets"."""
+    drive = token.head
+    return (
+        token.dep_ == "acl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        and _lemma(drive) in DRIVE_NOUNS
+        and drive.dep_ == "pobj"
+        and drive.head.lower_ == "of"
+        and drive.head.head.lower_ == "part"
+    )
 
 
 def _month_may(tok: Token) -> bool:
@@ -3233,6 +3249,8 @@ NO_FIGHT = re.compile(
 LEFT_WORDS = frozenset(
     {"withdraw", "withdrawal", "leave", "evacuate", "evacuation", "flee", "retreat", "pullout"}
 )
+# An ACLED coder's word that a deed is coded as an event of its own
+CODED_APART = re.compile(r"\(coded (?:separately|as (?:a )?separate events?)\b", re.I)
 # Force used before a side left: the place was taken, not handed on
 FORCE_WORDS = frozenset({"clash", "attack", "siege", "expel", "shell", "storm", "assault"})
 
@@ -4966,6 +4984,25 @@ def _build_mention(
         and not _elsewhere(cand, index, tok, sent, document, history)
     ):
         return None  # "After a brief exchange of fire, govt forces retreated": told on
+    if (
+        trig.frame == "activity"
+        and cand.firm_rule != LABEL_RULE
+        and not any(sent.start <= d.start < sent.end for d in dates)
+        and any(
+            h.event_type in HARM_TYPES
+            and document.sentences[h.sentence_index].paragraph == sent.paragraph
+            for h in history
+        )
+    ):
+        # "... killing two DFNS members. In response, QSD reinforcements deployed at
+        # crossroads in the town": forces sent after a fight are its aftermath, told on
+        return None
+    if CODED_APART.search(document.text, sent.start, sent.end) and any(
+        document.sentences[h.sentence_index].paragraph == sent.paragraph for h in history
+    ):
+        # "They also targeted Al Ramtha (coded separately)": the coder's own word that a
+        # later deed of the note is another event, told in a note of its own
+        return None
     # Place: the trigger's own phrases, else the nearest place in the sentence, else carried
     # from the previous event or place of the paragraph.
     place, place_method = cand.place, "role"
