@@ -613,6 +613,24 @@ def test_an_attack_with_artillery_is_shelling() -> None:
     assert e.actor2 == "Civilians (Yemen)"
 
 
+@pytest.mark.parametrize(
+    ("weapons", "sub"),
+    [
+        ("via unspecified heavy weapons", "Shelling/artillery/missile attack"),
+        # small arms beside them, or medium weapons: a fight
+        ("with firearms and unspecified heavy weapons", "Armed clash"),
+        ("with medium and heavy weapons", "Armed clash"),
+    ],
+)
+def test_heavy_weapons_alone_are_shelling(weapons: str, sub: str) -> None:
+    e = _one(
+        f"On 21 January 2025, PKK militants attacked Turkish army forces {weapons} in the "
+        "Sere Metina area (Al Amadiya, Duhok). Casualties unknown.",
+        published="2025-02-01",
+    )
+    assert e.sub_event_type == sub
+
+
 def test_a_drone_destroyed_in_flight_is_disrupted_weapons_use() -> None:
     e = _one(
         "On 23 March 2020, the Saudi-led coalition intercepted and destroyed a Houthi drone "

@@ -4138,12 +4138,13 @@ _KEEP_LEXICON_TYPES = frozenset(
 
 HEAVY_WEAPONS = re.compile(
     r"\b(?:mortars?|artillery|rockets?|missiles?|shells?|shelled|shelling|howitzers?|MLRS|"
-    r"Grads?|tank fire|ATGMs?)\b",
+    r"Grads?|tank fire|ATGMs?|heavy weapons?)\b",
     re.I,
 )
 LIGHT_WEAPONS = re.compile(
     r"\b(?:small arms|(?:heavy |light )?machine ?guns?|machineguns?|grenade launchers?|rifles?|"
-    r"snipers?|guns|gunfire|anti-tank|ATGMs?|IFVs?|BMPs?|rocket[- ]propelled)\b",
+    r"snipers?|guns|gunfire|anti-tank|ATGMs?|IFVs?|BMPs?|rocket[- ]propelled|firearms?|"
+    r"(?:light|medium)(?: and heavy)? weapons?)\b",
     re.I,
 )
 
