@@ -2011,6 +2011,10 @@ def test_a_name_the_gazetteer_lacks_keeps_its_name_and_says_how_near() -> None:
         "(Bandiagara, Mopti) and Okoyeri (Douentza, Mopti).",
         # sides, not places
         "On 5 May 2020, Houthi forces attacked Islah and pro-Hadi positions in Nihm (Sanaa).",
+        # spots of one region, which the gazetteer lacks
+        "On 30 September 2020, Turkish army warplanes carried out airstrikes against PKK "
+        "militants in the Gire Kun and Gire Siser areas (Kurdish names) in the Gare region "
+        "(Al Amadiya, Duhok).",
     ],
 )
 def test_names_joined_by_and_that_are_not_a_list_of_places(text: str) -> None:

@@ -4059,6 +4059,10 @@ def _split_unknown_lists(
             )
             if not (within or holder):
                 continue
+            if link is not None and link.group().split()[:1] in (["area"], ["areas"]):
+                # "in the Gire Kun and Gire Siser areas (Kurdish names) in the Gare region":
+                # spots of one place, one event there
+                continue
             if any(
                 p is not None and p.feature not in {"city", "admin2", "physical"}
                 for p in known.values()
