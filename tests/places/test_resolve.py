@@ -131,6 +131,24 @@ def test_a_town_before_a_province_locator_is_read_in_its_country(places_of):
     assert all(p.country_code == "SY" for p in ps.values()), ps
 
 
+def test_a_village_before_its_locator_is_no_great_city_of_its_name(places_of):
+    # Kashan, Iran, is a city of 300,000; "Kashan (Kashani) village (Zakho, Duhok)" is not it
+    ps = _by_text(
+        places_of(
+            "PKK militants fired missiles at a Turkish military base in Kashan (Kashani) "
+            "village (Zakho, Duhok)."
+        )
+    )
+    assert all(p.country_code == "IQ" for p in ps.values()), ps
+    # a city named as such, before a province it is not in, stays itself
+    riyadh = _by_text(
+        places_of(
+            "The agreement signed in Riyadh was not applied, the governor said in Aden (Aden)."
+        )
+    )
+    assert riyadh["Riyadh"].country_code == "SA"
+
+
 def test_a_party_in_parentheses_is_no_locator(places_of):
     ps = places_of(
         "Residents of San Pedro de Ycuamandiyu (San Pedro) demanded the resignation of mayor "

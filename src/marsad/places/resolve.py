@@ -2086,6 +2086,12 @@ def _drop_out_of_context(
 
 
 _LOCATOR_END = re.compile(r"(?:\s+[a-z]+)?\s*[),]")
+# What a place named just before its locator is: a village, a front ...
+_KIND_BETWEEN = re.compile(
+    r"\b(?:village|town|area|areas|district|subdistrict|neighbou?rhood|camp|fronts?|axis|"
+    r"region|mountains?|valley|hill)\b",
+    re.I,
+)
 
 
 def _keep_to_locator(mentions: list[_Mention], choice: list[int], text: str) -> None:
@@ -2128,8 +2134,14 @@ def _keep_to_locator(mentions: list[_Mention], choice: list[int], text: str) -> 
                 else:
                     m.cands = []
                 continue
-            if c.population >= 100_000 and c.match == MAIN:
-                continue  # "an agreement signed in Riyadh ... (Aden)": a city named as such
+            if (
+                c.population >= 100_000
+                and c.match == MAIN
+                and not (len(between) <= 40 and _KIND_BETWEEN.search(between))
+            ):
+                # "an agreement signed in Riyadh ... (Aden)": a city named as such (not
+                # "Kashan (Kashani) village (Zakho, Duhok)": a village of that name there)
+                continue
             home = [k for k, x in enumerate(m.cands) if x.country_code == a1.country_code]
             if home:
                 choice[j] = home[0]
