@@ -3351,3 +3351,17 @@ def test_a_deed_the_coder_says_is_coded_apart_is_not_this_notes_event() -> None:
         published="2024-06-30",
     )
     assert e.actor1 == "Hezbollah"
+
+
+def test_a_deed_told_by_two_verbs_is_done_to_the_second_ones_object() -> None:
+    # the tagger reads "shot" as a noun; "injured" holds the victim
+    e = _one(
+        "On 12 July 2024, an unknown gunman shot and injured a policeman in the Washwash "
+        "neighborhood in Baghdad. There were no fatalities.",
+        published="2024-07-20",
+    )
+    assert (e.sub_event_type, e.actor1, e.actor2) == (
+        "Armed clash",
+        "Unidentified Armed Group (Iraq)",
+        "Police Forces of Iraq (2014-)",
+    )

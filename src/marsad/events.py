@@ -1603,6 +1603,13 @@ def model_candidates(sent: Span, index: _Index) -> list[_Candidate]:
             if head.pos_ == "VERB":
                 token = head
                 break
+    if (token.pos_ == "VERB" or token.lower_ in MISTAGGED_VERBS) and _obj(token) is None:
+        # "an unknown gunman shot and injured a policeman": the deed is done to the object
+        # of the verb joined to it
+        token = next(
+            (c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB" and _obj(c)),
+            token,
+        )
     if _accident(token):  # "two men died in a collision"
         return []
     agreed = load_triggers().get((_lemma(token), _coarse_pos(token)), [])
