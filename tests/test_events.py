@@ -3365,3 +3365,16 @@ def test_a_deed_told_by_two_verbs_is_done_to_the_second_ones_object() -> None:
         "Unidentified Armed Group (Iraq)",
         "Police Forces of Iraq (2014-)",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 6 May 2020, US-led coalition forces brought a convoy of 30 trucks into Hasakah.",
+        # the verb the convoy hangs on, beyond four words of it
+        "On 30 April 2020, Turkish forces entered Idleb province on Sunday morning with a "
+        "convoy of 50 military vehicles.",
+    ],
+)
+def test_a_convoy_brought_or_entering_is_a_move_of_forces(text: str) -> None:
+    assert "Change to group/activity" in {e.sub_event_type for e in _events(text, "2020-05-10")}

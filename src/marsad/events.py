@@ -1199,7 +1199,11 @@ def _context_ok(trig: Trigger, token: Token, index: _Index) -> bool:
     if not ctx:
         return True
     if ctx.startswith("word:"):
-        return _has_context(token, set(ctx[5:].split("|")), 4)
+        words = set(ctx[5:].split("|"))
+        # or the verb it hangs on, however far: "Turkish forces entered Idleb province on
+        # Sunday morning with a convoy of 50 military vehicles"
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        return _has_context(token, words, 4) or (verb.pos_ == "VERB" and verb.lower_ in words)
     if ctx in {"armed-doer", "armed-seen"} and token.pos_ == "VERB":
         # "Al Shabaab fighters were seen gathering", "Taliban militants regrouped in ...":
         # an armed group on the move (not "residents gathered", nor "saw the attack")
