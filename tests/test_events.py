@@ -3378,3 +3378,15 @@ def test_a_deed_told_by_two_verbs_is_done_to_the_second_ones_object() -> None:
 )
 def test_a_convoy_brought_or_entering_is_a_move_of_forces(text: str) -> None:
     assert "Change to group/activity" in {e.sub_event_type for e in _events(text, "2020-05-10")}
+
+
+def test_ground_under_someones_control_beside_a_new_base_is_not_taken() -> None:
+    # ("established" is a word of taking control, but the control here is the SDF's)
+    for text in (
+        "On 5 May 2020, Turkish forces established a new military base near Ain Issa in the "
+        "Raqqa countryside, under the control of the SDF.",
+        "On 5 May 2020, Turkish forces established a military post in Ain Issa under the "
+        "control of the SDF.",
+    ):
+        e = _one(text, published="2020-05-10")
+        assert e.sub_event_type == "Headquarters or base established"

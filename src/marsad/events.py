@@ -1202,7 +1202,14 @@ def _context_ok(trig: Trigger, token: Token, index: _Index) -> bool:
         words = set(ctx[5:].split("|"))
         # or the verb it hangs on, however far: "Turkish forces entered Idleb province on
         # Sunday morning with a convoy of 50 military vehicles"
-        verb = token.head.head if token.dep_ == "pobj" else token.head
+        # (its subject or object, or what it came "with"; not "which under the control of
+        # the SDF" hung on "established")
+        if token.dep_ == "pobj" and token.head.lower_ == "with":
+            verb = token.head.head
+        elif token.dep_ in {"dobj", "nsubj", "nsubjpass"}:
+            verb = token.head
+        else:
+            verb = token
         return _has_context(token, words, 4) or (verb.pos_ == "VERB" and verb.lower_ in words)
     if ctx in {"armed-doer", "armed-seen"} and token.pos_ == "VERB":
         # "Al Shabaab fighters were seen gathering", "Taliban militants regrouped in ...":
