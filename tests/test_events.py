@@ -3380,6 +3380,27 @@ def test_a_convoy_brought_or_entering_is_a_move_of_forces(text: str) -> None:
     assert "Change to group/activity" in {e.sub_event_type for e in _events(text, "2020-05-10")}
 
 
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        (
+            "On 1 May 2020, Houthi forces clashed with pro-Hadi forces in Qaniyah (Al Bayda). "
+            "5 Houthi fighters were killed in the clashes.",
+            5,
+        ),
+        (
+            "On 1 May 2020, ANDSF clashed with Taliban militants in Khwaja Omari district "
+            "(Ghazni). 3 Taliban militants were killed in the clashes.",
+            3,
+        ),
+    ],
+)
+def test_the_toll_of_a_fight_told_after_it_is_that_fights(text: str, deaths: int) -> None:
+    e = _one(text, published="2020-05-10")
+    assert (e.sub_event_type, e.fatalities) == ("Armed clash", deaths)
+    assert e.actor1 and e.actor2
+
+
 def test_ground_under_someones_control_beside_a_new_base_is_not_taken() -> None:
     # ("established" is a word of taking control, but the control here is the SDF's)
     for text in (

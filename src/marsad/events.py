@@ -5940,7 +5940,14 @@ def _specificity(m: EventMention) -> tuple[int, int]:
 
 
 def _absorb(keep: EventMention, other: EventMention) -> EventMention:
-    keep.actor1 = keep.actor1 or other.actor1
+    # (not the side the kept reading already has as its other: "5 Houthi fighters were
+    # killed in the clashes" is no fight of the Houthis with themselves)
+    if keep.actor1 is None and not (
+        other.actor1 is not None
+        and keep.actor2 is not None
+        and (other.actor1.key or other.actor1.actor) == (keep.actor2.key or keep.actor2.actor)
+    ):
+        keep.actor1 = other.actor1
     keep.actor2 = (
         keep.actor2
         or (

@@ -125,6 +125,7 @@ def _date_rule(m: EventMention) -> str:
 
 
 _FALLBACK_RULES = ("publication", "previous-in-paragraph")
+TOLL_FRAME = "trigger:kill"
 
 
 def same_event(a: EventMention, b: EventMention) -> bool:
@@ -150,7 +151,14 @@ def same_event(a: EventMention, b: EventMention) -> bool:
     fallback = _date_rule(a).startswith(_FALLBACK_RULES) or _date_rule(b).startswith(
         _FALLBACK_RULES
     )
-    return fallback and _frame(a) == _frame(b)
+    # ... or, undated, tells the toll of the fight before it in its paragraph: "Houthi
+    # forces clashed with pro-Hadi forces in Qaniyah. 5 Houthi fighters were killed in the
+    # clashes."
+    toll = any(
+        _frame(m) == TOLL_FRAME and _date_rule(m).startswith("previous-in-paragraph")
+        for m in (a, b)
+    )
+    return (fallback and _frame(a) == _frame(b)) or toll
 
 
 def _frame(m: EventMention) -> str:
