@@ -3393,6 +3393,12 @@ def test_a_convoy_brought_or_entering_is_a_move_of_forces(text: str) -> None:
             "(Ghazni). 3 Taliban militants were killed in the clashes.",
             3,
         ),
+        # the fight named again, with the shelling it was fought with
+        (
+            "On 2 May 2020, pro-Hadi forces clashed with Houthi forces in Qaniyah (Al Bayda). "
+            "The clashes were accompanied by shelling. 4 Houthis were killed.",
+            4,
+        ),
     ],
 )
 def test_the_toll_of_a_fight_told_after_it_is_that_fights(text: str, deaths: int) -> None:

@@ -2653,6 +2653,14 @@ def _manner_of(cand: _Candidate, other: _Candidate) -> bool:
         or other.trigger.sub_event_type != CLASH
     ):
         return False
+    by = cand.token.head
+    if (
+        by.lower_ == "by"
+        and _lemma(by.head) == "accompany"
+        # "The clashes were accompanied by shelling": the fight the subject of the passive
+        and any(c.i == other.token.i for c in by.head.children)
+    ):
+        return True
     return _reached_through(cand.token, {other.token.i}, lambda g: _lemma(g) == "accompany")
 
 
@@ -4993,6 +5001,29 @@ def _build_mention(
     ev: list[Evidence] = [
         _evidence(document, sent, tok.idx, tok.idx + len(tok), "event_type", method, conf)
     ]
+    if (
+        trig.frame == "clash"
+        and tok.pos_ == "NOUN"
+        and cand.actor1 is None
+        and cand.actor2 is None
+        and any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in tok.children)
+        # (a sentence naming no armed side leaves the fight to the rules below)
+        and any(a.inter in ARMED_FORCES for a in index.actors_within(tok.sent.root))
+    ):
+        # "The clashes were accompanied by shelling", "5 Houthi fighters were killed in the
+        # clashes": the fight told before in the paragraph, with its sides (and so merged
+        # with it), not the fallen as a side
+        told = next(
+            (
+                h
+                for h in reversed(history)
+                if h.event_type == "Battles"
+                and document.sentences[h.sentence_index].paragraph == sent.paragraph
+            ),
+            None,
+        )
+        if told is not None:
+            cand.actor1, cand.actor2 = told.actor1, told.actor2
     unlinked = (
         cand.actor1 is None
         and cand.actor2 is None
