@@ -120,27 +120,30 @@ def test_a_name_split_by_the_tagger_is_read_whole(places_of):
     assert "Mazar" not in ps and "Al" not in ps
 
 
-def test_a_town_before_a_province_locator_is_read_in_its_country(places_of):
-    # the gazetteer has no Balyun in Syria: Balun, Indonesia, is no reading of it
-    ps = _by_text(
-        places_of(
+@pytest.mark.parametrize(
+    ("text", "cc"),
+    [
+        # the gazetteer has no Balyun in Syria: Balun, Indonesia, is no reading of it
+        (
             "Warplanes struck a Turkish military position near Balyun in Jabal al-Zawiya "
-            "(Idleb). 33 soldiers were killed."
-        )
-    )
-    assert all(p.country_code == "SY" for p in ps.values()), ps
-
-
-def test_a_village_before_its_locator_is_no_great_city_of_its_name(places_of):
-    # Kashan, Iran, is a city of 300,000; "Kashan (Kashani) village (Zakho, Duhok)" is not it
-    ps = _by_text(
-        places_of(
+            "(Idleb). 33 soldiers were killed.",
+            "SY",
+        ),
+        # Kashan, Iran, is a city of 300,000; a village of that name before its locator
+        # is not it
+        (
             "PKK militants fired missiles at a Turkish military base in Kashan (Kashani) "
-            "village (Zakho, Duhok)."
-        )
-    )
-    assert all(p.country_code == "IQ" for p in ps.values()), ps
-    # a city named as such, before a province it is not in, stays itself
+            "village (Zakho, Duhok).",
+            "IQ",
+        ),
+    ],
+)
+def test_a_town_before_a_province_locator_is_read_in_its_country(places_of, text, cc):
+    ps = _by_text(places_of(text))
+    assert all(p.country_code == cc for p in ps.values()), ps
+
+
+def test_a_city_named_as_such_before_a_province_it_is_not_in_stays_itself(places_of):
     riyadh = _by_text(
         places_of(
             "The agreement signed in Riyadh was not applied, the governor said in Aden (Aden)."
