@@ -143,6 +143,14 @@ def test_a_town_before_a_province_locator_is_read_in_its_country(places_of, text
     assert all(p.country_code == cc for p in ps.values()), ps
 
 
+def test_a_district_by_the_first_word_of_its_name(places_of):
+    # geoBoundaries' "Chaki Wardak"; ACLED writes "Chak"
+    ps = _by_text(
+        places_of("Taliban militants attacked an ANA checkpoint in Chak district (Wardak).")
+    )
+    assert ps["Chak"].name == "Chaki Wardak" and ps["Chak"].country_code == "AF"
+
+
 def test_a_city_named_as_such_before_a_province_it_is_not_in_stays_itself(places_of):
     riyadh = _by_text(
         places_of(

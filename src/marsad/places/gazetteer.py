@@ -713,6 +713,7 @@ class Gazetteer:
         self.city_a2: dict[str, str] = meta["city_a2"]
         self.demonyms: dict[str, list[str]] = meta["demonyms"]
         self._lookup_cache: dict[str, list[Candidate]] = {}
+        self._first_words: dict[str, dict[str, list[int]]] = {}
         self.capitals: set[int] = set()
         for cc, cap in self.capital.items():
             best = None
@@ -843,6 +844,21 @@ class Gazetteer:
         for k in range(a, min(b, a + limit)):
             lo, hi = int(self._soff[k]), int(self._soff[k + 1])
             yield int(self._spost[k]), bytes(self._sblob[lo:hi]).decode("utf-8")
+
+    def districts_by_first_word(self, country_code: str, name: str) -> list[Candidate]:
+        """A country's second-level units whose name's first word (past its article) is
+        spelled like ``name``: "Chak" -> Chaki Wardak, "Khwaja" -> Khwaja Omari."""
+        index = self._first_words.get(country_code)
+        if index is None:
+            index = {}
+            if country_code in self.cc_list:
+                code = self.cc_list.index(country_code)
+                for i in np.flatnonzero((self.feat == ADMIN2) & (self.cc == code)):
+                    words = [w for w in normalize(self.names[i]).split() if w not in ARTICLES]
+                    if len(words) > 1:
+                        index.setdefault(skeleton(words[0]), []).append(int(i))
+            self._first_words[country_code] = index
+        return [self.candidate(i) for i in index.get(skeleton(name), [])]
 
     def demonym(self, word: str) -> tuple[str, str] | None:
         hit = self.demonyms.get(normalize(word))

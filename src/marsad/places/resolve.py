@@ -1565,8 +1565,9 @@ def _in_division(
         return c.admin1_code in a1s and c.feature in (CITY, ADMIN2)
 
     cands = [c for c in gaz.lookup(name) if there(c)]
-    if cands or len(_dearticle(normalize(name))) < min_len:
+    if cands:
         return cands
+    long_enough = len(_dearticle(normalize(name))) >= min_len
     # (else by every spelling of the division's towns, and of those just over its line:
     # "Makhmour (Ninewa)" -> Mexmur, alternate name Makhmur, filed under Erbil; "Jandairis
     # (Aleppo)" -> Jindayris)
@@ -1579,9 +1580,18 @@ def _in_division(
             there(c) or (c.feature in (CITY, ADMIN2) and _over_the_line(c, points))
         ) and _near_district(c, districts, BORDER_KM)
 
-    return _fuzzy_candidates(gaz, name, min_ratio, 0, keep=there) or _fuzzy_candidates(
-        gaz, name, min(min_ratio, SPELLING_RATIO), 0, keep=near, spellings=True
-    )
+    found: list[Candidate] = []
+    if long_enough:
+        found = _fuzzy_candidates(gaz, name, min_ratio, 0, keep=there) or _fuzzy_candidates(
+            gaz, name, min(min_ratio, SPELLING_RATIO), 0, keep=near, spellings=True
+        )
+    if found or " " in name.strip() or len(_dearticle(normalize(name))) < 4:
+        return found
+    # a district by the first word of its longer name ("Chak district (Wardak)": Chaki
+    # Wardak), when one district of the division, or just over its line, is so named
+    ccs = {a.split(".")[0] for a in a1s}
+    firsts = [c for cc in ccs for c in gaz.districts_by_first_word(cc, name) if near(c)]
+    return firsts if len(firsts) == 1 else []
 
 
 def _locator_names(mentions: list[_Mention], gaz: Gazetteer, text: str) -> list[_Mention]:
