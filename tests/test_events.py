@@ -3271,6 +3271,8 @@ def test_civilians_kidnapped_and_nothing_else_are_an_abduction() -> None:
         "village of Lower Baqras in the countryside of Deir ez Zor.",
         "On 1 January 2024, unidentified gunmen shot and killed a member of Qalamoon Shield "
         "Forces in the village of Upper Hfeir in Rural Damascus. 1 fatality.",
+        # the fire the trigger, the men hit the object of the verb joined to its verb
+        "On 11 May 2024, gunmen opened fire and injured two policemen in Amara city (Maysan).",
     ],
 )
 def test_an_armed_sides_men_shot_dead_stay_a_fight(text: str) -> None:

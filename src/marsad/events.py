@@ -4255,11 +4255,13 @@ def _armed_victims(document: Document, m: EventMention) -> bool:
     a2 = m.actor2
     if a2 is not None and a2.inter in ARMED_FORCES and not a2.method.startswith("inferred"):
         return True
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj":
+        tok = tok.head  # "opened fire and injured two PMF members": the verb of the fire
     if tok.pos_ != "VERB":
         return False
     # ("shot and killed a regime member": the object may hang on the joined verb)
     verbs = [tok, *(c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB")]
-    victim = next((o for o in map(_obj, verbs) if o is not None), None)
+    victim = next((o for o in map(_obj, verbs) if o is not None and o.i != span.root.i), None)
     if victim is None:
         return False
     lo = victim.left_edge.idx
