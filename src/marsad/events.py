@@ -3287,6 +3287,10 @@ def _left_after(verb: Token) -> Token | None:
     if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
         verb = verb.head
     for child in verb.children:
+        if child.dep_ not in {"advcl", "prep"} or not any(
+            t.lower_ in {"after", "following"} for t in (child, *child.children)
+        ):
+            continue
         said = {t.lemma_.lower() for t in child.subtree}
         # "after clashing with regime fighters and the latter's withdrawal": taken (not
         # "following the withdrawal of regime forces without clashes")
@@ -3295,12 +3299,7 @@ def _left_after(verb: Token) -> Token | None:
             for t in child.subtree
             if t.head.lower_ != "without" and not any(c.lower_ == "no" for c in t.children)
         }
-        if (
-            child.dep_ in {"advcl", "prep"}
-            and any(t.lower_ in {"after", "following"} for t in (child, *child.children))
-            and said & LEFT_WORDS
-            and not fought & (FIGHT_NOUNS | FORCE_WORDS)
-        ):
+        if said & LEFT_WORDS and not fought & (FIGHT_NOUNS | FORCE_WORDS):
             return child
     return None
 
@@ -3314,16 +3313,15 @@ def _unopposed(verb: Token) -> bool:
     after = verb.doc[sent.end].sent.text if sent.end < len(verb.doc) else ""
     if NO_FIGHT.search(sent.text + " " + after):
         return True  # "took control of 4 villages ... No fighting was reported."
-    for child in itertools.chain.from_iterable(v.children for v in (verb, *verb.conjuncts)):
+    verbs = (verb, *verb.conjuncts)
+    if verb.lemma_.lower() in {"enter", "take"} and any(_left_after(v) is not None for v in verbs):
+        # "entered the post in Morek after Turkish forces completed their withdrawal",
+        # "entered Kabul after President Ghani left the country", "took control of Aidoun
+        # following the withdrawal of regime fighters" (not "seized Palmyra after the army
+        # withdrew": by force)
+        return True
+    for child in itertools.chain.from_iterable(v.children for v in verbs):
         if child.lower_ in {"unopposed", "peacefully"}:
-            return True
-        if (
-            # ("seized Palmyra after the army withdrew": by force)
-            verb.lemma_.lower() in {"enter", "take"} and child == _left_after(child.head)
-        ):
-            # "entered the post in Morek after Turkish forces completed their withdrawal",
-            # "entered Kabul after President Ghani left the country", "took control of
-            # Aidoun following the withdrawal of regime fighters"
             return True
         if child.lower_ == "without" and any(
             g.dep_ == "pobj" and g.lemma_.lower() in FIGHT_NOUNS for g in child.children
@@ -3566,14 +3564,7 @@ def extract_events(
                 if _eventful(p) and not index.foreign(p) and p.start not in index.road_ends
             ] or lead_places.get(sent_rec.paragraph, [])
         cands = find_triggers(span, index) or model_candidates(span, index)
-        if (
-            label is not None
-            and not cands
-            and not any(
-                document.sentences[h.sentence_index].paragraph == sent_rec.paragraph
-                for h in history
-            )
-        ):
+        if label is not None and not cands and not _told_in_paragraph(document, sent_rec, history):
             cands = [c for c in [_label_candidate(span, label)] if c is not None]
         for cand in list(cands):
             _fill_roles(cand, index)
@@ -5018,9 +5009,8 @@ def _build_mention(
         told = next(
             (
                 h
-                for h in reversed(history)
+                for h in reversed(_told_in_paragraph(document, sent, history))
                 if h.event_type == "Battles"
-                and document.sentences[h.sentence_index].paragraph == sent.paragraph
             ),
             None,
         )
@@ -5036,7 +5026,7 @@ def _build_mention(
     if (
         unlinked
         and not _unlinked_sides(cand, index)
-        and any(document.sentences[h.sentence_index].paragraph == sent.paragraph for h in history)
+        and _told_in_paragraph(document, sent, history)
         and not _elsewhere(cand, index, tok, sent, document, history)
     ):
         return None  # "After a brief exchange of fire, govt forces retreated": told on
@@ -5044,17 +5034,13 @@ def _build_mention(
         trig.frame == "activity"
         and cand.firm_rule != LABEL_RULE
         and not any(sent.start <= d.start < sent.end for d in dates)
-        and any(
-            h.event_type in HARM_TYPES
-            and document.sentences[h.sentence_index].paragraph == sent.paragraph
-            for h in history
-        )
+        and any(h.event_type in HARM_TYPES for h in _told_in_paragraph(document, sent, history))
     ):
         # "... killing two DFNS members. In response, QSD reinforcements deployed at
         # crossroads in the town": forces sent after a fight are its aftermath, told on
         return None
-    if CODED_APART.search(document.text, sent.start, sent.end) and any(
-        document.sentences[h.sentence_index].paragraph == sent.paragraph for h in history
+    if CODED_APART.search(document.text, sent.start, sent.end) and _told_in_paragraph(
+        document, sent, history
     ):
         # "They also targeted Al Ramtha (coded separately)": the coder's own word that a
         # later deed of the note is another event, told in a note of its own
@@ -5803,6 +5789,13 @@ def _locative(doc: Doc, place: PlaceMention) -> bool:
     return False
 
 
+def _told_in_paragraph(
+    document: Document, sent: Sentence, history: list[EventMention]
+) -> list[EventMention]:
+    """The events already told in ``sent``'s paragraph."""
+    return [h for h in history if document.sentences[h.sentence_index].paragraph == sent.paragraph]
+
+
 def _elsewhere(
     cand: _Candidate,
     index: _Index,
@@ -5816,11 +5809,7 @@ def _elsewhere(
     own = cand.place or _sentence_place(index, tok)[0]
     if own is None or own.feature not in {"city", "admin2"}:
         return False
-    told = [
-        h.place
-        for h in history
-        if document.sentences[h.sentence_index].paragraph == sent.paragraph and h.place is not None
-    ]
+    told = [h.place for h in _told_in_paragraph(document, sent, history) if h.place is not None]
     return all(p.name != own.name and p.admin2 != own.name for p in told)
 
 

@@ -1567,7 +1567,7 @@ def _in_division(
     cands = [c for c in gaz.lookup(name) if there(c)]
     if cands:
         return cands
-    long_enough = len(_dearticle(normalize(name))) >= min_len
+    size = len(_dearticle(normalize(name)))
     # (else by every spelling of the division's towns, and of those just over its line:
     # "Makhmour (Ninewa)" -> Mexmur, alternate name Makhmur, filed under Erbil; "Jandairis
     # (Aleppo)" -> Jindayris)
@@ -1581,11 +1581,11 @@ def _in_division(
         ) and _near_district(c, districts, BORDER_KM)
 
     found: list[Candidate] = []
-    if long_enough:
+    if size >= min_len:
         found = _fuzzy_candidates(gaz, name, min_ratio, 0, keep=there) or _fuzzy_candidates(
             gaz, name, min(min_ratio, SPELLING_RATIO), 0, keep=near, spellings=True
         )
-    if found or " " in name.strip() or len(_dearticle(normalize(name))) < 4:
+    if found or " " in name.strip() or size < 4:
         return found
     # a district by the first word of its longer name ("Chak district (Wardak)": Chaki
     # Wardak), when one district of the division, or just over its line, is so named
