@@ -136,11 +136,44 @@ def test_a_name_split_by_the_tagger_is_read_whole(places_of):
             "village (Zakho, Duhok).",
             "IQ",
         ),
+        # the province told in running text: not Sur, Oman, nor Tanabi, Brazil
+        (
+            "Clashes took place among cousins in Sur town in Deir ez Zor countryside.",
+            "SY",
+        ),
+        ("Turkish forces shelled Tanab town in Aleppo countryside with artillery.", "SY"),
+        (
+            "Israeli forces shelled the village of Hit and its vicinity in the countryside "
+            "of Dara with artillery.",
+            "SY",
+        ),
     ],
 )
 def test_a_town_before_a_province_locator_is_read_in_its_country(places_of, text, cc):
     ps = _by_text(places_of(text))
     assert all(p.country_code == cc for p in ps.values()), ps
+
+
+def test_a_place_before_in_and_another_clause_keeps_its_reading(places_of):
+    # "in Massachusetts" is no locator of California, told in another clause
+    ps = _by_text(
+        places_of(
+            "He pointed to legal challenges to Proposition 8 in California and the "
+            "recognition of gay marriage in Massachusetts."
+        )
+    )
+    assert ps["California"].country_code == "US" and "Massachusetts" in ps
+
+
+def test_a_tribe_is_no_place(places_of):
+    # Bagara, Tanzania, is no reading of the Baggara tribe
+    ps = _by_text(
+        places_of(
+            "Unknown gunmen kidnapped a relative of a sheikh of the Baggara tribe in the "
+            "countryside of Deir ez Zor."
+        )
+    )
+    assert "Baggara" not in ps and ps["Deir ez Zor"].country_code == "SY"
 
 
 def test_a_district_by_the_first_word_of_its_name(places_of):

@@ -429,6 +429,9 @@ LOCATOR_PIECE = re.compile(r"(?:[A-Z][\w'’.]*(?:-[\w'’.]+)*)(?:[ -][A-Z][\w'
 UNIT_SUFFIX = re.compile(r"\s+(?:governorate|province|district|region|wilayah|county)$")
 # Names of things that are named after places or people ("Molotov cocktail").
 THING_AFTER = re.compile(r"^\s+cocktails?\b", re.I)
+# "the Baggara tribe", "the Hawiye clan": a people named, not a place ("a Toronto family"
+# is a family of that town)
+KIN_AFTER = re.compile(r"^\s+(?:tribes?|clans?|sub-clans?)\b", re.I)
 CAPITAL_BEFORE = re.compile(
     r"\b(?:(?:provincial|regional|state|national)\s+)?capital(?:\s+city)?,?\s+of"
     r"\s+(?:the\s+)?$",
@@ -1356,6 +1359,10 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
         )
         # "Molotov cocktails": a bottle of petrol, not Perm under its Soviet name
         and not THING_AFTER.match(text[m.end : m.end + 12])
+        and not (
+            KIN_AFTER.match(text[m.end : m.end + 12])
+            and not any(c.feature in (COUNTRY, ADMIN1) for c in m.cands)
+        )
         # "at around 2:30 am Sanaa time": a clock, not where
         and not TIME_AFTER.match(text[m.end : m.end + 12])
     ]
@@ -2104,28 +2111,65 @@ _KIND_BETWEEN = re.compile(
 )
 
 
+def _inline_locator(text: str, lo: _Mention) -> bool:
+    """Whether ``lo`` is named as the province a place lies in, in running text:
+    "in Hama countryside", "in the countryside of Deir ez Zor", "in rural eastern Aleppo"."""
+    return bool(
+        _INLINE_BEFORE.search(text, max(0, lo.start - 60), lo.start)
+        and _INLINE_AFTER.match(text, lo.end)
+    )
+
+
+# "X town in [the countryside of | rural eastern] <province> [countryside] ..."
+_INLINE_LEAD = (
+    r"(?:the\s+)?(?:(?:rural|countryside\s+of|outskirts\s+of|"
+    r"(?:north|south)?(?:north|south|east|west)(?:ern)?|central)\s+)*"
+)
+_INLINE_BEFORE = re.compile(r"\b(?:in|of)\s+" + _INLINE_LEAD + "$")
+_INLINE_AFTER = re.compile(
+    r"(?:\s+(?:countryside|governorate|province|badia|desert|region))?\s*(?:[.,;)]|$|\s+[a-z])"
+)
+# Only the kind of place between a place and the province it lies in: "Sur town in",
+# "Hit and its vicinity in the countryside of", not "California and the recognition of
+# gay marriage in".
+_INLINE_BETWEEN = re.compile(
+    r"(?:\s+[a-z]+){0,2}"  # "Sur town", "Manjm Al-Malah salt mine", "Tanab oil field"
+    r"(?:\s+and\s+(?:its|the)\s+(?:vicinity|surroundings|outskirts|environs))?"
+    r"\s+(?:in|of)\s+" + _INLINE_LEAD
+)
+
+
 def _keep_to_locator(mentions: list[_Mention], choice: list[int], text: str) -> None:
     """ACLED-style notes end a place with its province: "near Balyun in Jabal al-Zawiya
-    (Idleb)", "Ilorin (Borgu LGA, Niger)". A small town read abroad before such a province,
-    in the same sentence, is read in that province's country when the gazetteer has it
-    there, else dropped (not Balun, Indonesia); one of under 100,000 read in another
-    province of that country is read in the named province, else dropped too."""
+    (Idleb)", "Ilorin (Borgu LGA, Niger)", "Sur town in Deir ez Zor countryside". A small
+    town read abroad before such a province, in the same sentence, is read in that
+    province's country when the gazetteer has it there, else dropped (not Balun,
+    Indonesia); one of under 100,000 read in another province of that country is read in
+    the named province, else dropped too."""
     for i, lo in enumerate(mentions):
+        if not lo.cands:
+            continue
         opening = text.rfind("(", max(0, lo.start - 60), lo.start)
-        if (
-            not lo.cands
-            or opening < 0
-            or ")" in text[opening : lo.start]
-            or not _LOCATOR_END.match(text, lo.end)
-        ):
-            continue  # "(Idleb)", "(Borgu LGA, Niger)", not "(Colorado Party)"
+        inline = False
+        if opening < 0 or ")" in text[opening : lo.start] or not _LOCATOR_END.match(text, lo.end):
+            # "(Idleb)", "(Borgu LGA, Niger)", not "(Colorado Party)"; or "in Hama countryside"
+            if not _inline_locator(text, lo):
+                continue
+            inline, opening = True, lo.start - 1
         a1 = lo.cands[choice[i]]
-        if a1.feature != ADMIN1:
+        if a1.feature != ADMIN1 and not (
+            # "in Aleppo countryside": the province of the city it is named after
+            inline
+            and a1.feature == CITY
+            and any(x.feature == ADMIN1 and x.country_code == a1.country_code for x in lo.cands)
+        ):
             continue
         for j, m in enumerate(mentions):
             if m is lo or not m.cands or not (0 <= lo.start - m.end < 160):
                 continue
             between = text[m.end : opening + 1]
+            if inline and not _INLINE_BETWEEN.fullmatch(text, m.end, lo.start):
+                continue
             if re.search(r"[.;]\s", between) or between.strip() == "(" or m.start > opening:
                 continue  # another sentence; or the locator's own town ("X (Y)"), read with it
             c = m.cands[choice[j]]
