@@ -510,6 +510,31 @@ def test_an_attack_on_armed_men_is_a_battle(text: str) -> None:
     assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
 
 
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        (
+            "On 5 May 2020, Al shabaab militants shot and killed a police officer (assumed "
+            "off-duty) in Baidoa town (Baydhaba, Bay).",
+            "Civilians (Somalia)",
+        ),
+        (
+            "On 7 May 2020, in Ayotatempan, Puebla, armed men carried out a drive-by shooting "
+            "against a police officer who was off-duty. The officer died.",
+            "Civilians (Mexico)",
+        ),
+    ],
+)
+def test_violence_against_forces_off_duty_is_against_civilians(text: str, victims: str) -> None:
+    # ACLED codebook: state forces off duty are civilians
+    e = _one(text)
+    assert (e.event_type, e.sub_event_type, e.actor2) == (
+        "Violence against civilians",
+        "Attack",
+        victims,
+    )
+
+
 def test_the_codebook_rule_is_the_sub_event_type_s_provenance() -> None:
     e = _one("On 6 May 2020, in Guatemala City, armed men attacked two police officers.")
     assert [ev.method for ev in e.evidence if ev.field == "sub_event_type"] == [

@@ -4472,6 +4472,13 @@ def _infer_implied_sides(document: Document, mentions: list[EventMention]) -> No
     attack on armed men on duty is a battle."""
     for m in mentions:
         sent = document.sentences[m.sentence_index]
+        if _off_duty_victim(document, m):
+            # ACLED codebook: state forces off duty are civilians, so violence against them
+            # is violence against civilians ("shot and killed a police officer (assumed
+            # off-duty)", "a drive-by shooting against a police officer who was off-duty")
+            if m.sub_event_type == CLASH:
+                _retype(document, m, "Attack", "codebook:off-duty", 0.5)
+            _infer_civilian_victims(m)
         if (
             m.sub_event_type == "Attack"
             and (
@@ -4507,6 +4514,26 @@ def _infer_implied_sides(document: Document, mentions: list[EventMention]) -> No
         # "a man was found dead", "beat up a journalist" -> actor2 "Civilians (<country>)".
         if m.event_type == "Violence against civilians" and m.actor2 is None:
             _infer_civilian_victims(m)
+
+
+OFF_DUTY_ONLY = re.compile(r"\boff[- ]duty\b", re.I)
+
+
+def _off_duty_victim(document: Document, m: EventMention) -> bool:
+    """Whom a killing, attack or abduction harmed is a state's man off duty: the victim is
+    a state force's (police, army) and the sentence says it was off duty, within a few
+    words of its name."""
+    a2 = m.actor2
+    if (
+        a2 is None
+        or a2.inter != 1
+        or m.sub_event_type not in {CLASH, "Attack", "Abduction/forced disappearance"}
+    ):
+        return False
+    sent = document.sentences[m.sentence_index]
+    text = document.text[sent.start : sent.end]
+    lo = a2.start - sent.start
+    return any(abs(x.start() - lo) <= 60 for x in OFF_DUTY_ONLY.finditer(text))
 
 
 def _infer_civilian_victims(m: EventMention) -> None:
