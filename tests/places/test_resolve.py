@@ -176,6 +176,14 @@ def test_a_tribe_is_no_place(places_of):
     assert "Baggara" not in ps and ps["Deir ez Zor"].country_code == "SY"
 
 
+def test_a_desert_district_far_from_any_town_is_found(places_of):
+    # geoBoundaries' Bala Buluk has no GeoNames town within 60 km: it keeps its own labels
+    ps = _by_text(
+        places_of("Taliban militants attacked ANDSF checkpoints in Bala Buluk district (Farah).")
+    )
+    assert (ps["Bala Buluk"].country_code, ps["Bala Buluk"].admin1) == ("AF", "Farah")
+
+
 def test_a_district_by_the_first_word_of_its_name(places_of):
     # geoBoundaries' "Chaki Wardak"; ACLED writes "Chak"
     ps = _by_text(

@@ -33,11 +33,13 @@ from pathlib import Path
 
 import numpy as np
 
-BUILD_VERSION = "13"
+BUILD_VERSION = "17"
 # a geoBoundaries unit takes the country and province of the nearest town this near
 UNIT_TOWN_KM = 60.0
 # a unit this near a town whose name is spelled like its own is that town
 UNIT_SAME_KM = 15.0
+# ... or keeps its own labels where the nearest town, this near, is in the labelled country
+UNIT_FAR_KM = 250.0
 
 CITY, ADMIN1, ADMIN2, COUNTRY, PHYSICAL, REGION = 0, 1, 2, 3, 4, 5
 FEATURE_NAMES = ("city", "admin1", "admin2", "country", "physical", "region")
@@ -225,12 +227,42 @@ _UNIT_SUFFIX = re.compile(
 )
 
 
-def _boundary_units(lat, lon, ccs, a1s, feat) -> Iterator[tuple[str, str, float, float, str, str]]:
-    """(name, name without "District", latitude, longitude, country code, admin1 code) of each
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """Common English words: the lemma index (WordNet's nouns, verbs, adjectives and adverbs)
+    that ships with the spaCy model; empty where no model is installed."""
+    from importlib.util import find_spec
+
+    from spacy.lookups import Lookups
+
+    from marsad.nlp import MODEL_PACKAGES
+
+    for pkg in MODEL_PACKAGES:
+        spec = find_spec(pkg)
+        if spec is None or not spec.submodule_search_locations:
+            continue
+        home = Path(next(iter(spec.submodule_search_locations)))
+        for folder in home.glob("*/lemmatizer/lookups"):
+            table = Lookups().from_disk(folder).get_table("lemma_index", {})
+            return frozenset(w for words in table.values() for w in words)
+    return frozenset()
+
+
+_UNIT_A1_SUFFIX = re.compile(r"\s+(?:Province|Governorate|Region|State|District)$", re.I)
+
+
+def _boundary_units(
+    lat, lon, ccs, a1s, feat, labels: dict[str, tuple[str, dict[str, str]]] | None = None
+) -> Iterator[tuple[str, str, float, float, str, str, bool]]:
+    """(name, name without "District", latitude, longitude, country code, admin1 code, whether
+    it kept its own labels) of each
     geoBoundaries unit in ``data/places/boundaries.tsv.gz``. Its country and province are
-    those of the nearest GeoNames town within ``UNIT_TOWN_KM``; a unit with no town that near
-    is left out (the shapes' labels are not always right: Kajaki district is filed under
-    Bermuda)."""
+    those of the nearest GeoNames town within ``UNIT_TOWN_KM`` (the shapes' labels are not
+    always right: Kajaki district is filed under Bermuda). A unit with no town that near (a
+    desert district: Bala Buluk, Farah) keeps its own labels where the nearest town within
+    ``UNIT_FAR_KM`` is in the country it is labelled with and GeoNames knows a province of
+    that name there (``labels``: a country's name -> its code and its provinces' names ->
+    their codes); else it is left out."""
     import gzip
 
     cities = [i for i in range(len(feat)) if feat[i] == CITY]
@@ -249,10 +281,10 @@ def _boundary_units(lat, lon, ccs, a1s, feat) -> Iterator[tuple[str, str, float,
             if len(normalize(base)) < 3:
                 continue
             la, lo = float(la_s), float(lo_s)
-            best, best_km = -1, UNIT_TOWN_KM
+            best, best_km = -1, UNIT_FAR_KM
             rla, rlo = math.radians(la), math.radians(lo)
-            for dy in (-1, 0, 1):
-                for dx in (-1, 0, 1):
+            for dy in (-3, -2, -1, 0, 1, 2, 3):
+                for dx in (-3, -2, -1, 0, 1, 2, 3):
                     cell = grid.get((math.floor(la) + dy, math.floor(lo) + dx))
                     if cell is None:
                         continue
@@ -260,8 +292,22 @@ def _boundary_units(lat, lon, ccs, a1s, feat) -> Iterator[tuple[str, str, float,
                     j = int(np.argmin(d))
                     if d[j] < best_km:
                         best, best_km = cell[0][j], float(d[j])
-            if best >= 0:
-                yield name, base, la, lo, ccs[best], a1s[best]
+            if best < 0:
+                continue
+            if best_km < UNIT_TOWN_KM:
+                yield name, base, la, lo, ccs[best], a1s[best], False
+                continue
+            label = (labels or {}).get(normalize(_country))
+            if label is None or label[0] != ccs[best]:
+                continue
+            english = _english_words()
+            if not english or all(
+                w in english or w.removesuffix("s") in english for w in base.lower().split()
+            ):
+                continue  # ("Coronation", "Clear Hills": names too like words to add unseen)
+            a1 = label[1].get(normalize(_UNIT_A1_SUFFIX.sub("", _division)))
+            if a1 is not None:  # (a province GeoNames knows in that country, by its name)
+                yield name, base, la, lo, ccs[best], a1, True
 
 
 def build(out_dir: Path) -> None:
@@ -473,13 +519,25 @@ def build(out_dir: Path) -> None:
                 city_a2[i] = seats[j][1]
 
     # districts no GeoNames town stands for: the middle of their geoBoundaries shape
-    for name, base, la, lo, cc, a1 in _boundary_units(lat, lon, ccs, a1s, feat):
+    labels: dict[str, tuple[str, dict[str, str]]] = {}
+    for cc, cname in country_names.items():
+        labels[normalize(cname)] = (cc, {})
+    for code, (a1name, a1ascii, _gid) in admin1.items():
+        entry = labels.get(normalize(country_names.get(code.split(".")[0], "")))
+        if entry is not None:
+            for nm in (a1name, a1ascii):
+                entry[1].setdefault(normalize(_UNIT_A1_SUFFIX.sub("", nm)), code)
+    for name, base, la, lo, cc, a1, far in _boundary_units(lat, lon, ccs, a1s, feat, labels):
         key = normalize(base)
         near = [
             i
             for i in {*postings.get(key, ()), *skel.get(skeleton(base), ())}
             if ccs[i] == cc and feat[i] in (CITY, ADMIN2)
         ]
+        if far and near:
+            # a desert district's middle is far from its seat; the seat, named alike, stands
+            # for it ("Al-Rutba" is Ar Rutba, not the middle of Anbar's desert)
+            continue
         km = {i: haversine_km(la, lo, lat[i], lon[i]) for i in near}
         if any(i in postings.get(key, ()) and (a1s[i] == a1 or km[i] < UNIT_TOWN_KM) for i in near):
             continue  # a town or district of that name in that province or near already stands
