@@ -586,11 +586,18 @@ def test_taking_part_in_protests_is_a_protest() -> None:
     assert e.event_type == "Protests"
 
 
-def test_heavy_weapons_alone_are_shelling_whatever_they_hit() -> None:
-    e = _one(
+@pytest.mark.parametrize(
+    "text",
+    [
         "On 9 May 2020, Al Shabaab militants fired three mortar rounds at an AMISOM base "
-        "near Mogadishu airport."
-    )
+        "near Mogadishu airport.",
+        # no trigger word: the classifier reads the sentence, and the missiles decide
+        "On 8 February 2024, Hezbollah forces fired at the Maale Golani Barracks (Quneitra) "
+        "with two Falaq missiles, claiming to achieve direct hits.",
+    ],
+)
+def test_heavy_weapons_alone_are_shelling_whatever_they_hit(text: str) -> None:
+    e = _one(text)
     assert e.sub_event_type == "Shelling/artillery/missile attack"
 
 

@@ -1658,8 +1658,13 @@ def model_candidates(sent: Span, index: _Index) -> list[_Candidate]:
         return []
     if event_type in {"Protests", "Riots"} and _officials(_subject(token)):
         return []  # "Algeria recalled its ambassador", "the foreign ministers met": diplomacy
+    label = pred.label
+    if label in {CLASH, "Attack"} and _heavy_only(sent.text):
+        # "fired at the barracks with two missiles": heavy weapons alone are shelling,
+        # whatever they were fired at (as for a trigger's instrument)
+        label, event_type = SHELLING, EVENT_TYPE_OF[SHELLING]
     frame = {"Protests": "protest", "Riots": "riot"}.get(event_type, MODEL_FRAME)
-    trig = Trigger(_lemma(token), _coarse_pos(token), frame, event_type, pred.label, "")
+    trig = Trigger(_lemma(token), _coarse_pos(token), frame, event_type, label, "")
     return [_Candidate(trig, token, _modality(token), model_probability=pred.probability)]
 
 
