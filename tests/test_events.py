@@ -535,6 +535,27 @@ def test_violence_against_forces_off_duty_is_against_civilians(text: str, victim
     )
 
 
+def test_a_soldier_found_dead_is_a_battle_casualty_of_his_side() -> None:
+    # the killing hangs on the place; the one found is the body's, an ANA soldier
+    e = _one(
+        "On 5 May 2020, the body of an ANA soldier was found in Andar district (Ghazni), "
+        "killed by Taliban militants."
+    )
+    assert (e.sub_event_type, e.actor1, e.actor2) == (
+        "Armed clash",
+        "Taliban",
+        "Military Forces of Afghanistan (2014-2021)",
+    )
+
+
+def test_a_pronoun_for_civilians_is_not_read_as_the_gunmen() -> None:
+    e = _one(
+        "On 29 April 2020, unidentified militants shot at two civilians at Kralgund town "
+        "(Kupwara district, J&K) and left them injured in the attack."
+    )
+    assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")
+
+
 def test_the_codebook_rule_is_the_sub_event_type_s_provenance() -> None:
     e = _one("On 6 May 2020, in Guatemala City, armed men attacked two police officers.")
     assert [ev.method for ev in e.evidence if ev.field == "sub_event_type"] == [

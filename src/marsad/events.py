@@ -3652,7 +3652,7 @@ def extract_events(
     _trailing_tolls(document, mentions)
     _second_opinion(document, mentions)
     _attribute_perpetrators(mentions, _attribution(doc, actors))
-    _infer_implied_sides(document, mentions)
+    _infer_implied_sides(document, mentions, actors)
     mentions = _split_listed_places(document, mentions, places)
     mentions = _split_unknown_lists(document, mentions, places, actors)
     for m in mentions:
@@ -4235,42 +4235,75 @@ ARMED_VICTIM_WORDS = frozenset(
     | {"forces", "policeman", "policemen", "peshmerga"}
 )
 # ... and what makes them civilians again: "an off-duty soldier", "a former rebel"
+BODY_WORDS = frozenset({"body", "bodies", "corpse", "corpses", "remains"})
 OUT_OF_ARMS = frozenset({"off-duty", "off", "former", "retired", "ex", "defected", "defector"})
 
 
-def _armed_victims(document: Document, m: EventMention) -> bool:
+def _armed_victims(
+    document: Document, m: EventMention, actors: list[ActorMention] | None = None
+) -> bool:
     """Whom the event's verb harmed is an armed side's men: its object names an armed actor
     or armed men's words ("a regime checkpoint member", "two JWS members")."""
+    return _armed_victim(document, m, actors)[0]
+
+
+def _armed_victim(
+    document: Document, m: EventMention, actors: list[ActorMention] | None = None
+) -> tuple[bool, ActorMention | None]:
+    """_armed_victims, with the armed actor the victims' words name (of ``actors``, the
+    document's, or else the event's own sides), if any."""
     span = document.doc.char_span(m.trigger_start, m.trigger_end, alignment_mode="expand")
     if span is None:
-        return False
+        return False, None
     tok = span.root
     sent = tok.sent
     if {t.lower_ for t in sent} & OUT_OF_ARMS or OFF_DUTY.search(sent.text):
-        return False
+        return False, None
     a2 = m.actor2
     if a2 is not None and a2.inter in ARMED_FORCES and not a2.method.startswith("inferred"):
-        return True
+        return True, a2
     if tok.pos_ == "NOUN" and tok.dep_ == "dobj":
         tok = tok.head  # "opened fire and injured two PMF members": the verb of the fire
     if tok.pos_ != "VERB":
-        return False
+        return False, None
     # ("shot and killed a regime member": the object may hang on the joined verb)
     verbs = [tok, *(c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB")]
     victim = next((o for o in map(_obj, verbs) if o is not None and o.i != span.root.i), None)
     if victim is None:
-        return False
+        # "the body of an ANA soldier was found": the one found ("..., killed by Taliban
+        # militants", the killing hung on the place)
+        victim = _passive_subject(tok)
+        if victim is None and tok.dep_ in {"acl", "advcl"} and _lemma(tok.sent.root) == "find":
+            victim = _passive_subject(tok.sent.root)
+    if victim is not None and victim.lemma_.lower() in BODY_WORDS:
+        # the dead whose body it is: "the body of an ANA soldier", "an Asayish member's body"
+        victim = next(
+            (c for c in victim.children if c.dep_ == "poss"),
+            _prep_obj(victim, {"of"}),
+        )
+    if victim is None:
+        return False, None
     lo = victim.left_edge.idx
     hi = victim.right_edge.idx + len(victim.right_edge)
     words = {t.lower_ for t in victim.subtree}
     if words & CIVILIAN_WORDS:
-        return False
+        return False, None
+    doer = m.actor1.key if m.actor1 is not None else None
     named = [
         a
         for a in (m.actor1, m.actor2)
         if a is not None and lo <= a.start < hi and a.inter in ARMED_FORCES
+    ] + [
+        # (not a pronoun read as the doer again: "shot at two civilians and left them
+        # injured")
+        a
+        for a in actors or ()
+        if lo <= a.start < hi
+        and a.inter in ARMED_FORCES
+        and a.method != "coreference"
+        and (doer is None or a.key != doer)
     ]
-    return bool(words & ARMED_VICTIM_WORDS) or bool(named)
+    return bool(words & ARMED_VICTIM_WORDS) or bool(named), (named[0] if named else None)
 
 
 def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
@@ -4471,7 +4504,9 @@ OFF_DUTY = re.compile(
 )
 
 
-def _infer_implied_sides(document: Document, mentions: list[EventMention]) -> None:
+def _infer_implied_sides(
+    document: Document, mentions: list[EventMention], actors: list[ActorMention] | None = None
+) -> None:
     """Sides an event type implies when the text names none: bombs defused by the state's
     forces, violence against civilians done to civilians; and the type a side implies: an
     attack on armed men on duty is a battle."""
@@ -4493,7 +4528,7 @@ def _infer_implied_sides(document: Document, mentions: list[EventMention]) -> No
                     and m.actor2.key not in _GENERIC_KEYS
                 )
                 # (or, with no side named, armed men's words: "shot and injured a policeman")
-                or (m.actor2 is None and _armed_victims(document, m))
+                or (m.actor2 is None and _armed_victims(document, m, actors))
             )
             and not OFF_DUTY.search(document.text[sent.start : sent.end])
         ):
@@ -4508,6 +4543,12 @@ def _infer_implied_sides(document: Document, mentions: list[EventMention]) -> No
                     trig, field="sub_event_type", method="codebook:armed-target", confidence=0.5
                 )
             )
+        if m.sub_event_type == CLASH and m.actor2 is None:
+            # the armed side whose men were hit: "the body of an ANA soldier was found ...,
+            # killed by Taliban militants"
+            named = _armed_victim(document, m, actors)[1]
+            if named is not None and named.key != (m.actor1.key if m.actor1 else None):
+                m.actor2 = named
         if m.event_type == "Riots":  # a violent demonstration's people are rioters
             m.actor1 = _riot_side(m.actor1)
         if m.sub_event_type == "Disrupted weapons use" and m.actor1 is None and m.place:
