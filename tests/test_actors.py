@@ -155,6 +155,8 @@ def test_actor_for_country_and_inter(dictionary: ActorDictionary) -> None:
         ("The Islamic State group claimed the attack.", "Islamic State group", "IS"),
         ("The Hashd al-Shaabi took the town.", "Hashd al-Shaabi", "PMF"),
         ("Hayat Tahrir al-Sham shelled Aleppo.", "Hayat Tahrir al-Sham", "HTS"),
+        # the Syrian National Army by its Arabic initials (al-Jaysh al-Watani)
+        ("JWS fighters took control of Hamam Kabira village.", "JWS", "SNA"),
         ("The YPG clashed with Turkish forces.", "YPG", "YPG"),
         ("Houthis fired a missile.", "Houthis", "HOUTHI"),
         ("AQAP attacked a checkpoint in Abyan.", "AQAP", "AQAP"),
