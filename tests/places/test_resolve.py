@@ -165,17 +165,6 @@ def test_a_place_before_in_and_another_clause_keeps_its_reading(places_of):
     assert ps["California"].country_code == "US" and "Massachusetts" in ps
 
 
-def test_a_tribe_is_no_place(places_of):
-    # Bagara, Tanzania, is no reading of the Baggara tribe
-    ps = _by_text(
-        places_of(
-            "Unknown gunmen kidnapped a relative of a sheikh of the Baggara tribe in the "
-            "countryside of Deir ez Zor."
-        )
-    )
-    assert "Baggara" not in ps and ps["Deir ez Zor"].country_code == "SY"
-
-
 def test_a_desert_district_far_from_any_town_is_found(places_of):
     # geoBoundaries' Bala Buluk has no GeoNames town within 60 km: it keeps its own labels
     ps = _by_text(
