@@ -2158,10 +2158,14 @@ def _keep_to_locator(mentions: list[_Mention], choice: list[int], text: str) -> 
             inline, opening = True, lo.start - 1
         a1 = lo.cands[choice[i]]
         if a1.feature != ADMIN1 and not (
-            # "in Aleppo countryside": the province of the city it is named after
-            inline
-            and a1.feature == CITY
-            and any(x.feature == ADMIN1 and x.country_code == a1.country_code for x in lo.cands)
+            # "in Aleppo countryside", "(Sadah)": the province the city is the seat of
+            a1.feature == CITY
+            and any(
+                x.feature == ADMIN1
+                and x.country_code == a1.country_code
+                and x.admin1_code == a1.admin1_code
+                for x in lo.cands
+            )
         ):
             continue
         for j, m in enumerate(mentions):
