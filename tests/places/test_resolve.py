@@ -142,6 +142,12 @@ def test_a_name_split_by_the_tagger_is_read_whole(places_of):
             "SY",
         ),
         ("Turkish forces shelled Tanab town in Aleppo countryside with artillery.", "SY"),
+        # the coder's spelling of a quarter of Baghdad: not Ar Rashidiyah, Dubai
+        (
+            "A gunman opened fire at a police patrol in Al Rashdia area of Baghdad (coded as "
+            "Ar Rashidiyah).",
+            "IQ",
+        ),
         (
             "Israeli forces shelled the village of Hit and its vicinity in the countryside "
             "of Dara with artillery.",

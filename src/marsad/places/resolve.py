@@ -2082,6 +2082,9 @@ def _drop_out_of_context(
             m.partial
             or m.via == "embedded"
             or (c.feature == CITY and c.population < 20_000 and m.label not in PLACE_LABELS)
+            # the coder's own spelling of where: "in Al Rashdia area of Baghdad (coded as Ar
+            # Rashidiyah)", no town of the Emirates
+            or (c.feature == CITY and CODED_BEFORE.search(text, max(0, m.start - 20), m.start))
         )
         # "near Bennsh (Idleb)": a province named as the locator is meant, whatever the
         # rest of the text names ("a US drone")
@@ -2102,6 +2105,7 @@ def _drop_out_of_context(
         m.cands = []
 
 
+CODED_BEFORE = re.compile(r"\bcoded\s+(?:to|as|at)\s+(?:the\s+)?$", re.I)
 _LOCATOR_END = re.compile(r"(?:\s+[a-z]+)?\s*[),]")
 # What a place named just before its locator is: a village, a front ...
 _KIND_BETWEEN = re.compile(
