@@ -171,18 +171,6 @@ def test_a_place_before_in_and_another_clause_keeps_its_reading(places_of):
     assert ps["California"].country_code == "US" and "Massachusetts" in ps
 
 
-def test_a_town_bracketed_before_a_province_named_as_its_seat_lies_in_that_province(places_of):
-    # "(Sadah)" reads as Sa'dah city, the province's seat: the As Sawmaah of Al Bayda,
-    # 430 km off, is no reading of the one coded in Sadah
-    ps = _by_text(
-        places_of(
-            "Protesters held a large demonstration in Majz district (coded to As Sawmaah) "
-            "(Sadah) in solidarity with the Palestinian people."
-        )
-    )
-    assert "As Sawmaah" not in ps or ps["As Sawmaah"].admin1 == ps["Sadah"].admin1
-
-
 def test_a_desert_district_far_from_any_town_is_found(places_of):
     # geoBoundaries' Bala Buluk has no GeoNames town within 60 km: it keeps its own labels
     ps = _by_text(
