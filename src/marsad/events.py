@@ -4499,8 +4499,12 @@ def _attribute_perpetrators(mentions: list[EventMention], blamed: ActorMention |
 
 
 # Armed men out of the fight: ACLED codes violence against them as against civilians.
+# a state's man said to be off duty (a civilian, by ACLED's codebook) ...
+OFF_DUTY_ONLY = re.compile(r"\boff[- ]duty\b", re.I)
+# ... or out of arms for any reason
 OFF_DUTY = re.compile(
-    r"\boff[- ]duty\b|\bretired\b|\bformer\b|\bat (?:his|her|their) (?:home|house)\b", re.I
+    OFF_DUTY_ONLY.pattern + r"|\bretired\b|\bformer\b|\bat (?:his|her|their) (?:home|house)\b",
+    re.I,
 )
 
 
@@ -4512,6 +4516,7 @@ def _infer_implied_sides(
     attack on armed men on duty is a battle."""
     for m in mentions:
         sent = document.sentences[m.sentence_index]
+        victim: tuple[bool, ActorMention | None] | None = None  # (read once, if needed)
         if _off_duty_victim(document, m):
             # ACLED codebook: state forces off duty are civilians, so violence against them
             # is violence against civilians ("shot and killed a police officer (assumed
@@ -4528,7 +4533,7 @@ def _infer_implied_sides(
                     and m.actor2.key not in _GENERIC_KEYS
                 )
                 # (or, with no side named, armed men's words: "shot and injured a policeman")
-                or (m.actor2 is None and _armed_victims(document, m, actors))
+                or (m.actor2 is None and (victim := _armed_victim(document, m, actors))[0])
             )
             and not OFF_DUTY.search(document.text[sent.start : sent.end])
         ):
@@ -4546,7 +4551,7 @@ def _infer_implied_sides(
         if m.sub_event_type == CLASH and m.actor2 is None:
             # the armed side whose men were hit: "the body of an ANA soldier was found ...,
             # killed by Taliban militants"
-            named = _armed_victim(document, m, actors)[1]
+            named = (victim or _armed_victim(document, m, actors))[1]
             if named is not None and named.key != (m.actor1.key if m.actor1 else None):
                 m.actor2 = named
         if m.event_type == "Riots":  # a violent demonstration's people are rioters
@@ -4560,9 +4565,6 @@ def _infer_implied_sides(
         # "a man was found dead", "beat up a journalist" -> actor2 "Civilians (<country>)".
         if m.event_type == "Violence against civilians" and m.actor2 is None:
             _infer_civilian_victims(m)
-
-
-OFF_DUTY_ONLY = re.compile(r"\boff[- ]duty\b", re.I)
 
 
 def _off_duty_victim(document: Document, m: EventMention) -> bool:

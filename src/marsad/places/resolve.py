@@ -398,11 +398,13 @@ RIVER_AFTER = re.compile(r"^\s+river\b", re.I)
 CITY_BEFORE = re.compile(
     r"\b(?:city|town|village|capital|suburb|hamlet|township)\s+of\s+(?:the\s+)?$", re.I
 )
+# ACLED's "Hayet village, coded to Maskana": the coder's own word for where
+CODED_BEFORE = re.compile(r"\bcoded\s+(?:to|as|at)\s+(?:the\s+)?$", re.I)
 STRONG_CUE = re.compile(
     r"\b(?:city|town|village|province|governorate|district|region|suburb|outskirts|"
     r"countryside|villages|towns|vicinity|environs|surroundings|badia)\s+of\s+(?:the\s+)?$"
     r"|\b(?:in|of) rural\s+$"  # "several locations in rural Tal Tamer"
-    r"|\bcoded\s+(?:to|as|at)\s+(?:the\s+)?$",  # ACLED's "Hayet village, coded to Maskana"
+    r"|" + CODED_BEFORE.pattern,
     re.I,
 )
 WEAK_CUE = re.compile(r"\b(?:in|near|outside|from|to|at|into|toward|towards)\s+$")
@@ -2105,7 +2107,6 @@ def _drop_out_of_context(
         m.cands = []
 
 
-CODED_BEFORE = re.compile(r"\bcoded\s+(?:to|as|at)\s+(?:the\s+)?$", re.I)
 _LOCATOR_END = re.compile(r"(?:\s+[a-z]+)?\s*[),]")
 # What a place named just before its locator is: a village, a front ...
 _KIND_BETWEEN = re.compile(
