@@ -3472,3 +3472,21 @@ def test_ground_under_someones_control_beside_a_new_base_is_not_taken() -> None:
     ):
         e = _one(text, published="2020-05-10")
         assert e.sub_event_type == "Headquarters or base established"
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # GeoNames files "Hays City" as an old name of Hays, Kansas; the locator chooses
+        ("On 9 May 2020, clashes took place in Hays city (Al Hudaydah).", "Ḩays"),
+        # the apostrophe of an ayn made "Rada'" read as a possessor
+        (
+            "On 5 May 2020, Houthi forces clashed with pro-government forces in Rada' village "
+            "(Al Bayda). No casualties reported.",
+            "Radā‘",
+        ),
+    ],
+)
+def test_a_town_named_before_its_locator_is_where(text: str, where: str) -> None:
+    e = _one(text, "2020-06-01")
+    assert (e.location, e.country) == (where, "Yemen")

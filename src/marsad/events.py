@@ -825,7 +825,8 @@ _UNIT_WORDS = r"(?:district|town|city|village|county|township|sub-district|subdi
 # "X (Y", "X district, Y", "X district in Y" (Y the same province: "in Munabbih district in
 # Saada", where Saada is also the seat's name)
 LOCATES = re.compile(
-    rf"(?:\s+{_UNIT_WORDS})?(?:\s*\(coded [^()]{{1,60}}\))?\s*(?:\(|,)\s*"
+    # (a name may end in the apostrophe that writes an ayn: "Rada' district (Al Bayda)")
+    rf"['‘’]?(?:\s+{_UNIT_WORDS})?(?:\s*\(coded [^()]{{1,60}}\))?\s*(?:\(|,)\s*"
     rf"|\s+{_UNIT_WORDS}\s+(?:in|of)\s+(?:the\s+)?"
 )
 # ACLED's own word on where it coded an event: "Shadaa district (coded to Al Mashaf)",
@@ -5842,6 +5843,20 @@ LOCATIVE_PREPS = frozenset(
 )
 
 
+def _ayn_ended(tok: Token) -> bool:
+    """A name the parse reads as a possessor for the apostrophe that ends it, the ayn of a
+    transliteration: "Rada' village", "Mawza' district" (not "the Kurds' town")."""
+    return (
+        tok.dep_ == "poss"
+        and tok.pos_ == "PROPN"
+        and not tok.text.endswith("s")
+        and any(c.dep_ == "case" and c.text in AYN_MARKS for c in tok.children)
+    )
+
+
+AYN_MARKS = frozenset({"'", "‘", "’"})
+
+
 def _locative(doc: Doc, place: PlaceMention) -> bool:
     """The place says where: the object of "in", "at", "near" ("protested in Omsk", "in
     Salem city", "in Sucre, Chuquisaca"), not a word naming something else ("workers of
@@ -5855,8 +5870,8 @@ def _locative(doc: Doc, place: PlaceMention) -> bool:
     for _ in range(4):
         if tok.dep_ == "pobj":
             return tok.head.lower_ in LOCATIVE_PREPS
-        if tok.dep_ == "compound" and tok.head.lemma_.lower() in PLACE_NOUNS:
-            tok = tok.head  # "Salem city"
+        if (tok.dep_ == "compound" or _ayn_ended(tok)) and tok.head.lemma_.lower() in PLACE_NOUNS:
+            tok = tok.head  # "Salem city", "Rada' village"
         elif tok.dep_ in {"appos", "conj"} and tok.head.i != tok.i:
             tok = tok.head  # "Sucre, Chuquisaca"
         else:

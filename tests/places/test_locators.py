@@ -600,3 +600,15 @@ def test_a_village_of_a_district_abroad_is_no_town_of_that_name_elsewhere(places
         places_of("Iraqi border guards set up two bases in the Kashan village of Zakho district.")
     )
     assert "Kashan" not in ps or ps["Kashan"].country_code == "IQ"
+
+
+@pytest.mark.parametrize(
+    ("text", "cc"),
+    [
+        ("Clashes took place in Hays city (Al Hudaydah).", "YE"),
+        # without a locator GeoNames' reading of the whole name stands
+        ("He moved to Hays city in 1990.", "US"),
+    ],
+)
+def test_a_town_word_after_a_name_known_only_as_an_old_name(places_of, text, cc):
+    assert _by_text(places_of(text))["Hays city"].country_code == cc

@@ -554,6 +554,36 @@ def _is_notable(cands: list[Candidate]) -> bool:
     )
 
 
+# A town's unit word after its name: "Hays city", "Ad Dali town"; a locator's bracket.
+TOWN_WORD_END = re.compile(r"\s+(?:city|town)$", re.I)
+LOCATOR_OPENS = re.compile(r"\s*\(")
+
+
+def _with_bare_name(
+    gaz: Gazetteer, text: str, cands: list[Candidate], after: str
+) -> list[Candidate]:
+    """``cands`` of a name ending in "city" or "town" that GeoNames files only as another
+    name of one place ("Hays City", an old name of Hays, Kansas), with the towns and
+    districts its bare name names, where a bracketed locator follows: "Hays city (Al
+    Hudaydah)" is Hays, Yemen, and the locator chooses. A main name ("Mexico City", "Kansas
+    City") stands alone, as does one told without a locator ("Quebec City")."""
+    end = TOWN_WORD_END.search(text)
+    if (
+        end is None
+        or not cands
+        or not LOCATOR_OPENS.match(after)
+        or any(c.match == MAIN for c in cands)
+    ):
+        return cands
+    seen = {c.index for c in cands}
+    bare = [
+        c
+        for c in gaz.lookup(text[: end.start()])
+        if c.index not in seen and c.feature in (CITY, ADMIN2)
+    ]
+    return cands + bare
+
+
 def _candidates_for_text(gaz: Gazetteer, text: str) -> tuple[list[Candidate], str]:
     cands = gaz.lookup(text)
     if cands:
@@ -1034,6 +1064,8 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
         if len(ent) == 1 and ent.text.lower() in COMMON:
             continue  # "Airport", "Centre"
         cands, how = _candidates_for_text(gaz, etext)
+        if how == "exact":
+            cands = _with_bare_name(gaz, etext, cands, text[ent.end_char : ent.end_char + 5])
         if not cands:
             continue
         part = _partial(doc, ent.start, ent.end, gaz)
@@ -1176,11 +1208,11 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
         span = best
         low = span.text.lower().rstrip(".")
         dem = gaz.demonym(span.text)
-        cands = gaz.lookup(span.text)
+        after = text[span.end_char : span.end_char + 40]
+        cands = _with_bare_name(gaz, span.text, gaz.lookup(span.text), after)
         ent = ent_of(span[0])
         ok = True
         via = "gazetteer"
-        after = text[span.end_char : span.end_char + 40]
         if (
             (dem is not None and (ent is None or ent.label_ not in PLACE_LABELS))
             or (
