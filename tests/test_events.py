@@ -3475,6 +3475,29 @@ def test_ground_under_someones_control_beside_a_new_base_is_not_taken() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # people harmed and no fight told: the classifier, cued by "gang violence", may not
+        # make it a clash
+        (
+            "On 6 May 2020, in Port-au-Prince, Ouest department, a journalist was shot and "
+            "wounded trying to cover the gang violence in the southern parts of the city.",
+            "Attack",
+        ),
+        # a victim the note calls an outlaw is a gang's man to ACLED's coders
+        (
+            "On 7 May 2020, in Manaus, Amazonas, a man was shot to death in Compensa II "
+            "neighborhood by two armed men. The victim had charges against him for drug "
+            "trafficking.",
+            "Armed clash",
+        ),
+    ],
+)
+def test_civilians_harmed_with_no_fight_told_stay_an_attack(text: str, sub: str) -> None:
+    assert _one(text, "2020-06-01").sub_event_type == sub
+
+
+@pytest.mark.parametrize(
     ("text", "where"),
     [
         # GeoNames files "Hays City" as an old name of Hays, Kansas; the locator chooses

@@ -4211,6 +4211,10 @@ PEOPLE_HURT = re.compile(
 )
 # Shots told (beyond the fights FIGHT_TOLD names): "A shoot-out broke out", "opened fire".
 SHOOTOUT = re.compile(r"\b(?:shoot-?outs?|gun battles?|fire)\b", re.I)
+# A victim told as armed or as an outlaw, whom ACLED's coders count as a gang's man.
+OUTLAW_VICTIM = re.compile(
+    r"\bvictim (?:was|had been) (?:armed|convicted|wanted)|\bvictim had (?:\w+ )?charges\b", re.I
+)
 SNIPER = re.compile(r"\bsnipers?\b", re.I)
 # Words that tell of two sides fighting, not of one side's harm to people.
 FIGHT_TOLD = re.compile(
@@ -4353,6 +4357,21 @@ def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
             continue
         pred = clf.predict(text)
         if not pred.is_event or pred.label == m.sub_event_type:
+            continue
+        if (
+            m.sub_event_type == "Attack"
+            and pred.label == CLASH
+            and m.actor2 is not None
+            and m.actor2.inter == 7
+            and not FIGHT_TOLD.search(text)
+            and not OUTLAW_VICTIM.search(document.text)
+            and not _armed_victims(document, m)
+            # ("attacked the gendarmerie station, killed one civilian and wounded four
+            # gendarmes": armed men were hit too)
+            and not any(w in FORCE_WORDS for w in re.findall(r"[a-z]+", text.lower()))
+        ):
+            # "a journalist was shot and wounded trying to cover the gang violence": people
+            # harmed and no fight told; a clash needs two armed sides
             continue
         if (
             m.sub_event_type == CLASH
@@ -4871,6 +4890,8 @@ GENERIC_STATE_WORDS = frozenset(
     | {"police", "policemen", "policeman", "gendarmes", "gendarmerie", "enforcement"}
 )
 POLICE_WORDS = frozenset({"police", "policemen", "policeman", "gendarmes", "enforcement"})
+# Words for a state's armed men, whoever they fight.
+FORCE_WORDS = GENERIC_STATE_WORDS - {"government", "regime", "enforcement"}
 
 
 def _localise(m: EventMention) -> None:
