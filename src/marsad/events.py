@@ -822,11 +822,14 @@ ROAD_TAIL = re.compile(rf"\s+{_ROAD}")
 # What lies between a place and the name that locates it: "Razih district (Saada", "Sabari
 # (Khost", "Hnutove, Donetsk", "(Kalehe, Sud-Kivu".
 _UNIT_WORDS = r"(?:district|town|city|village|county|township|sub-district|subdistrict|area)"
+# The apostrophes that write an ayn at a name's end: "Rada'", "Mawza’".
+AYN_MARKS = frozenset({"'", "‘", "’"})
+_AYN = f"[{''.join(sorted(AYN_MARKS))}]"
 # "X (Y", "X district, Y", "X district in Y" (Y the same province: "in Munabbih district in
 # Saada", where Saada is also the seat's name)
 LOCATES = re.compile(
-    # (a name may end in the apostrophe that writes an ayn: "Rada' district (Al Bayda)")
-    rf"['‘’]?(?:\s+{_UNIT_WORDS})?(?:\s*\(coded [^()]{{1,60}}\))?\s*(?:\(|,)\s*"
+    # (a name may end in an ayn: "Rada' district (Al Bayda)")
+    rf"{_AYN}?(?:\s+{_UNIT_WORDS})?(?:\s*\(coded [^()]{{1,60}}\))?\s*(?:\(|,)\s*"
     rf"|\s+{_UNIT_WORDS}\s+(?:in|of)\s+(?:the\s+)?"
 )
 # ACLED's own word on where it coded an event: "Shadaa district (coded to Al Mashaf)",
@@ -4345,33 +4348,31 @@ def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
             # "launched a ground attack on HTS positions": the classifier, cued by "launched",
             # reads rockets; a ground attack is a fight
             continue
-        if (
+        # people harmed, and no fight told
+        civilians_hit = (
             m.sub_event_type == "Attack"
             and m.actor2 is not None
             and m.actor2.inter == 7
-            and SNIPER.search(text)
             and not FIGHT_TOLD.search(text)
-        ):
-            # "Houthi sniper fire killed a child": a sniper's shot at people, and no fight
-            # told; the classifier, cued by "fire", reads a clash
+        )
+        if civilians_hit and SNIPER.search(text):
+            # "Houthi sniper fire killed a child": a sniper's shot at people; the classifier,
+            # cued by "fire", reads a clash
             continue
         pred = clf.predict(text)
         if not pred.is_event or pred.label == m.sub_event_type:
             continue
         if (
-            m.sub_event_type == "Attack"
+            civilians_hit
             and pred.label == CLASH
-            and m.actor2 is not None
-            and m.actor2.inter == 7
-            and not FIGHT_TOLD.search(text)
             and not OUTLAW_VICTIM.search(document.text)
             and not _armed_victims(document, m)
             # ("attacked the gendarmerie station, killed one civilian and wounded four
             # gendarmes": armed men were hit too)
             and not any(w in FORCE_WORDS for w in re.findall(r"[a-z]+", text.lower()))
         ):
-            # "a journalist was shot and wounded trying to cover the gang violence": people
-            # harmed and no fight told; a clash needs two armed sides
+            # "a journalist was shot and wounded trying to cover the gang violence": a clash
+            # needs two armed sides
             continue
         if (
             m.sub_event_type == CLASH
@@ -5873,9 +5874,6 @@ def _ayn_ended(tok: Token) -> bool:
         and not tok.text.endswith("s")
         and any(c.dep_ == "case" and c.text in AYN_MARKS for c in tok.children)
     )
-
-
-AYN_MARKS = frozenset({"'", "‘", "’"})
 
 
 def _locative(doc: Doc, place: PlaceMention) -> bool:
