@@ -168,6 +168,37 @@ def test_a_village_missing_from_its_province_is_no_namesake_elsewhere(places_of)
     assert ps["Donetsk"].country_code == "UA"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Taliban attacked a checkpoint in Zargaran village of Nad Ali district, Helmand province.",
+        "Taliban attacked a post in Zargaran village in Nad Ali district of Helmand province.",
+        "Taliban attacked a checkpoint in Zargaran, Nad Ali district, Helmand province.",
+        # the district one mention with its unit word
+        "Taliban attacked a checkpoint in Zargaran village of Nad Ali district of Helmand.",
+    ],
+)
+def test_a_village_lies_in_the_province_that_holds_its_district(places_of, text: str):
+    # GeoNames' only Zargaran is a village of Kabul province, 500 km from Nad Ali: the chain
+    # village -> district -> province puts this one in Helmand, where the gazetteer has none
+    ps = _by_text(places_of(text))
+    assert "Zargaran" not in ps
+    assert any(k.startswith("Nad Ali") for k in ps)
+    assert all(p.country_code == "AF" for p in ps.values())
+
+
+def test_a_village_of_an_unknown_district_lies_in_the_province(places_of):
+    ps = _by_text(
+        places_of("Taliban attacked Zargaran village in Qala Kohna district of Helmand province.")
+    )
+    assert "Zargaran" not in ps and ps["Helmand"].feature == "admin1"
+
+
+def test_a_village_chained_to_its_own_district_stays(places_of):
+    ps = _by_text(places_of("Taliban hit Zargaran village of Paghman district, Kabul province."))
+    assert ps["Zargaran"].feature == "city" and ps["Zargaran"].country_code == "AF"
+
+
 def test_a_sure_division_beats_a_foreign_town_reading(places_of):
     # "Mabai" is a Chinese town in the gazetteer; Katsina is a Nigerian state and city
     ps = _by_text(places_of("Gunmen attacked Mabai (Kankara LGA, Katsina) on Friday."))

@@ -463,6 +463,7 @@ class _Mention:
     hood: bool = False  # "in Cidade Nova neighborhood"
     holder: _Mention | None = None  # the first-level division named after it ("X, Y")
     outer: _Mention | None = None  # the last place of the parenthesis that locates it
+    unit: _Mention | None = None  # the district that holds it ("X village of Y district, Z")
     modifier: bool = False  # "a US drone strike": a name that qualifies a thing
 
 
@@ -1479,6 +1480,18 @@ _CONTAINER_GAP = re.compile(
     re.I,
 )
 _UNIT_OF = re.compile(r"^\s+(?:village|town|area|neighbou?rhood|quarter)\s+of(?:\s+the)?\s*$", re.I)
+# "Zargaran village, Nad Ali district" / "Zargaran village in Nad Ali district": a place and the
+# district that holds it
+_IN_UNIT_GAP = re.compile(r"^(?:\s+(?:village|town|area))?\s*(?:,|in|in the|,\s*in)\s*$", re.I)
+_DISTRICT_WORD = (
+    r"(?:district|sub-?district|county|municipality|township|LGA|commune|tehsil|taluka|parish)"
+)
+_DISTRICT_AFTER = re.compile(rf"^\s+{_DISTRICT_WORD}\b", re.I)
+_UNKNOWN_UNIT_GAP = re.compile(
+    rf"^(?:\s+(?:village|town|area))?\s*(?:,|of|in|in the)\s+(?:[A-Z][\w'-]*[\s-]+){{1,4}}"
+    rf"{_DISTRICT_WORD}\s*(?:,|of|in|,\s*in)\s*(?:the\s+)?$"
+)
+_DISTRICT_END = re.compile(rf"\s{_DISTRICT_WORD}$", re.I)  # "Majz district" as one mention
 # ... the last of which puts the village in the province's country for sure: no town of that
 # name abroad, however large (Sabha of Libya), is the village
 _RURAL_GAP = re.compile(rf"\b{_RURAL}\s*$")
@@ -1574,6 +1587,30 @@ def _containers(mentions: list[_Mention], text: str, gaz: Gazetteer | None = Non
         for x in held:
             x.within_cc, x.within_a1, x.strict_cc = ccs, a1s, anywhere
             x.outer = outer
+    # "Zargaran village of Nad Ali district, Helmand province": the village lies in the
+    # province that holds its district, not in Kabul where GeoNames has a Zargaran (right to
+    # left, so that a chain of units passes the province down)
+    for m, nxt in reversed(list(itertools.pairwise(mentions))):
+        # (past an ayn the name left out: "Ad Dil' village of As Sawm district")
+        gap = text[m.end : nxt.start].removeprefix("'").removeprefix("‘").removeprefix("’")
+        a1s = frozenset(c.admin1_code for c in nxt.cands if c.feature == ADMIN1)
+        if not m.within_a1 and a1s and _UNKNOWN_UNIT_GAP.match(gap):
+            # "Kotowal village in Ishkashiem district of Badakhshan province", the district
+            # a name the gazetteer does not know: the village still lies in the province
+            m.within_a1, m.holder = a1s, nxt
+            m.within_cc = m.strict_cc = frozenset(code.split(".")[0] for code in a1s)
+            continue
+        if (
+            m.within_a1
+            or not nxt.within_a1
+            or (nxt.holder is None and nxt.outer is None)
+            or not (_UNIT_OF.match(gap) or _IN_UNIT_GAP.match(gap))
+            or not (_DISTRICT_END.search(nxt.text) or _DISTRICT_AFTER.match(text[nxt.end :]))
+        ):
+            continue
+        m.within_a1, m.holder, m.outer, m.unit = nxt.within_a1, nxt.holder, nxt.outer, nxt
+        m.within_cc = nxt.within_cc or frozenset(code.split(".")[0] for code in nxt.within_a1)
+        m.strict_cc = m.strict_cc or nxt.strict_cc or m.within_cc
 
 
 _UNIT = (
@@ -1904,10 +1941,21 @@ def _constrain(mentions: list[_Mention], gaz: Gazetteer) -> None:
             # ("Brasilia, Distrito Federal", a name the gazetteer gives Venezuela only).
             # A bare name may be one of a list ("Moscow, Kiev, Minsk and Riga"), and a
             # parenthesis weighs the two below ("Bafoussam town (Mifi, Ouest)").
+            units = (
+                [m.unit]
+                if m.unit is not None
+                else [
+                    x
+                    for x in mentions
+                    if x is not m
+                    and m.outer is not None
+                    and x is not m.outer
+                    and x.outer is m.outer
+                ]
+            )
             district = [
                 c
-                for x in mentions
-                if x is not m and m.outer is not None and x is not m.outer and x.outer is m.outer
+                for x in units
                 for c in x.cands
                 if c.feature in (CITY, ADMIN2) and c.admin1_code in m.within_a1
             ]
