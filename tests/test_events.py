@@ -3513,3 +3513,36 @@ def test_civilians_harmed_with_no_fight_told_stay_an_attack(text: str, sub: str)
 def test_a_town_named_before_its_locator_is_where(text: str, where: str) -> None:
     e = _one(text, "2020-06-01")
     assert (e.location, e.country) == (where, "Yemen")
+
+
+# Session 21: a weather word in an armed unit's name, two sides the dictionary does not know,
+# and the protest that has no second side
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 28 June 2024, clashes took place between Northern Storm Brigade and National Police "
+        "Forces in Azaz town in Aleppo countryside. There were no fatalities.",
+        "On 5 May 2020, Northern Storm Brigade fighters clashed with Levant Front fighters in "
+        "Azaz. There were no fatalities.",
+    ],
+)
+def test_a_storm_in_an_armed_unit_s_name_is_no_disaster(text: str) -> None:
+    e = _one(text)
+    assert e.sub_event_type == "Armed clash"
+    assert e.actor1 == "Northern Storm Brigade"
+
+
+def test_a_named_storm_is_still_a_disaster() -> None:
+    assert _events("On 5 May 2020, Tropical Storm Alberto killed 3 people in Havana.") == []
+
+
+def test_two_sides_the_dictionary_does_not_know_are_both_kept() -> None:
+    e = _one(
+        "On 28 June 2024, clashes took place between Mountain Brigade and Valley Division "
+        "in Azaz. There were no fatalities."
+    )
+    assert (e.sub_event_type, e.actor1, e.actor2) == (
+        "Armed clash",
+        "Mountain Brigade",
+        "Valley Division",
+    )

@@ -2101,8 +2101,37 @@ def _disaster_sentence(token: Token, actor: ActorMention | None) -> bool:
 def _names_disaster(sent: Span) -> bool:
     """A word of ``sent`` names a disaster ("clashes erupted" does not)."""
     return any(
-        t.lower_ in DISASTER_WORDS and not _human_eruption(t) and not _stormed(t) for t in sent
+        t.lower_ in DISASTER_WORDS
+        and not _human_eruption(t)
+        and not _stormed(t)
+        and not _armed_name(t)
+        for t in sent
     )
+
+
+# Words of the names of armed units and weapons: "Northern Storm Brigade", "Operation Peace
+# Storm", "Storm Shadow missiles", "Eurofighter Typhoon jets"
+ARMED_NAME_WORDS = frozenset(
+    {"brigade", "brigades", "battalion", "battalions", "division", "regiment", "corps"}
+    | {"army", "forces", "force", "front", "operation", "militia", "group", "movement"}
+    | {"shadow", "eurofighter", "jet", "jets", "fighter", "fighters", "missile", "missiles"}
+)
+
+
+def _armed_name(tok: Token) -> bool:
+    """'clashes between Northern Storm Brigade and Levant Front': the weather word is part of
+    the name of an armed unit, an operation or a weapon (not "Tropical Storm Alberto")."""
+    if not tok.text[:1].isupper():
+        return False
+    sent = tok.sent
+    lo = hi = tok.i
+    while lo > sent.start and tok.doc[lo - 1].text[:1].isupper():
+        lo -= 1
+    while hi + 1 < sent.end and tok.doc[hi + 1].text[:1].isupper():
+        hi += 1
+    # (and the word just after the name: "Storm Shadow missiles")
+    words = {t.lower_ for t in tok.doc[lo : min(hi + 2, sent.end)] if t.i != tok.i}
+    return bool(words & ARMED_NAME_WORDS)
 
 
 def _stormed(tok: Token) -> bool:
@@ -4430,7 +4459,9 @@ def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
             and all(
                 a is not None
                 and a.inter in ARMED_FORCES
-                and a.method in {"dictionary", "nationality"}
+                # (or named as armed units: "clashes took place between Northern Storm
+                # Brigade and Levant Front")
+                and a.method in {"dictionary", "nationality", "ner"}
                 for a in (m.actor1, m.actor2)
             )
         ):

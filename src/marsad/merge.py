@@ -261,7 +261,11 @@ def build_event(
         [
             m.actor2
             for m in group
-            if m.actor2 is None or actor1 is None or (m.actor2.key != actor1.key)
+            # (two actors the dictionary does not know both have the empty key: "clashes
+            # between Mountain Brigade and Valley Division" has two sides all the same)
+            if m.actor2 is None
+            or actor1 is None
+            or (m.actor2.key or m.actor2.actor) != (actor1.key or actor1.actor)
         ]
     )
     assoc1 = _vote([m.assoc_actor_1 for m in group])
