@@ -3546,3 +3546,13 @@ def test_two_sides_the_dictionary_does_not_know_are_both_kept() -> None:
         "Mountain Brigade",
         "Valley Division",
     )
+
+
+def test_a_peaceful_protest_has_no_second_side() -> None:
+    # what they protest against is no side of the event
+    e = _one(
+        "On 3 May 2020, dozens of people held a peaceful protest in Kirkuk against the "
+        "Kurdistan Democratic Party."
+    )
+    assert e.sub_event_type == "Peaceful protest"
+    assert e.actor2 is None and e.inter2 is None

@@ -3698,7 +3698,18 @@ def extract_events(
         label = labels.get(document.sentences[m.sentence_index].paragraph)
         if label is not None and m.sub_event_type != label:
             _retype(document, m, label, LABEL_RULE, 0.9)  # the coder's label has the last word
+        _lone_protesters(m)
     return mentions
+
+
+def _lone_protesters(m: EventMention) -> None:
+    """ACLED's codebook: a peaceful protest is the protesters' own action (interaction 60,
+    "protesters only"); what they protest against is no second side ("held a protest outside
+    the Geo office against the arrest of the Jang Group's editor": 1,455 of ACLED's 1,476
+    peaceful protests of train and dev have no actor2)."""
+    if m.sub_event_type == "Peaceful protest" and m.actor2 is not None:
+        m.actor2 = None
+        m.evidence = [e for e in m.evidence if e.field != "actor2"]
 
 
 # Rebels and political or identity militias (ACLED inter codes 2-4).
