@@ -407,3 +407,10 @@ def test_a_village_in_a_provinces_countryside_is_no_town_abroad(places_of, text,
 )
 def test_the_first_word_of_an_unknown_arabic_name_is_no_town(places_of, text, names):
     assert [p.text for p in places_of(text)] == names
+
+
+def test_a_big_city_under_a_spelling_a_little_further_off(places_of):
+    # "Nassriya" is closest to An Nassariyah, a West Bank village of 1,500; Nasiriyah, a city
+    # of 560,000, is meant
+    ps = places_of("On 2 January 2024, hundreds of graduates protested in Nassriya city.")
+    assert [(p.name, p.country_code) for p in ps] == [("Nasiriyah", "IQ")]

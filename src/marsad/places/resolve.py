@@ -486,6 +486,10 @@ def _plain(key: str) -> str:
     return _AIN.sub("ayn", key)
 
 
+# how much further off a big city's spelling may be than the closest name's (see below)
+BIG_CITY_SLACK = 5
+
+
 def _fuzzy_candidates(
     gaz: Gazetteer,
     text: str,
@@ -516,7 +520,7 @@ def _fuzzy_candidates(
             r = ratios[name] = max(
                 fuzz.ratio(base, full), fuzz.ratio(base, bare), fuzz.ratio(plain, _plain(full))
             )
-        return r >= min_ratio
+        return r >= min_ratio - BIG_CITY_SLACK
 
     if spellings:
         nearest: dict[int, float] = {}
@@ -531,10 +535,20 @@ def _fuzzy_candidates(
         for r, c in found
         if (c.population >= min_pop or c.feature != CITY) and (keep is None or keep(c))
     ]
-    if not out:
+    near = [(r, c) for r, c in out if r >= min_ratio]
+    if not near:
         return []
-    best = max(r for r, _ in out)
-    return [c for r, c in out if r >= best - 5]
+    best = max(r for r, _ in near)
+    closest = [c for r, c in near if r >= best - 5]
+    # a city of 100,000 or more, fifty times the size of every closest name, under a spelling
+    # a little further off ("Nassriya": Nasiriyah of 560,000, not the West Bank village An
+    # Nassariyah)
+    top = max(c.population for c in closest)
+    return closest + [
+        c
+        for r, c in out
+        if r < best - 5 and c.feature == CITY and c.population >= max(100_000, 50 * top)
+    ]
 
 
 def _token_ok_start(tok) -> bool:
