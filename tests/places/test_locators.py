@@ -643,3 +643,16 @@ def test_a_village_of_a_district_abroad_is_no_town_of_that_name_elsewhere(places
 )
 def test_a_town_word_after_a_name_known_only_as_an_old_name(places_of, text, cc):
     assert _by_text(places_of(text))["Hays city"].country_code == cc
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # "Chak" is a town abroad; the district is Chaki Wardak, found by its first word
+        ("Taliban attacked posts in Chak district, Wardak province, on Friday.", "Chaki Wardak"),
+        ("Taliban took control of Shah Joi district center in Zabul province.", "Shāh Jōy"),
+    ],
+)
+def test_a_district_named_in_prose_before_its_province(places_of, text: str, name: str):
+    ps = places_of(text)
+    assert [(p.name, p.feature) for p in ps if p.feature != "admin1"] == [(name, "admin2")]
