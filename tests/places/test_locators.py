@@ -656,3 +656,12 @@ def test_a_town_word_after_a_name_known_only_as_an_old_name(places_of, text, cc)
 def test_a_district_named_in_prose_before_its_province(places_of, text: str, name: str):
     ps = places_of(text)
     assert [(p.name, p.feature) for p in ps if p.feature != "admin1"] == [(name, "admin2")]
+
+
+def test_a_province_whose_unit_word_the_tagger_took_in_stays_the_province(places_of):
+    # the tagger's span is "Ghazni province"; the district before it, near Ghazni city, must
+    # not pull the name to the city
+    ps = _by_text(
+        places_of("A clash left 4 Taliban dead in Jaghatu district, Ghazni province, on Friday.")
+    )
+    assert ps["Ghazni province"].feature == "admin1"

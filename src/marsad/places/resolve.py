@@ -1421,7 +1421,12 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
 def _read_cues(text: str, m: _Mention) -> None:
     before = text[max(0, m.start - 60) : m.start]
     after = text[m.end : m.end + 40]
-    m.cue_admin = bool(PROVINCE_AFTER.match(after) or PROVINCE_BEFORE.search(before))
+    m.cue_admin = bool(
+        PROVINCE_AFTER.match(after)
+        or PROVINCE_BEFORE.search(before)
+        # the unit word inside the tagger's span: "in Jaghatu district, Ghazni province"
+        or _UNIT_END.search(m.text)
+    )
     m.cue_county = bool(COUNTY_AFTER.match(after))
     m.cue_city = bool(CITY_BEFORE.search(before) or CITY_AFTER.match(after))
     m.near = bool(NEAR_BEFORE.search(before) or NEAR_AFTER.match(after))
