@@ -3556,3 +3556,19 @@ def test_a_peaceful_protest_has_no_second_side() -> None:
     )
     assert e.sub_event_type == "Peaceful protest"
     assert e.actor2 is None and e.inter2 is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 18 March 2020, a Taliban drone dropped explosives on an ANA outpost in Kunduz city. "
+        "2 soldiers were wounded.",
+        "On 18 March 2020, Taliban used a drone to drop explosives on an ANA checkpoint in "
+        "Kunduz city, wounding 2 soldiers.",
+        "On 2 May 2020, Houthi forces dropped explosives from a drone on pro-Hadi positions in "
+        "Hays (Al Hudaydah).",
+    ],
+)
+def test_explosives_dropped_from_a_drone_are_an_air_strike(text: str) -> None:
+    e = _one(text)
+    assert e.sub_event_type == "Air/drone strike"

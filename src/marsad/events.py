@@ -3422,12 +3422,19 @@ def _air_delivered(tok: Token) -> bool:
     if verb.pos_ != "VERB":
         return False
     doer = _subject(verb)
-    if doer is None:
-        return False
-    words = {t.lower_ for t in doer.subtree}
+    words = set() if doer is None else {t.lower_ for t in doer.subtree}
     if verb is tok:  # "a drone exploded", "the drone detonated"
         return bool(words & {"drone", "drones", "uav", "uavs"})
-    return _lemma(verb) == "drop" and _aircraft(words)
+    if _lemma(verb) != "drop":
+        return False
+    # what dropped it: the subject, what it came "from" ("dropped a grenade from a drone") or
+    # what was used to ("used a drone to drop explosives")
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "from":
+            words |= {t.lower_ for t in c.subtree}
+    if verb.dep_ in {"xcomp", "advcl"} and _lemma(verb.head) == "use":
+        words |= {t.lower_ for o in verb.head.children if o.dep_ == "dobj" for t in o.subtree}
+    return _aircraft(words)
 
 
 def _territory_type(cand: _Candidate) -> str:
