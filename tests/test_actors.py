@@ -685,3 +685,12 @@ def test_syrian_opposition_rebels_are_acleds_actor() -> None:
         "Clashes took place between regime forces and opposition fighters near Kafr Nabudah."
     )
     assert "Opposition Rebels (Syria)" in {a.actor for a in find_actors(doc)}
+
+
+def test_a_named_force_s_soldier_is_that_force_only(nlp: Language) -> None:
+    # "an ANA soldier": one actor, the Afghan army, and no state's unnamed forces beside it
+    doc = nlp("On 17 March 2020, an ANA soldier was killed by a Taliban sniper in Marja district.")
+    assert [a.actor for a in find_actors(doc)] == [
+        "Military Forces of Afghanistan (2014-2021)",
+        "Taliban",
+    ]

@@ -967,6 +967,8 @@ def _bare_force_mentions(
         start, end = first.idx, last.idx + len(last.text)
         if _overlaps(start, end, existing) or _overlaps(start, end, out):
             continue
+        if any(m.inter in {1, 8} and m.key and doc.text[m.end : start] == " " for m in existing):
+            continue  # "an ANA soldier": the named forces' man, not a state's unnamed forces
         police = any(
             t.lower_ in _POLICE or t.lower_ == "enforcement" for t in doc[first.i : last.i + 1]
         )
