@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from marsad.places import Gazetteer, haversine_km, normalize, skeleton
-from marsad.places.gazetteer import cache_root
+from marsad.places.gazetteer import ADMIN1, ADMIN2, CITY, cache_root
 
 
 def test_normalize_and_skeleton():
@@ -101,3 +101,13 @@ def test_districts_with_no_town_have_the_point_of_their_shape(gaz):
         "admin2",
     ]
     assert all(c.geonameid for c in gaz.lookup("Sangin") if c.country_code == "AF")
+
+
+def test_units_of_a_division_are_its_towns_and_districts() -> None:
+    gaz = Gazetteer.load()
+    code = next(c.admin1_code for c in gaz.lookup("Sar-e Pol Province") if c.feature == ADMIN1)
+    units = [gaz.candidate(i) for i in gaz.units_of(code)]
+    assert units and all(c.admin1_code == code for c in units)
+    assert {c.feature for c in units} <= {CITY, ADMIN2}
+    assert "Sangchārak" in {c.name for c in units}
+    assert gaz.units_of("XX.99") == []

@@ -801,6 +801,7 @@ class Gazetteer:
         self.demonyms: dict[str, list[str]] = meta["demonyms"]
         self._lookup_cache: dict[str, list[Candidate]] = {}
         self._first_words: dict[str, dict[str, list[int]]] = {}
+        self._units: dict[str, list[int]] = {}
         self.capitals: set[int] = set()
         for cc, cap in self.capital.items():
             best = None
@@ -946,6 +947,18 @@ class Gazetteer:
                         index.setdefault(skeleton(words[0]), []).append(int(i))
             self._first_words[country_code] = index
         return [self.candidate(i) for i in index.get(skeleton(name), [])]
+
+    def units_of(self, admin1_code: str) -> list[int]:
+        """The entries of the towns and districts filed under ``admin1_code``."""
+        found = self._units.get(admin1_code)
+        if found is None:
+            found = []
+            if admin1_code in self.a1_list:
+                code = self.a1_list.index(admin1_code)
+                unit = (self.feat == CITY) | (self.feat == ADMIN2)
+                found = [int(i) for i in np.flatnonzero(unit & (self.a1 == code))]
+            self._units[admin1_code] = found
+        return found
 
     def demonym(self, word: str) -> tuple[str, str] | None:
         hit = self.demonyms.get(normalize(word))

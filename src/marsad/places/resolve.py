@@ -486,6 +486,8 @@ def _plain(key: str) -> str:
     return _AIN.sub("ayn", key)
 
 
+# how like a name of the division a name must be spelt when no skeleton agrees
+DIVISION_RATIO = 88
 # how much further off a big city's spelling may be than the closest name's (see below)
 BIG_CITY_SLACK = 5
 
@@ -1689,6 +1691,18 @@ def _in_division(
         found = _fuzzy_candidates(gaz, name, min_ratio, 0, keep=there) or _fuzzy_candidates(
             gaz, name, min(min_ratio, SPELLING_RATIO), 0, keep=near, spellings=True
         )
+    if not found and size >= 6:
+        # (last, the division's own names by spelling alone, where the skeletons part:
+        # "Sancharak district (Sar-e Pul)" -> Sangcharak)
+        base = _dearticle(normalize(name))
+        ratios = {
+            i: fuzz.ratio(base, _dearticle(normalize(gaz.names[i])))
+            for a in a1s
+            for i in gaz.units_of(a)
+        }
+        top = max(ratios.values(), default=0)
+        if top >= DIVISION_RATIO:
+            return [gaz.candidate(i, DERIVED) for i, r in ratios.items() if r == top]
     if found or " " in name.strip() or size < 4:
         return found
     # a district by the first word of its longer name ("Chak district (Wardak)": Chaki
