@@ -1647,11 +1647,13 @@ _NAME = (
     r"(?:al|el|ad|an|ar|as|ash|at|az|e|i|ul)-)?[A-Z][\w'-]*){0,3}"
 )
 _NAME_BEFORE = re.compile(rf"({_NAME})(?:\s+{_UNIT})?\s*$")
-# a district named in prose before its province: "in Chak district, Wardak province", "Shah
-# Joi district center in Zabul province", "Qarabagh district of Ghazni"
+# districts named before their province: "in Chak district, Wardak province", "Shah Joi
+# district center in Zabul province", "Qarabagh district of Ghazni", "in Hays, Al Jarrahi and
+# At Tuhayta districts (Al Hudaydah)"
+_LIST_SEP = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
 _DISTRICT_BEFORE = re.compile(
-    rf"({_NAME})\s+(?:district|sub-?district)(?:\s+(?:center|centre))?"
-    rf"(?:\s*,\s*(?:in\s+)?|\s+of\s+|\s+in\s+)(?:the\s+)?$"
+    rf"((?:{_NAME})(?:{_LIST_SEP}(?:{_NAME}))*)\s+(?:district|sub-?district)s?"
+    rf"(?:\s+(?:center|centre))?(?:\s*,\s*(?:in\s+)?|\s+of\s+|\s+in\s+|\s*\(\s*)(?:the\s+)?$"
 )
 _UNIT_TAIL = re.compile(rf"\s+{_UNIT}$", re.I)
 
@@ -1768,22 +1770,24 @@ def _locator_names(mentions: list[_Mention], gaz: Gazetteer, text: str) -> list[
                 added.append(_Mention(start, end, text[start:end], cands, "locator"))
     for prov in mentions:
         a1s = frozenset(c.admin1_code for c in prov.cands if c.feature == ADMIN1)
-        found = _DISTRICT_BEFORE.search(text[max(0, prov.start - 80) : prov.start]) if a1s else None
+        lo = max(0, prov.start - 120)
+        found = _DISTRICT_BEFORE.search(text[lo : prov.start]) if a1s else None
         if found is None:
             continue
-        start = max(0, prov.start - 80) + found.start(1)
-        end = start + len(found.group(1))
-        over = [x for x in [*mentions, *added] if x.start < end and start < x.end]
-        if any(
-            y.start < start or end < y.end or any(c.admin1_code in a1s for c in y.cands)
-            for y in over
-        ):
-            continue  # read already, in the province ("Qarabagh" of Ghazni)
-        # (a reading abroad gives way: "Chak" is no town of Wardak, Chaki Wardak a district)
-        cands = _in_division(gaz, text[start:end], a1s)
-        if cands:
-            dropped.update(id(y) for y in over)
-            added.append(_Mention(start, end, text[start:end], cands, "locator"))
+        for name in re.finditer(_NAME, found.group(1)):
+            start = lo + found.start(1) + name.start()
+            end = start + len(name.group())
+            over = [x for x in [*mentions, *added] if x.start < end and start < x.end]
+            if any(
+                y.start < start or end < y.end or any(c.admin1_code in a1s for c in y.cands)
+                for y in over
+            ):
+                continue  # read already, in the province ("Qarabagh" of Ghazni)
+            # (a reading abroad gives way: "Chak" is no town of Wardak, Chaki Wardak is)
+            cands = _in_division(gaz, text[start:end], a1s)
+            if cands:
+                dropped.update(id(y) for y in over)
+                added.append(_Mention(start, end, text[start:end], cands, "locator"))
     kept = [m for m in mentions if id(m) not in dropped]
     return sorted([*kept, *(m for m in added if id(m) not in dropped)], key=lambda m: m.start)
 
