@@ -3572,3 +3572,28 @@ def test_a_peaceful_protest_has_no_second_side() -> None:
 def test_explosives_dropped_from_a_drone_are_an_air_strike(text: str) -> None:
     e = _one(text)
     assert e.sub_event_type == "Air/drone strike"
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # "Al Jarrahi" is no place the tagger reads: the locator vouches for it
+        (
+            "On 5 May 2020, Houthi forces shelled areas in Hays, Al Jarrahi and At Tuhayta "
+            "districts (Al Hudaydah). No casualties reported.",
+            {"Ḩays", "Al Jarrāḩī", "At Tuḩaytā’"},
+        ),
+        # the province after the list ends it, and is no item of it
+        (
+            "On 21 March 2020, Taliban militants attacked ANDSF checkpoints in Khan Abad and "
+            "Imam Sahib districts, Kunduz province. 6 Taliban were killed.",
+            {"Khanabad", "Imām Şāḩib"},
+        ),
+    ],
+)
+def test_a_list_of_districts_before_its_province_is_one_event_each(
+    text: str, places: set[str]
+) -> None:
+    events = _events(text)
+    assert {e.location for e in events} == places
+    assert len(events) == len(places)

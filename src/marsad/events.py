@@ -3894,6 +3894,8 @@ def _split_listed_places(
         last = ""
         for p in items:
             gap = _BRACKETS.sub("", text[chain[-1].end : p.start]) if chain else ""
+            if p.feature not in {"city", "admin2"} and any(q.start == m.place.start for q in chain):
+                break  # "in Nad Ali and Marja districts, Helmand province": the province ends it
             if chain and LIST_GAP.fullmatch(gap):
                 chain.append(p)
                 last = gap
