@@ -3597,3 +3597,24 @@ def test_a_list_of_districts_before_its_province_is_one_event_each(
     events = _events(text)
     assert {e.location for e in events} == places
     assert len(events) == len(places)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the classifier reads a crowd into an armed group's act
+        "On 5 March 2020, Taliban militants confiscated 3 vehicles belonging to government "
+        "employees in Andar district, Ghazni province.",
+        "On 5 March 2020, about 50 Taliban militants surrendered to the government in Herat "
+        "city, Herat province.",
+    ],
+)
+def test_an_armed_group_s_act_is_no_protest(text: str) -> None:
+    assert all(e.event_type != "Protests" for e in _events(text))
+
+
+def test_the_month_of_march_is_no_march() -> None:
+    from marsad.events import CROWD_DEEDS
+
+    assert not CROWD_DEEDS.search("On 5 March 2020, Taliban militants attacked a checkpoint.")
+    assert CROWD_DEEDS.search("Marchers gathered in the square and marched to parliament.")

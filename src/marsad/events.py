@@ -1662,6 +1662,11 @@ def model_candidates(sent: Span, index: _Index) -> list[_Candidate]:
         return []
     if event_type in {"Protests", "Riots"} and _officials(_subject(token)):
         return []  # "Algeria recalled its ambassador", "the foreign ministers met": diplomacy
+    if event_type == "Protests" and _armed_doer_no_crowd(sent, token, index):
+        # "Taliban militants confiscated 3 vehicles": an armed group's deed the classifier
+        # reads as a crowd's (a riot read is left to the later steps: "SNA fighters beat
+        # and injured a Kurdish man", mob violence by armed men, is their attack)
+        return []
     label = pred.label
     if label in {CLASH, "Attack"} and _heavy_only(sent.text):
         # "fired at the barracks with two missiles": heavy weapons alone are shelling,
@@ -1670,6 +1675,17 @@ def model_candidates(sent: Span, index: _Index) -> list[_Candidate]:
     frame = {"Protests": "protest", "Riots": "riot"}.get(event_type, MODEL_FRAME)
     trig = Trigger(_lemma(token), _coarse_pos(token), frame, event_type, label, "")
     return [_Candidate(trig, token, _modality(token), model_probability=pred.probability)]
+
+
+def _armed_doer_no_crowd(sent: Span, token: Token, index: _Index) -> bool:
+    """The deed's doer is an armed group or a state's forces, and the sentence names no
+    crowd or its deeds."""
+    # (the subject of the word the classifier weighed, else of the sentence: "Taliban
+    # militants confiscated 3 vehicles belonging to ...", weighed on "belonging")
+    doer = index.actor_in(_subject(token)) or index.actor_in(_subject(sent.root))
+    if doer is None or doer.inter not in ARMED_FORCES:
+        return False
+    return not CROWD_DEEDS.search(sent.text) and not any(t.lower_ in PROTEST_WORDS for t in sent)
 
 
 # Who speaks for a state: a crowd the classifier reads into their deeds is diplomacy.
@@ -3053,7 +3069,8 @@ def _is_protest(tok: Token | None) -> bool:
 
 # What only a crowd does: the words of a protest, not of the people in it ...
 _CROWD_DEED_WORDS = (
-    r"protest\w*|demonstrat\w*|rall(?:y|ies|ied|ying)|march\w*|sit-?ins?|strik\w+|"
+    # (not the month: "On 5 March 2020" is no march; "Marchers" still is)
+    r"protest\w*|demonstrat\w*|rall(?:y|ies|ied|ying)|(?-i:march\w*|March\w+)|sit-?ins?|strik\w+|"
     r"riot\w*|boycott\w*|picket\w*|vigils?|chant\w*|slogans?|placards?|banners?|block\w*|"
     r"occup\w*|walk-?outs?|stormed|torch\w*|loot\w*|vandal\w*|lynch\w*|gather\w*|"
     r"motorcades?"
@@ -4466,13 +4483,15 @@ def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
         ):
             continue  # "defused an IED", "a roadside bomb struck a civilian car": the device
         if (
-            m.event_type in HARM_TYPES
+            m.event_type in HARM_TYPES | {"Strategic developments"}
             and EVENT_TYPE_OF[pred.label] == "Protests"
             and m.actor1 is not None
             and m.actor1.inter in ARMED_FORCES
             and not _protest_told(document, sent)
         ):
-            continue  # "gunmen took 5 aid workers hostage": an armed doer's harm, no march
+            # "gunmen took 5 aid workers hostage": an armed doer's harm, no march ("50
+            # Taliban militants surrendered to the government": an armed group's act)
+            continue
         if (
             m.event_type == "Battles"
             and EVENT_TYPE_OF[pred.label] == "Riots"
