@@ -679,3 +679,15 @@ def test_a_district_spelt_past_its_skeleton_is_found_in_its_province(places_of, 
     # province's own names are compared by spelling alone
     ps = [p for p in places_of(text) if p.feature != "admin1"]
     assert [(p.name, p.country_code) for p in ps] == [("Sangchārak", "AF")]
+
+
+def test_a_locator_s_own_district_filed_under_the_next_province_stays(places_of):
+    # GeoNames files Makhmur (Mexmur) under Erbil; ACLED's notes put it in Ninewa
+    ps = _by_text(places_of("IS militants attacked a checkpoint in Makhmour district (Ninewa)."))
+    assert ps["Makhmour"].name == "Mexmur" and ps["Makhmour"].country_code == "IQ"
+
+
+def test_a_town_read_abroad_before_a_unit_and_locator_is_read_in_its_country(places_of):
+    # "Rupnagar" is also an alternate name of a village of Pakistani Punjab
+    ps = _by_text(places_of("On 1 May 2020, INC staged a protest in Rupnagar city (Punjab)."))
+    assert ps["Rupnagar"].country_code == "IN"

@@ -1656,6 +1656,7 @@ _DISTRICT_BEFORE = re.compile(
     rf"(?:\s+(?:center|centre))?(?:\s*,\s*(?:in\s+)?|\s+of\s+|\s+in\s+|\s*\(\s*)(?:the\s+)?$"
 )
 _UNIT_TAIL = re.compile(rf"\s+{_UNIT}$", re.I)
+_UNIT_TO_PAREN = re.compile(rf"\s+{_UNIT}\s*\(", re.I)
 
 
 def _in_division(
@@ -2325,6 +2326,10 @@ def _keep_to_locator(mentions: list[_Mention], choice: list[int], text: str) -> 
                 continue  # another sentence; or the locator's own town ("X (Y)"), read with it
             c = m.cands[choice[j]]
             if c.feature in (COUNTRY, ADMIN1):
+                continue
+            if c.country_code == a1.country_code and _UNIT_TO_PAREN.fullmatch(between):
+                # the locator's own district, in its country, that GeoNames files under the
+                # next province ("Makhmour district (Ninewa)": Mexmur, Erbil), read with it
                 continue
             if c.country_code == a1.country_code:
                 if c.admin1_code == a1.admin1_code or c.feature != CITY or c.population >= 100_000:
