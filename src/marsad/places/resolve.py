@@ -2327,9 +2327,14 @@ def _keep_to_locator(mentions: list[_Mention], choice: list[int], text: str) -> 
             c = m.cands[choice[j]]
             if c.feature in (COUNTRY, ADMIN1):
                 continue
-            if c.country_code == a1.country_code and _UNIT_TO_PAREN.fullmatch(between):
+            if (
+                c.country_code == a1.country_code
+                and _UNIT_TO_PAREN.fullmatch(between)
+                and _over_the_line(c, [a1])
+            ):
                 # the locator's own district, in its country, that GeoNames files under the
-                # next province ("Makhmour district (Ninewa)": Mexmur, Erbil), read with it
+                # next province ("Makhmour district (Ninewa)": Mexmur, Erbil, 80 km from
+                # Nineveh's point), read with it
                 continue
             if c.country_code == a1.country_code:
                 if c.admin1_code == a1.admin1_code or c.feature != CITY or c.population >= 100_000:
