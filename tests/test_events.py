@@ -3618,3 +3618,25 @@ def test_the_month_of_march_is_no_march() -> None:
 
     assert not CROWD_DEEDS.search("On 5 March 2020, Taliban militants attacked a checkpoint.")
     assert CROWD_DEEDS.search("Marchers gathered in the square and marched to parliament.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 5 March 2020, two Taliban commanders were killed in an ANA operation in Chahar Dara "
+        "district, Kunduz province.",
+        "On 5 March 2020, 5 Taliban militants were killed in an airstrike conducted by the Afghan "
+        "Air Force in Shah Wali Kot district, Kandahar province.",
+    ],
+)
+def test_the_doer_named_by_the_deed_the_dead_were_killed_in(text: str) -> None:
+    e = _one(text)
+    assert (e.actor1, e.actor2) == ("Military Forces of Afghanistan (2014-2021)", "Taliban")
+
+
+def test_who_leads_a_rally_is_not_its_doer() -> None:
+    e = _one(
+        "On 3 May 2020, people staged a rally led by the Assistant Commissioner of Police in "
+        "Howrah city (Howrah district, West Bengal) against an attack on police personnel."
+    )
+    assert e.sub_event_type == "Peaceful protest" and e.actor1 == "Protesters (India)"

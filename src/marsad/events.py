@@ -2920,6 +2920,10 @@ def _fill_roles(cand: _Candidate, index: _Index) -> None:
             actor_tok, target_tok = psubj, None
         elif psubj is not None:
             actor_tok = _prep_obj(tok, {"by"})
+            deed = _prep_obj(tok, {"in", "during"})
+            if actor_tok is None and deed is not None and _lemma(deed) in OPERATION_NOUNS:
+                # "two Taliban commanders were killed in an ANA operation": the operation's
+                actor_tok = _own_doer(deed, index)
             target_tok = psubj
         elif _lemma(tok) == "die" and subj is not None:
             # "a civilian died under torture in a regime prison": who died was the victim
@@ -3004,18 +3008,44 @@ def _fill_roles(cand: _Candidate, index: _Index) -> None:
 FIRE_HEADS = frozenset({"attempt", "fire", "barrage", "bombardment", "shelling", "strike"})
 
 
-def _noun_actor(tok: Token, index: _Index) -> Token | None:
-    """The doer of a nominal trigger: its possessor or compound ('the group's offensive',
-    'a Kurdish Peshmerga offensive'), a 'by' phrase, else the subject of its verb
-    ('X launched an offensive'). Of "a Houthi infiltration attempt", the attempt's."""
-    if tok.dep_ == "compound" and _lemma(tok.head) in DRIVE_NOUNS | FIRE_HEADS:
-        tok = tok.head  # ("a recruitment drive": the drive's; "artillery fire": the fire's)
+# What people are killed or hurt in, whose doer is the killer: "killed in an ANA operation".
+OPERATION_NOUNS = frozenset(
+    {"operation", "raid", "offensive", "attack", "ambush", "assault", "airstrike", "strike"}
+    | {"bombardment", "shelling", "bombing"}
+)
+
+
+# Verbs by which a deed is done by someone: "an airstrike conducted by", "a raid carried out by".
+CONDUCT_VERBS = frozenset({"conduct", "carry", "launch", "perform", "execute", "mount", "fire"})
+
+
+def _own_doer(tok: Token, index: _Index) -> Token | None:
+    """The doer a deed's noun names itself: its possessor or compound ("an ANA operation"),
+    its "by" phrase, or that of the participle after it ("an airstrike conducted by the
+    Afghan Air Force"; not "a rally led by the Assistant Commissioner": who leads a crowd)."""
     for child in tok.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"} and index.actor_in(child):
             return child
     by = _prep_obj(tok, {"by"})
     if by is not None:
         return by
+    for child in tok.children:
+        if child.dep_ == "acl" and _lemma(child) in CONDUCT_VERBS:
+            by = _prep_obj(child, {"by"})
+            if by is not None and index.actor_in(by) is not None:
+                return by
+    return None
+
+
+def _noun_actor(tok: Token, index: _Index) -> Token | None:
+    """The doer of a nominal trigger: its possessor or compound ('the group's offensive',
+    'a Kurdish Peshmerga offensive'), a 'by' phrase, else the subject of its verb
+    ('X launched an offensive'). Of "a Houthi infiltration attempt", the attempt's."""
+    if tok.dep_ == "compound" and _lemma(tok.head) in DRIVE_NOUNS | FIRE_HEADS:
+        tok = tok.head  # ("a recruitment drive": the drive's; "artillery fire": the fire's)
+    own = _own_doer(tok, index)
+    if own is not None:
+        return own
     if tok.dep_ == "pobj" and tok.head.lower_ == "by":
         return None  # "a soldier was killed by sniper fire": the soldier is no doer
     if tok.dep_ in {"dobj", "pobj", "attr"}:
