@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from marsad import time as timex
 from marsad.fatalities import find_fatalities
 from marsad.places.gazetteer import haversine_km, normalize
-from marsad.places.resolve import PLACE_LABELS, province_seat, resolve_spans
+from marsad.places.resolve import AYN_MARKS, PLACE_LABELS, province_seat, resolve_spans
 from marsad.records import (
     EVENT_TYPE_OF,
     GEO_NEAR,
@@ -822,8 +822,6 @@ ROAD_TAIL = re.compile(rf"\s+{_ROAD}")
 # What lies between a place and the name that locates it: "Razih district (Saada", "Sabari
 # (Khost", "Hnutove, Donetsk", "(Kalehe, Sud-Kivu".
 _UNIT_WORDS = r"(?:district|town|city|village|county|township|sub-district|subdistrict|area)"
-# The apostrophes that write an ayn at a name's end: "Rada'", "Mawza’".
-AYN_MARKS = frozenset({"'", "‘", "’"})
 _AYN = f"[{''.join(sorted(AYN_MARKS))}]"
 # "X (Y", "X district, Y", "X district in Y" (Y the same province: "in Munabbih district in
 # Saada", where Saada is also the seat's name)

@@ -18,7 +18,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
@@ -1528,6 +1528,20 @@ _TO_PAREN = re.compile(
 _PAREN_TAIL = re.compile(r"^(?:\s+[a-zA-Z][a-z]*)?(?:,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)?\s*$")
 
 
+# The apostrophes that write an ayn at a name's end: "Rada'", "Mawza’".
+AYN_MARKS = frozenset({"'", "‘", "’"})
+
+
+def _divisions(m: _Mention) -> frozenset[str]:
+    """The first-level divisions a mention may name."""
+    return frozenset(c.admin1_code for c in m.cands if c.feature == ADMIN1)
+
+
+def _countries_of(codes: Iterable[str]) -> frozenset[str]:
+    """The countries of first-level division codes ("YE.15" -> "YE")."""
+    return frozenset(code.split(".")[0] for code in codes)
+
+
 def _locators(
     mentions: list[_Mention], text: str
 ) -> Iterator[tuple[re.Match[str], list[_Mention], _Mention]]:
@@ -1565,7 +1579,7 @@ def _containers(mentions: list[_Mention], text: str, gaz: Gazetteer | None = Non
         if nxt.start - m.end > 40 or not _CONTAINER_GAP.match(text[m.end : nxt.start]):
             continue
         ccs = frozenset(c.country_code for c in nxt.cands if c.feature == COUNTRY)
-        a1s = frozenset(c.admin1_code for c in nxt.cands if c.feature == ADMIN1)
+        a1s = _divisions(nxt)
         homes = frozenset(c.country_code for c in nxt.cands)
         if not (ccs or a1s) and len(homes) == 1 and _UNIT_OF.match(text[m.end : nxt.start]):
             # "the Kashan village of Zakho district": a village of a town or district of one
@@ -1577,7 +1591,7 @@ def _containers(mentions: list[_Mention], text: str, gaz: Gazetteer | None = Non
             if a1s:
                 m.holder = nxt
                 if _RURAL_GAP.search(text[m.end : nxt.start]):
-                    m.strict_cc = frozenset(code.split(".")[0] for code in a1s)
+                    m.strict_cc = _countries_of(a1s)
     for mt, inside, outer in _locators(mentions, text):
         o = mt.start()
         before = [x for x in mentions if o - 40 <= x.end <= o and _TO_PAREN.match(text[x.end : o])]
@@ -1586,11 +1600,11 @@ def _containers(mentions: list[_Mention], text: str, gaz: Gazetteer | None = Non
         if not held and not named and "," not in mt.group(1):
             continue  # "the capital (Kabul)": a gloss, not a locator
         ccs = frozenset(x.country_code for x in outer.cands if x.feature in (ADMIN1, COUNTRY))
-        a1s = frozenset(x.admin1_code for x in outer.cands if x.feature == ADMIN1)
+        a1s = _divisions(outer)
         seats = _seat_divisions(gaz, outer) if not ccs else frozenset()
         if seats:
             a1s = seats
-            ccs = anywhere = frozenset(code.split(".")[0] for code in seats)
+            ccs = anywhere = _countries_of(seats)
         elif not ccs and _well_known(outer.cands):
             # "Boungou (Fada Ngourma, Gourma)": a district named for its well-known seat
             ccs = frozenset(x.country_code for x in outer.cands)
@@ -1613,13 +1627,14 @@ def _containers(mentions: list[_Mention], text: str, gaz: Gazetteer | None = Non
     # left, so that a chain of units passes the province down)
     for m, nxt in reversed(list(itertools.pairwise(mentions))):
         # (past an ayn the name left out: "Ad Dil' village of As Sawm district")
-        gap = text[m.end : nxt.start].removeprefix("'").removeprefix("‘").removeprefix("’")
-        a1s = frozenset(c.admin1_code for c in nxt.cands if c.feature == ADMIN1)
+        gap = text[m.end : nxt.start]
+        gap = gap[1:] if gap[:1] in AYN_MARKS else gap
+        a1s = _divisions(nxt)
         if not m.within_a1 and a1s and _UNKNOWN_UNIT_GAP.match(gap):
             # "Kotowal village in Ishkashiem district of Badakhshan province", the district
             # a name the gazetteer does not know: the village still lies in the province
             m.within_a1, m.holder = a1s, nxt
-            m.within_cc = m.strict_cc = frozenset(code.split(".")[0] for code in a1s)
+            m.within_cc = m.strict_cc = _countries_of(a1s)
             continue
         if (
             m.within_a1
@@ -1630,7 +1645,7 @@ def _containers(mentions: list[_Mention], text: str, gaz: Gazetteer | None = Non
         ):
             continue
         m.within_a1, m.holder, m.outer, m.unit = nxt.within_a1, nxt.holder, nxt.outer, nxt
-        m.within_cc = nxt.within_cc or frozenset(code.split(".")[0] for code in nxt.within_a1)
+        m.within_cc = nxt.within_cc or _countries_of(nxt.within_a1)
         m.strict_cc = m.strict_cc or nxt.strict_cc or m.within_cc
 
 
@@ -1710,7 +1725,7 @@ def _in_division(
         return found
     # a district by the first word of its longer name ("Chak district (Wardak)": Chaki
     # Wardak), when one district of the division, or just over its line, is so named
-    ccs = {a.split(".")[0] for a in a1s}
+    ccs = _countries_of(a1s)
     firsts = [c for cc in ccs for c in gaz.districts_by_first_word(cc, name) if near(c)]
     return firsts if len(firsts) == 1 else []
 
@@ -1724,8 +1739,7 @@ def _locator_names(mentions: list[_Mention], gaz: Gazetteer, text: str) -> list[
     dropped: set[int] = set()
     for mt, _inside, outer in _locators(mentions, text):
         o = mt.start()
-        a1s = frozenset(x.admin1_code for x in outer.cands if x.feature == ADMIN1)
-        a1s = a1s or _seat_divisions(gaz, outer)
+        a1s = _divisions(outer) or _seat_divisions(gaz, outer)
         if not a1s:
             continue
         districts = [
@@ -1770,7 +1784,7 @@ def _locator_names(mentions: list[_Mention], gaz: Gazetteer, text: str) -> list[
             if cands:
                 added.append(_Mention(start, end, text[start:end], cands, "locator"))
     for prov in mentions:
-        a1s = frozenset(c.admin1_code for c in prov.cands if c.feature == ADMIN1)
+        a1s = _divisions(prov)
         lo = max(0, prov.start - 120)
         found = _DISTRICT_BEFORE.search(text[lo : prov.start]) if a1s else None
         if found is None:
@@ -1876,7 +1890,7 @@ def _stays_outside(
     """Whether ``c``, outside the division that holds ``m`` (none of whose candidates lies
     inside), may still be what ``m`` names; ``district``: the points of the district the
     locator names, if any."""
-    home = {code.split(".")[0] for code in m.within_a1}
+    home = _countries_of(m.within_a1)
     if (
         c.match == MAIN
         and c.feature == CITY
@@ -2095,7 +2109,7 @@ def _resolve(
     a1_seed: Counter = Counter()
     own_a1: dict[str, Counter] = {}
     for m in mentions:
-        a1s = {c.admin1_code for c in m.cands if c.feature == ADMIN1}
+        a1s = _divisions(m)
         if len(a1s) == 1 and all(c.feature != COUNTRY for c in m.cands):
             code = next(iter(a1s))
             a1_seed[code] += 1.0
