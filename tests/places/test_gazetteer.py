@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from marsad.places import Gazetteer, haversine_km, normalize, skeleton
-from marsad.places.gazetteer import ADMIN1, ADMIN2, CITY, cache_root
+from marsad.places.gazetteer import ADMIN1, ADMIN2, CITY, _unit_keys, cache_root
 
 
 def test_normalize_and_skeleton():
@@ -111,3 +113,27 @@ def test_units_of_a_division_are_its_towns_and_districts() -> None:
     assert {c.feature for c in units} <= {CITY, ADMIN2}
     assert "Sangchārak" in {c.name for c in units}
     assert gaz.units_of("XX.99") == []
+
+
+@pytest.mark.parametrize(
+    ("geonames", "shape"),
+    [("Deh Rawud", "Dihrawud"), ("Mir Amor", "Miramor"), ("Chahar Sadah", "Charsada")],
+)
+def test_a_district_s_two_spellings_meet_on_a_key(geonames: str, shape: str):
+    assert _unit_keys(geonames) & _unit_keys(shape)
+
+
+def test_unlike_districts_do_not_meet():
+    assert not _unit_keys("Shindand") & _unit_keys("Shutul")
+
+
+def test_a_district_geonames_lists_keeps_its_shape_beside_a_homonym_over_the_line(gaz):
+    # Burundi has four communes called Kigamba; the one of Cankuzo lies 45 km from the one
+    # of Ruyigi, and each keeps its own province
+    provinces = {c.admin1_code for c in gaz.lookup("Kigamba") if c.country_code == "BI"}
+    assert {"BI.11", "BI.21"} <= provinces
+
+
+def test_a_district_takes_the_province_geonames_lists_it_under(gaz):
+    # geoBoundaries labels Shutul Parwan (before 2004); GeoNames lists it under Panjshir
+    assert [c.admin1_code for c in gaz.lookup("Shutul") if c.country_code == "AF"] == ["AF.42"]

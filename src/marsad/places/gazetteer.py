@@ -25,7 +25,7 @@ import re
 import threading
 import time
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -33,7 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
-BUILD_VERSION = "17"
+BUILD_VERSION = "22"
 # a geoBoundaries unit takes the country and province of the nearest town this near
 UNIT_TOWN_KM = 60.0
 # a unit this near a town whose name is spelled like its own is that town
@@ -290,6 +290,14 @@ def _outside_km(la: float, lo: float, cy: int, cx: int, r: int) -> float:
     return min(lat_km, lon_km)
 
 
+def _unit_keys(name: str) -> set[str]:
+    """Keys under which a district's GeoNames name and its geoBoundaries name meet: the
+    transliteration skeleton, and that of the name written as one word ("Deh Rawud" and
+    Dihrawud, "Mir Amor" and Miramor)."""
+    words = [w for w in normalize(name).split() if w not in ARTICLES and w not in IZAFE]
+    return {skeleton(name), skeleton("".join(words))} - {""}
+
+
 def _boundary_units(
     lat, lon, ccs, a1s, feat, labels: dict[str, tuple[str, dict[str, str]]] | None = None
 ) -> Iterator[tuple[str, str, float, float, str, str, bool]]:
@@ -507,6 +515,7 @@ def build(out_dir: Path) -> None:
         if i is not None:
             members.setdefault(code, []).append(i)
     a2_seats: dict[str, list[tuple[int, str]]] = {}
+    unseated: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
     city_a2: dict[int, str] = {}
     for code, (name, ascii_name, g) in admin2.items():
         cc, a1c, _ = code.split(".", 2)
@@ -524,6 +533,9 @@ def build(out_dir: Path) -> None:
             named = [i for i in inside if key and key in normalize(names[i])]
             seat = max(named or inside, key=lambda i: pop[i])
         if seat is None:
+            # (no town stands for it: its name may still find its geoBoundaries shape below)
+            for k in _unit_keys(base):
+                unseated.setdefault((cc, k), []).append((a1, name, ascii_name))
             continue
         po = max(pop[seat], sum(pop[i] for i in inside))
         idx = add_entry(g, name, lat[seat], lon[seat], cc, a1, ADMIN2, po)
@@ -556,7 +568,43 @@ def build(out_dir: Path) -> None:
         if entry is not None:
             for nm in (a1name, a1ascii):
                 entry[1].setdefault(normalize(_UNIT_A1_SUFFIX.sub("", nm)), code)
-    for name, base, la, lo, cc, a1, far in _boundary_units(lat, lon, ccs, a1s, feat, labels):
+    towns_of: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+
+    def km_to(a1: str, la: float, lo: float) -> float:
+        """How far a point lies from the nearest town filed under ``a1``."""
+        if a1 not in towns_of:
+            v = city_by_a1.get(a1, [])
+            towns_of[a1] = (np.radians([lat[i] for i in v]), np.radians([lon[i] for i in v]))
+        tl, to = towns_of[a1]
+        if not len(tl):
+            return float("inf")
+        return float(_haversine_np(math.radians(la), math.radians(lo), tl, to).min())
+
+    units = list(_boundary_units(lat, lon, ccs, a1s, feat, labels))
+    # GeoNames' districts no town stands for, each given to the shape of its name nearest
+    # its province (or in it): the nearest town may lie over the line (Dihrawud of Uruzgan is
+    # nearest a town of Kandahar; GeoNames files Deh Rawud under Uruzgan), and a shape's
+    # label may be out of date (Shutul, Panjshir's since 2004, labelled Parwan); one shape
+    # each, for the names of a country's small units recur (Burundi has four Kigamba)
+    shapes: dict[tuple[str, str], set[int]] = {}
+    for pos, (_n, base, _la, _lo, cc, _a1, _far) in enumerate(units):
+        for k in _unit_keys(base):
+            shapes.setdefault((cc, k), set()).add(pos)
+    claims: dict[int, tuple[float, str, set[str]]] = {}
+    for (cc, k), listed in unseated.items():
+        for a1, *gn_names in listed:
+            options = shapes.get((cc, k), set())
+            own = [p for p in options if units[p][5] == a1]
+            dist = {p: 0.0 if p in own else km_to(a1, units[p][2], units[p][3]) for p in options}
+            if not dist:
+                continue
+            pos = min(dist, key=lambda p: (dist[p], p))
+            if dist[pos] < UNIT_FAR_KM / 2 and (pos not in claims or dist[pos] < claims[pos][0]):
+                claims[pos] = (dist[pos], a1, set(gn_names))
+    for pos, (name, base, la, lo, cc, a1, far) in enumerate(units):
+        gn_names: set[str] = set()
+        if pos in claims:
+            _d, a1, gn_names = claims[pos]
         key = normalize(base)
         near = [
             i
@@ -568,8 +616,15 @@ def build(out_dir: Path) -> None:
             # for it ("Al-Rutba" is Ar Rutba, not the middle of Anbar's desert)
             continue
         km = {i: haversine_km(la, lo, lat[i], lon[i]) for i in near}
-        if any(i in postings.get(key, ()) and (a1s[i] == a1 or km[i] < UNIT_TOWN_KM) for i in near):
-            continue  # a town or district of that name in that province or near already stands
+        if any(
+            i in postings.get(key, ())
+            and (a1s[i] == a1 or (km[i] < UNIT_TOWN_KM and pos not in claims))
+            for i in near
+        ):
+            # a town or district of that name in that province or near already stands (near
+            # but over the line, it does not stand for a district GeoNames lists: Kigamba of
+            # Cankuzo, 45 km from the Kigamba of Ruyigi)
+            continue
         if near and min(km.values()) < UNIT_SAME_KM:
             # the same place spelled otherwise: the unit's spelling becomes one of its names
             # ("Ein Issa" for ‘Ayn ‘Īsá); a town so spelled further off is another place
@@ -581,6 +636,8 @@ def build(out_dir: Path) -> None:
         add_spaceless(idx, base)
         if name != base:
             add_name(idx, name, MAIN)
+        for nm in gn_names - {name, base}:
+            add_name(idx, nm, MAIN)
 
     # countries: centre of their cities
     for cc, name in country_names.items():
@@ -802,6 +859,8 @@ class Gazetteer:
         self._lookup_cache: dict[str, list[Candidate]] = {}
         self._first_words: dict[str, dict[str, list[int]]] = {}
         self._units: dict[str, list[int]] = {}
+        self._towns_of: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._by_line: dict[tuple[str, float], list[int]] = {}
         self.capitals: set[int] = set()
         for cc, cap in self.capital.items():
             best = None
@@ -861,20 +920,55 @@ class Gazetteer:
             match=match,
         )
 
+    def _division_towns(self, admin1_code: str) -> tuple[np.ndarray, np.ndarray]:
+        """Latitudes and longitudes (radians) of the towns filed under ``admin1_code``."""
+        found = self._towns_of.get(admin1_code)
+        if found is None:
+            mask = np.zeros(len(self.gid), dtype=bool)
+            if admin1_code in self.a1_list:
+                mask = (self.a1 == self.a1_list.index(admin1_code)) & (self.feat == CITY)
+            found = self._towns_of[admin1_code] = (
+                np.radians(self.lat[mask]),
+                np.radians(self.lon[mask]),
+            )
+        return found
+
     def km_to_division(self, cand: Candidate, admin1_code: str) -> float:
         """How far ``cand`` lies from the nearest town GeoNames files under ``admin1_code``
         (infinite when it files none)."""
-        try:
-            code = self.a1_list.index(admin1_code)
-        except ValueError:
+        lat, lon = self._division_towns(admin1_code)
+        if not len(lat):
             return float("inf")
-        mask = (self.a1 == code) & (self.feat == CITY)
-        if not mask.any():
-            return float("inf")
-        lat, lon = np.radians(self.lat[mask]), np.radians(self.lon[mask])
         la, lo = np.radians(cand.latitude), np.radians(cand.longitude)
         h = np.sin((lat - la) / 2) ** 2 + np.cos(la) * np.cos(lat) * np.sin((lon - lo) / 2) ** 2
         return float(12_742 * np.arcsin(np.sqrt(h.min())))
+
+    def units_by_the_line(self, admin1_codes: Iterable[str], km: float) -> list[int]:
+        """The towns and districts of the divisions ``admin1_codes`` and those of their
+        countries within ``km`` of one of the divisions' points."""
+        out: set[int] = set()
+        for code in admin1_codes:
+            key = (code, km)
+            found = self._by_line.get(key)
+            if found is None:
+                found = list(self.units_of(code))
+                entry = self.a1_entry.get(code)
+                if entry is not None:
+                    la, lo = math.radians(self.lat[entry]), math.radians(self.lon[entry])
+                    unit = ((self.feat == CITY) | (self.feat == ADMIN2)) & (
+                        self.cc == self.cc[entry]
+                    )
+                    idx = np.flatnonzero(unit)
+                    lat, lon = np.radians(self.lat[idx]), np.radians(self.lon[idx])
+                    h = (
+                        np.sin((lat - la) / 2) ** 2
+                        + math.cos(la) * np.cos(lat) * np.sin((lon - lo) / 2) ** 2
+                    )
+                    dist = 12_742 * np.arcsin(np.sqrt(h))
+                    found = sorted({*found, *(int(i) for i in idx[dist <= km])})
+                self._by_line[key] = found
+            out.update(found)
+        return sorted(out)
 
     def country_name(self, cc: str) -> str:
         return self.country_names.get(cc, "")
