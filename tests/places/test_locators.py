@@ -691,3 +691,39 @@ def test_a_town_read_abroad_before_a_unit_and_locator_is_read_in_its_country(pla
     # "Rupnagar" is also an alternate name of a village of Pakistani Punjab
     ps = _by_text(places_of("On 1 May 2020, INC staged a protest in Rupnagar city (Punjab)."))
     assert ps["Rupnagar"].country_code == "IN"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        # GeoNames lists Deh Rawud (no town stands for it), geoBoundaries draws Dihrawud,
+        # whose nearest town is one of Kandahar: the name meets the shape, Uruzgan keeps it
+        (
+            "Taliban militants attacked Deh Rawud district (Uruzgan) on Friday.",
+            "Dihrawud",
+            "Oruzgan",
+        ),
+        # geoBoundaries labels Baghran "Bermuda"; GeoNames lists it under Helmand
+        ("Taliban militants attacked Baghran district (Helmand) on Friday.", "Baghran", "Helmand"),
+        # Mir Amor, written in one word as Miramor, and Daykundi's since 2004
+        (
+            "Taliban militants attacked Mir Amor district (Daykundi) on Friday.",
+            "Miramor",
+            "Daykundi",
+        ),
+        # "wa" inside a name before its unit word
+        ("Clashes took place in Firing wa Gharu district (Baghlan).", "Farang Wa Gharu", "Baghlan"),
+    ],
+)
+def test_a_district_geonames_lists_is_found_in_its_province(places_of, text, name, admin1):
+    ps = [p for p in places_of(text) if p.feature != "admin1"]
+    assert [(p.name, p.admin1) for p in ps] == [(name, admin1)]
+
+
+def test_a_village_of_a_district_filed_under_the_next_province_lies_in_that_district(places_of):
+    # Chahar Bolak is Balkh's; a note that puts it in Jowzjan still names it, and the
+    # Kalafgan district of Takhar, 300 km off, is no village of it
+    ps = places_of("Taliban attacked ANA posts in Kalafgan village (Chahar Bolak, Jowzjan).")
+    town = [p for p in ps if p.text == "Kalafgan"]
+    assert all(p.admin1 != "Takhar" for p in town)
+    assert any(p.name == "Chahar Bolak" for p in ps)

@@ -1658,8 +1658,8 @@ _UNIT = (
 # (with the lower-case articles of transliterated names: "Sheikh al-Hadid")
 # (not "... of Dima Hasao at Haflong (": English "at", "as", "an" only with a hyphen)
 _NAME = (
-    r"[A-Z][\w'-]*(?:[ -](?:(?:al|el|ash|ibn|bin|e|i|ul) |"
-    r"(?:al|el|ad|an|ar|as|ash|at|az|e|i|ul)-)?[A-Z][\w'-]*){0,3}"
+    r"[A-Z][\w'-]*(?:[ -](?:(?:al|el|ash|ibn|bin|e|i|ul|wa) |"
+    r"(?:al|el|ad|an|ar|as|ash|at|az|e|i|ul)-){0,2}[A-Z][\w'-]*){0,3}"
 )
 _NAME_BEFORE = re.compile(rf"({_NAME})(?:\s+{_UNIT})?\s*$")
 # districts named before their province: "in Chak district, Wardak province", "Shah Joi
@@ -1681,9 +1681,11 @@ def _in_division(
     min_ratio: int = 80,
     min_len: int = 4,
     districts: list[Candidate] | None = None,
+    district: bool = False,
 ) -> list[Candidate]:
     """Towns and districts of the divisions ``a1s`` named ``name`` or a spelling of it
-    ("Khogyani" -> Khugyani in Nangarhar)."""
+    ("Khogyani" -> Khugyani in Nangarhar); ``districts``: the points of a district the
+    locator names; ``district``: whether the text calls ``name`` a district."""
 
     def there(c: Candidate) -> bool:
         return c.admin1_code in a1s and c.feature in (CITY, ADMIN2)
@@ -1701,7 +1703,7 @@ def _in_division(
         # (near the district too, where the locator names one: "Katarpura village (Dhar,
         # Madhya Pradesh)" is no Chhatarpur, 400 km off in the state)
         return (
-            there(c) or (c.feature in (CITY, ADMIN2) and _over_the_line(c, points))
+            there(c) or (c.feature in (CITY, ADMIN2) and _by_the_line(gaz, c, a1s, points))
         ) and _near_district(c, districts, BORDER_KM)
 
     found: list[Candidate] = []
@@ -1721,13 +1723,76 @@ def _in_division(
         top = max(ratios.values(), default=0)
         if top >= DIVISION_RATIO:
             return [gaz.candidate(i, DERIVED) for i, r in ratios.items() if r == top]
-    if found or " " in name.strip() or size < 4:
+        # (or written in one word where the other writes two: "Deh Rawud" -> Dihrawud,
+        # "Mir Amor" -> Miramor, whose districts geoBoundaries may file under the next
+        # province)
+        found = _joined_spelling(gaz, name, near, a1s)
+    if found or size < 4:
         return found
-    # a district by the first word of its longer name ("Chak district (Wardak)": Chaki
-    # Wardak), when one district of the division, or just over its line, is so named
     ccs = _countries_of(a1s)
-    firsts = [c for cc in ccs for c in gaz.districts_by_first_word(cc, name) if near(c)]
-    return firsts if len(firsts) == 1 else []
+    if " " not in name.strip():
+        # a district by the first word of its longer name ("Chak district (Wardak)": Chaki
+        # Wardak), when one district of the division, or just over its line, is so named
+        firsts = [c for cc in ccs for c in gaz.districts_by_first_word(cc, name) if near(c)]
+        if len(firsts) == 1:
+            return firsts
+    if not district:
+        return []
+
+    # a name the text calls a district: the one district of the country so named, or so
+    # spelled, near the division though filed under another ("Baghran district (Helmand)",
+    # which geoBoundaries labels Bermuda and marsad files under Daykundi, its nearest town's
+    # province; "Mir Amor district (Daykundi)", Miramor of Bamyan before 2004)
+    def beyond(c: Candidate) -> bool:
+        return (
+            c.feature == ADMIN2
+            and c.country_code in ccs
+            and any(
+                haversine_km(c.latitude, c.longitude, p.latitude, p.longitude) <= 2 * BORDER_KM
+                for p in points
+            )
+        )
+
+    far = [c for c in gaz.lookup(name) if beyond(c)] or _joined_spelling(gaz, name, beyond, a1s)
+    return far if len({c.index for c in far}) == 1 else []
+
+
+_CALLED_DISTRICT = re.compile(r"\s+(?:sub-?)?districts?\b", re.I)
+
+
+def _called_district(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is followed by its unit word "district"."""
+    return _CALLED_DISTRICT.match(text, end) is not None
+
+
+def _by_the_line(gaz: Gazetteer, c: Candidate, a1s: frozenset, points: list[Candidate]) -> bool:
+    """``c``, filed under another division, lies by the line of one of ``a1s``: within
+    BORDER_KM of its point, or within EDGE_KM of a town filed under it (Baghran district,
+    which geoBoundaries files under Daykundi, 200 km from Helmand's point but on its edge)."""
+    return _over_the_line(c, points) or (
+        c.country_code in _countries_of(a1s)
+        and any(gaz.km_to_division(c, a) <= EDGE_KM for a in a1s)
+    )
+
+
+def _joined_spelling(
+    gaz: Gazetteer, name: str, keep: Callable[[Candidate], bool], a1s: frozenset
+) -> list[Candidate]:
+    """The towns and districts by ``a1s``' line (``keep``) whose transliteration skeleton,
+    without its word breaks, is ``name``'s, and whose spelling is at least SPELLING_RATIO
+    like it: "Deh Rawud" (dehrawud) -> Dihrawud, "Mir Amor" -> Miramor."""
+    base = _dearticle(normalize(name)).replace(" ", "")
+    flat = skeleton(base)
+    if len(flat) < 3:
+        return []
+    out = []
+    for i in gaz.units_by_the_line(a1s, 2 * BORDER_KM):
+        spelled = _dearticle(normalize(gaz.names[i])).replace(" ", "")
+        if skeleton(spelled) == flat and fuzz.ratio(base, spelled) >= SPELLING_RATIO:
+            c = gaz.candidate(i, DERIVED)
+            if keep(c):
+                out.append(c)
+    return out
 
 
 def _locator_names(mentions: list[_Mention], gaz: Gazetteer, text: str) -> list[_Mention]:
@@ -1774,13 +1839,17 @@ def _locator_names(mentions: list[_Mention], gaz: Gazetteer, text: str) -> list[
                 ):
                     # (a spelling only when the name is long: "Pati" is not "Pat"); the
                     # tagger's pieces of it ("Ain", "Issa" of "Ain Issa") take the whole
-                    cands = _in_division(gaz, text[start:end], a1s, 80, 6, districts)
+                    cands = _in_division(
+                        gaz, text[start:end], a1s, 80, 6, districts, _called_district(text, end)
+                    )
                     if cands:
                         x.cands, x.via = cands, "locator"
                         x.start, x.end, x.text = start, end, text[start:end]
                         dropped.update(id(y) for y in over[1:])
                 continue
-            cands = _in_division(gaz, text[start:end], a1s, districts=districts)
+            cands = _in_division(
+                gaz, text[start:end], a1s, districts=districts, district=_called_district(text, end)
+            )
             if cands:
                 added.append(_Mention(start, end, text[start:end], cands, "locator"))
     for prov in mentions:
@@ -1799,7 +1868,7 @@ def _locator_names(mentions: list[_Mention], gaz: Gazetteer, text: str) -> list[
             ):
                 continue  # read already, in the province ("Qarabagh" of Ghazni)
             # (a reading abroad gives way: "Chak" is no town of Wardak, Chaki Wardak is)
-            cands = _in_division(gaz, text[start:end], a1s)
+            cands = _in_division(gaz, text[start:end], a1s, district=True)
             if cands:
                 dropped.update(id(y) for y in over)
                 added.append(_Mention(start, end, text[start:end], cands, "locator"))
@@ -1891,13 +1960,16 @@ def _stays_outside(
     inside), may still be what ``m`` names; ``district``: the points of the district the
     locator names, if any."""
     home = _countries_of(m.within_a1)
+    if not _near_district(c, district, BORDER_KM / 2):
+        # (far from the district the locator names, nothing stays: "Kalafgan village
+        # (Chahar Bolak, Jowzjan)" is not the Kalafgan district of Takhar, 300 km off)
+        return False
     if (
         c.match == MAIN
         and c.feature == CITY
         and c.country_code in home
-        # (near the named district too: "Mehrabpur city (Naushahro Firoz, Sindh)" is not
-        # the Mehrabpur of Balochistan, 140 km off, just over Sindh's line)
-        and _near_district(c, district, BORDER_KM / 2)
+        # (near the named district, above: "Mehrabpur city (Naushahro Firoz, Sindh)" is
+        # not the Mehrabpur of Balochistan, 140 km off, just over Sindh's line)
         and any(gaz.km_to_division(c, a1) <= EDGE_KM for a1 in m.within_a1)
     ):
         # "Burgersfort (Sekhukhune, Limpopo)": GeoNames files it under Mpumalanga, 12 km
@@ -2009,6 +2081,8 @@ def _constrain(mentions: list[_Mention], gaz: Gazetteer) -> None:
             m.within_a1
             and (m.holder is not None or m.outer is not None)
             and not any(inside(c) for c in m.cands)
+            # (what the locator pass found for the division stays: it looked there first)
+            and m.via != "locator"
         ):
             # "near Kamyanka, Donetsk" and no Kamyanka in Donetsk oblast: a village of that
             # name three provinces away is no answer (the province stays the place); a
@@ -2030,11 +2104,14 @@ def _constrain(mentions: list[_Mention], gaz: Gazetteer) -> None:
                     and x.outer is m.outer
                 ]
             )
+            # (and a district the locator pass found by the division's line: "Kalafgan
+            # village (Chahar Bolak, Jowzjan)", Chahar Bolak district being Balkh's)
             district = [
                 c
                 for x in units
                 for c in x.cands
-                if c.feature in (CITY, ADMIN2) and c.admin1_code in m.within_a1
+                if c.feature in (CITY, ADMIN2)
+                and (c.admin1_code in m.within_a1 or x.via == "locator")
             ]
             m.cands = [c for c in m.cands if _stays_outside(c, m, gaz, district)]
         if m.strict_cc:
