@@ -1376,10 +1376,26 @@ def test_a_blast_at_arms_or_of_unknown_cause_is_no_accident(text: str) -> None:
         "On 14 June 2021, 40 Boko Haram militants surrendered to the Nigerian army in "
         "Maiduguri and handed over their rifles.",
         "On 3 March 2020, 25 Taliban militants surrendered to the government in Herat.",
+        # a surrender told as joining the peace process, or laying down arms
+        "On 14 March 2020, 10 Taliban militants joined the peace process in Herat city.",
+        "On 14 March 2020, 12 Taliban members laid down their arms in Shindand district (Herat).",
     ],
 )
 def test_prisoner_releases_and_surrenders_are_agreements(text: str) -> None:
     assert _one(text, published="2021-06-20").sub_event_type == "Agreement"
+
+
+def test_the_side_surrendered_to_is_the_other_party() -> None:
+    ev = _one(
+        "On 14 March 2020, 10 Taliban militants surrendered to ANDSF in Herat city with their "
+        "weapons."
+    )
+    assert (ev.actor1, ev.actor2) == ("Taliban", "Military Forces of Afghanistan (2014-2021)")
+
+
+def test_joining_a_rally_is_no_agreement() -> None:
+    evs = _events("On 14 March 2020, hundreds of residents joined a rally in Herat city.")
+    assert all(e.sub_event_type != "Agreement" for e in evs)
 
 
 def test_protesters_let_go_by_the_police_are_no_agreement() -> None:

@@ -2933,6 +2933,10 @@ def _fill_roles(cand: _Candidate, index: _Index) -> None:
                 # "Houthi shelling hit a house": the noun mis-tagged as a verb's aid
                 actor_tok = before if index.actor_in(before) else None
             target_tok = obj or _prep_obj(tok, {"on", "against", "with"})
+            if frame == "agree" and obj is None:
+                # "10 Taliban militants surrendered to ANDSF with their weapons": the side
+                # surrendered to
+                target_tok = _prep_obj(tok, {"to"}) or target_tok
             if obj is not None and _lemma(obj) in MUNITIONS:
                 # "fired live ammunition at protesters": the target follows "at"
                 target_tok = _prep_obj(tok, {"at", "on", "against", "toward", "towards"}) or obj
