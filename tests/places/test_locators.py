@@ -727,3 +727,17 @@ def test_a_village_of_a_district_filed_under_the_next_province_lies_in_that_dist
     town = [p for p in ps if p.text == "Kalafgan"]
     assert all(p.admin1 != "Takhar" for p in town)
     assert any(p.name == "Chahar Bolak" for p in ps)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IS militants attacked a PMF checkpoint in Al-Tuz district (Salah Al-Din).",
+        "IS militants attacked a PMF checkpoint in Tooz district (Salah Al-Din).",
+    ],
+)
+def test_a_district_named_by_the_first_word_of_its_seat(places_of, text: str):
+    # the district of Tuz Khurmatu, called by its first word, with or without its article
+    ps = [p for p in places_of(text) if p.feature != "admin1"]
+    assert [p.admin1 for p in ps] == ["Salah ad Din"]
+    assert abs(ps[0].latitude - 34.89) < 0.1 and abs(ps[0].longitude - 44.63) < 0.1

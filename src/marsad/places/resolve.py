@@ -1727,7 +1727,7 @@ def _in_division(
         # "Mir Amor" -> Miramor, whose districts geoBoundaries may file under the next
         # province)
         found = _joined_spelling(gaz, name, near, a1s)
-    if found or size < 4:
+    if found or size < 3 or (size < 4 and not district):
         return found
     ccs = _countries_of(a1s)
     if " " not in name.strip():
@@ -1753,8 +1753,24 @@ def _in_division(
             )
         )
 
-    far = [c for c in gaz.lookup(name) if beyond(c)] or _joined_spelling(gaz, name, beyond, a1s)
-    return far if len({c.index for c in far}) == 1 else []
+    far: list[Candidate] = []
+    if size >= 4:
+        far = [c for c in gaz.lookup(name) if beyond(c)] or _joined_spelling(gaz, name, beyond, a1s)
+    if len({c.index for c in far}) == 1:
+        return far
+    if " " in name.strip():
+        return []
+    # or the district's seat by the first word of its name ("Al-Tuz district (Salah
+    # Al-Din)", "Tooz": Tuz Khurmatu), where the division's towns so named stand together
+    key = skeleton(_dearticle(normalize(name)))
+    seats = sorted(
+        i
+        for a in a1s
+        for i in gaz.units_of(a)
+        if skeleton((_dearticle(normalize(gaz.names[i])).split() or [""])[0]) == key
+    )
+    spots = {(round(float(gaz.lat[i]), 1), round(float(gaz.lon[i]), 1)) for i in seats}
+    return [gaz.candidate(i, DERIVED) for i in seats] if len(spots) == 1 else []
 
 
 _CALLED_DISTRICT = re.compile(r"\s+(?:sub-?)?districts?\b", re.I)
