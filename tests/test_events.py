@@ -3656,3 +3656,26 @@ def test_who_leads_a_rally_is_not_its_doer() -> None:
         "Howrah city (Howrah district, West Bengal) against an attack on police personnel."
     )
     assert e.sub_event_type == "Peaceful protest" and e.actor1 == "Protesters (India)"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # the demand's words ("dismantling of the group's security apparatus") are no force
+        (
+            "On 25 June 2024, dozens of locals staged a protest in the town of Armanaz in the "
+            "countryside of Idleb, demanding the removal of HTS leader and the dismantling of "
+            "the group's security apparatus.",
+            "Peaceful protest",
+        ),
+        # force met, told after the protest
+        (
+            "On 2 May 2020, consumers staged a protest in Siliguri town (Darjeeling, West "
+            "Bengal) against a ration dealer. Police reached the spot and controlled the "
+            "situation.",
+            "Protest with intervention",
+        ),
+    ],
+)
+def test_a_protest_met_with_force_only_where_force_is_told(text: str, sub: str) -> None:
+    assert _one(text, published="2024-06-30").sub_event_type == sub
