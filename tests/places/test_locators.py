@@ -741,3 +741,9 @@ def test_a_district_named_by_the_first_word_of_its_seat(places_of, text: str):
     ps = [p for p in places_of(text) if p.feature != "admin1"]
     assert [p.admin1 for p in ps] == ["Salah ad Din"]
     assert abs(ps[0].latitude - 34.89) < 0.1 and abs(ps[0].longitude - 44.63) < 0.1
+
+
+def test_a_district_by_its_first_word_spelt_so_of_several_alike(places_of):
+    # "Nawa" and "Naw" of Naw Zad share a skeleton; Nawa-i-Barakzayi's first word is Nawa
+    ps = [p for p in places_of("Taliban attacked ANA posts in Nawa district (Helmand).")]
+    assert [p.name for p in ps if p.feature != "admin1"] == ["Nawa-I- Barak Zayi"]

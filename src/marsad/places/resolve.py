@@ -1734,6 +1734,10 @@ def _in_division(
         # a district by the first word of its longer name ("Chak district (Wardak)": Chaki
         # Wardak), when one district of the division, or just over its line, is so named
         firsts = [c for cc in ccs for c in gaz.districts_by_first_word(cc, name) if near(c)]
+        if len(firsts) > 1:
+            # (the one whose first word is spelt so, of several alike: "Nawa district
+            # (Helmand)" is Nawa-i-Barakzayi, not Naw Zad)
+            firsts = [c for c in firsts if _first_word(c.name) == _first_word(name)]
         if len(firsts) == 1:
             return firsts
     if not district:
@@ -1762,15 +1766,17 @@ def _in_division(
         return []
     # or the district's seat by the first word of its name ("Al-Tuz district (Salah
     # Al-Din)", "Tooz": Tuz Khurmatu), where the division's towns so named stand together
-    key = skeleton(_dearticle(normalize(name)))
+    key = skeleton(_first_word(name))
     seats = sorted(
-        i
-        for a in a1s
-        for i in gaz.units_of(a)
-        if skeleton((_dearticle(normalize(gaz.names[i])).split() or [""])[0]) == key
+        i for a in a1s for i in gaz.units_of(a) if skeleton(_first_word(gaz.names[i])) == key
     )
     spots = {(round(float(gaz.lat[i]), 1), round(float(gaz.lon[i]), 1)) for i in seats}
     return [gaz.candidate(i, DERIVED) for i in seats] if len(spots) == 1 else []
+
+
+def _first_word(name: str) -> str:
+    """The first word of a name past its article, normalised ("Al-Tuz" -> "tuz")."""
+    return (_dearticle(normalize(name)).split() or [""])[0]
 
 
 _CALLED_DISTRICT = re.compile(r"\s+(?:sub-?)?districts?\b", re.I)
