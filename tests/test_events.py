@@ -3679,3 +3679,15 @@ def test_who_leads_a_rally_is_not_its_doer() -> None:
 )
 def test_a_protest_met_with_force_only_where_force_is_told(text: str, sub: str) -> None:
     assert _one(text, published="2024-06-30").sub_event_type == sub
+
+
+@pytest.mark.parametrize(
+    "opening", ["In a separate incident,", "Separately,", "In another attack,", "Elsewhere,"]
+)
+def test_a_separate_incident_is_a_separate_event(opening: str) -> None:
+    evs = _events(
+        "On 6 March 2020, Taliban militants attacked ANP posts in Shindand district (Herat). "
+        f"{opening} Taliban attacked an ALP post in Adraskan district (Herat). 4 ALP killed."
+    )
+    got = sorted((e.location, e.fatalities) for e in evs)
+    assert got == [("Adraskan", 4), ("Shīnḏanḏ", 0)]

@@ -148,6 +148,16 @@ def test_far_places_do_not_merge() -> None:
     assert len(merge_mentions(ms)) == 2
 
 
+def test_mentions_of_separate_episodes_of_one_article_do_not_merge() -> None:
+    # "Taliban attacked ANP posts in X. In a separate incident, Taliban attacked an ALP post
+    # in Y": near places, same sides and day, but the article says the deeds are apart
+    one = _mention("a1", 0, "Armed clash", SDF, IS, RAQQA, date(2017, 6, 6), date(2017, 6, 6))
+    two = _mention("a1", 1, "Armed clash", SDF, IS, RAQQA, date(2017, 6, 6), date(2017, 6, 6))
+    assert len(merge_mentions([one, two])) == 1
+    two.episode = 1
+    assert len(merge_mentions([one, two])) == 2
+
+
 def test_merge_is_order_independent_and_idempotent() -> None:
     rng = random.Random(7)
     ms = []

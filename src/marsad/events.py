@@ -3366,6 +3366,26 @@ FIGHT_NOUNS = frozenset(
 
 
 # A takeover told as met by no fight, in its sentence or the next.
+# A sentence that opens a new episode of its article: "In a separate incident", "In another
+# attack", "Separately", "Elsewhere".
+NEW_EPISODE = re.compile(
+    r"^(?:(?:in|during)\s+(?:a|another|an)\s+(?:(?:separate|different|unrelated|similar|"
+    r"other)\s+)?(?:incidents?|attacks?|developments?|events?|clash(?:es)?|operations?|"
+    r"raids?)\b(?!\s+(?:on|at|in|near)\s+the\s+same)"
+    r"|separately\b|elsewhere\b|in\s+a\s+separate\b)",
+    re.I,
+)
+
+
+def _episode(document: Document, sent: Sentence) -> int:
+    """How many sentences up to ``sent`` open a new episode of the article."""
+    return sum(
+        1
+        for s in document.sentences[: sent.index + 1]
+        if NEW_EPISODE.match(s.text.lstrip(" \"'(")) is not None
+    )
+
+
 NO_FIGHT = re.compile(
     r"\bno (?:fighting|clashes|clash|resistance|fight|confrontations?) (?:was|were|has been|"
     r"have been) (?:reported|recorded|registered)",
@@ -5564,6 +5584,7 @@ def _build_mention(
         )
     mention = EventMention(
         article_id=document.article_id,
+        episode=_episode(document, sent),
         sentence_index=sent.index,
         trigger_start=tok.idx,
         trigger_end=tok.idx + len(tok),

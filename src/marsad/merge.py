@@ -136,6 +136,8 @@ def same_event(a: EventMention, b: EventMention) -> bool:
         return False
     if a.article_id != b.article_id:
         return True
+    if a.episode != b.episode:
+        return False  # "In a separate incident, Taliban attacked an ALP post in Adraskan"
     if (a.listed or b.listed) and (a.sentence_index, a.trigger_start) == (
         b.sentence_index,
         b.trigger_start,

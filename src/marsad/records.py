@@ -218,6 +218,10 @@ class EventMention:
     # one of the places a sentence lists for one deed ("shelled Hays and At Tuhayta"): the
     # sentence tells one event per place, as ACLED codes them
     listed: bool = False
+    # the article's episodes, numbered from 0: each sentence that opens "In a separate
+    # incident", "Separately", "Elsewhere" starts a new one; mentions of one article in
+    # different episodes tell different events
+    episode: int = 0
 
 
 @dataclass(slots=True)
