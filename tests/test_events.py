@@ -3691,3 +3691,26 @@ def test_a_separate_incident_is_a_separate_event(opening: str) -> None:
     )
     got = sorted((e.location, e.fatalities) for e in evs)
     assert got == [("Adraskan", 4), ("Shīnḏanḏ", 0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "On 3 May 2020, Turkish forces established a new military post near Sarmin (Idleb).",
+            "Headquarters or base established",
+        ),
+        # spaCy's lemma of "installed" is "instal"; the base five words on
+        (
+            "On 28 April 2020, MONUSCO installed a new temporary military base in Djugu (Ituri).",
+            "Headquarters or base established",
+        ),
+        (
+            "On 5 May 2020, Turkish forces sent a military convoy of 30 vehicles into Idleb.",
+            "Change to group/activity",
+        ),
+    ],
+)
+def test_a_group_s_own_means_are_no_other_side(text: str, sub: str) -> None:
+    ev = _one(text)
+    assert (ev.sub_event_type, ev.actor2) == (sub, None)

@@ -483,7 +483,9 @@ def _relative_where(tok: Token) -> bool:
 _FORMS = {"hoping": "hope", "hoped": "hope", "hopes": "hope", "aiming": "aim", "seeking": "seek",
           "sought": "seek", "planning": "plan", "planned": "plan", "trying": "try",
           "tried": "try", "attempting": "attempt", "attempted": "attempt",
-          "retook": "retake", "raped": "rape", "raping": "rape"}  # fmt: skip
+          "retook": "retake", "raped": "rape", "raping": "rape",
+          # (spaCy's lemma of "installed" is "instal")
+          "installed": "install", "installing": "install"}  # fmt: skip
 
 
 def _lemma(tok: Token) -> str:
@@ -1212,6 +1214,12 @@ def _context_ok(trig: Trigger, token: Token, index: _Index) -> bool:
             verb = token.head
         else:
             verb = token
+        if token.pos_ == "VERB":
+            # (or the verb's object, however many words before it: "installed a new
+            # temporary military base")
+            taken = _obj(token)
+            if taken is not None and taken.lower_ in words:
+                return True
         return _has_context(token, words, 4) or (verb.pos_ == "VERB" and verb.lower_ in words)
     if ctx in {"armed-doer", "armed-seen"} and token.pos_ == "VERB":
         # "Al Shabaab fighters were seen gathering", "Taliban militants regrouped in ...":
@@ -2952,6 +2960,15 @@ def _fill_roles(cand: _Candidate, index: _Index) -> None:
             if obj is not None and _lemma(obj) in MUNITIONS:
                 # "fired live ammunition at protesters": the target follows "at"
                 target_tok = _prep_obj(tok, {"at", "on", "against", "toward", "towards"}) or obj
+        if (
+            frame == "activity"
+            and target_tok is not None
+            and target_tok is obj
+            and _lemma(target_tok) in OWN_MEANS
+        ):
+            # "established a new military post", "sent a military convoy into Idleb",
+            # "deployed forces": the doer's own means, no other side
+            target_tok = None
         cand.actor1 = index.actor_in(actor_tok)
         cand.assoc1 = index.assoc_in(actor_tok, cand.actor1)
         target = index.actor_in(target_tok)
@@ -3366,6 +3383,15 @@ FIGHT_NOUNS = frozenset(
 
 
 # A takeover told as met by no fight, in its sentence or the next.
+# What a group's move or build-up is made with: its own means, never the other side.
+OWN_MEANS = frozenset(
+    {
+        "convoy", "convoys", "reinforcement", "reinforcements", "troop", "troops", "force",
+        "forces", "vehicle", "vehicles", "post", "posts", "base", "bases", "outpost",
+        "outposts", "checkpoint", "checkpoints", "patrol", "patrols", "column", "columns",
+        "unit", "units", "equipment", "tank", "tanks", "headquarters", "point", "points",
+    }
+)  # fmt: skip
 # A sentence that opens a new episode of its article: "In a separate incident", "In another
 # attack", "Separately", "Elsewhere".
 NEW_EPISODE = re.compile(
@@ -4278,6 +4304,9 @@ _KEEP_RULE_TYPES = frozenset(
         "Government regains territory",
         "Non-state actor overtakes territory",
         "Non-violent transfer of territory",
+        # "Turkish forces established a new military post near Al-Bara": the words name
+        # the base; the classifier, cued by "forces" and "military", reads a fight
+        "Headquarters or base established",
     }
 )
 
