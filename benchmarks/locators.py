@@ -14,9 +14,11 @@ Yemen (the countries of ACLED's test split):
     province", five forms), in their own province (expected: the town) and moved to a far
     province where no town of that name lies (expected: the named district's point);
   * lists: 2-3 districts of one province in a list ("A, B and C districts (P)", three
-    forms): districts with an event within 50 km, and notes with one event per district.
+    forms): districts with an event within 50 km, and notes with one event per district;
+  * compass: every town 15 km or more from its province's middle as "the eastern P
+    countryside" (the compass word of its bearing from that middle).
 
-    python benchmarks/locators.py [--probe towns|districts|chains|lists|all]
+    python benchmarks/locators.py [--probe towns|districts|chains|lists|compass|all]
 """
 
 from __future__ import annotations
@@ -211,6 +213,35 @@ def probe_chains(gaz: Gazetteer, prov: dict[str, str], sample: int = 160) -> Non
         print(f"  {key[0]:<6} {key[1]:<44} {ok[key]:>4} / {tot[key]}")
 
 
+def probe_compass(gaz: Gazetteer, prov: dict[str, str]) -> None:
+    """Every town 15 km or more from its province's middle, as "the {northern|eastern|
+    southern|western} P countryside" by its bearing from that middle: an event within 50 km
+    of the town."""
+    words = ["northern", "eastern", "southern", "western"]
+    rows = []
+    for _name, c in towns(gaz, prov):
+        if c.admin1_code not in gaz.a1_entry:
+            continue
+        m = gaz.candidate(gaz.a1_entry[c.admin1_code])
+        if km(m.latitude, m.longitude, c.latitude, c.longitude) < 15:
+            continue
+        la, lo = math.radians(m.latitude), math.radians(m.longitude)
+        tl, to = math.radians(c.latitude), math.radians(c.longitude)
+        y = math.sin(to - lo) * math.cos(tl)
+        x = math.cos(la) * math.sin(tl) - math.sin(la) * math.cos(tl) * math.cos(to - lo)
+        bearing = math.degrees(math.atan2(y, x)) % 360
+        rows.append((c, words[int(((bearing + 45) % 360) // 90)], prov[c.admin1_code]))
+    notes = [note(c.country_code, f"the {w} {p} countryside") for c, w, p in rows]
+    ok, tot = Counter(), Counter()
+    for i, events in run(notes):
+        c = rows[i][0]
+        tot[c.country_code] += 1
+        ok[c.country_code] += first_within(events, c.latitude, c.longitude)
+    print("compass, 'the {northern|...} P countryside' (towns 15 km or more from the middle):")
+    for cc in COUNTRIES:
+        print(f"  {COUNTRIES[cc]:<12} {ok[cc]:>4} / {tot[cc]:<4}")
+
+
 def probe_lists() -> None:
     rng = random.Random(11)
     by: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
@@ -253,7 +284,9 @@ def probe_lists() -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
-        "--probe", choices=["towns", "districts", "chains", "lists", "all"], default="all"
+        "--probe",
+        choices=["towns", "districts", "chains", "lists", "compass", "all"],
+        default="all",
     )
     args = ap.parse_args()
     t0 = time.perf_counter()
@@ -267,6 +300,8 @@ def main() -> None:
         probe_chains(gaz, prov)
     if args.probe in {"lists", "all"}:
         probe_lists()
+    if args.probe in {"compass", "all"}:
+        probe_compass(gaz, prov)
     print(f"({time.perf_counter() - t0:.0f} s)")
 
 

@@ -3714,3 +3714,12 @@ def test_a_separate_incident_is_a_separate_event(opening: str) -> None:
 def test_a_group_s_own_means_are_no_other_side(text: str, sub: str) -> None:
     ev = _one(text)
     assert (ev.sub_event_type, ev.actor2) == (sub, None)
+
+
+def test_an_event_in_a_compass_part_of_a_province_is_not_put_at_its_seat() -> None:
+    ev = _one(
+        "On 2 May 2020, IS militants attacked SDF positions in the eastern Deir-ez-Zor "
+        "countryside. 2 SDF killed.",
+        published="2020-05-10",
+    )
+    assert ev.longitude is not None and ev.longitude > 40.5 and ev.geo_precision == 2

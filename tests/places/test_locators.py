@@ -747,3 +747,26 @@ def test_a_district_by_its_first_word_spelt_so_of_several_alike(places_of):
     # "Nawa" and "Naw" of Naw Zad share a skeleton; Nawa-i-Barakzayi's first word is Nawa
     ps = [p for p in places_of("Taliban attacked ANA posts in Nawa district (Helmand).")]
     assert [p.name for p in ps if p.feature != "admin1"] == ["Nawa-I- Barak Zayi"]
+
+
+@pytest.mark.parametrize(
+    ("word", "bearing"),
+    [("northern", 0.0), ("eastern", 90.0), ("south-eastern", 135.0), ("northwestern", 315.0)],
+)
+def test_compass_words_give_their_bearing(word: str, bearing: float):
+    from marsad.places.resolve import _bearing
+
+    assert _bearing(word) == bearing
+
+
+def test_a_compass_part_of_a_province_s_countryside_lies_that_way(places_of):
+    # the eastern Deir ez-Zor countryside lies down the Euphrates (Thiban, Hajin), 60 km and
+    # more from the city
+    ps = places_of("IS militants attacked SDF positions in the eastern Deir-ez-Zor countryside.")
+    (p,) = ps
+    assert p.longitude > 40.5 and p.geo_precision == 2 and p.method.endswith("+toward")
+
+
+def test_a_distance_from_a_town_is_no_compass_part(places_of):
+    ps = places_of("IS militants attacked SDF positions 20 km north of Deir-ez-Zor city.")
+    assert all(not p.method.endswith("+toward") for p in ps)

@@ -943,6 +943,32 @@ class Gazetteer:
         h = np.sin((lat - la) / 2) ** 2 + np.cos(la) * np.cos(lat) * np.sin((lon - lo) / 2) ** 2
         return float(12_742 * np.arcsin(np.sqrt(h.min())))
 
+    def towns_toward(
+        self, admin1_code: str, lat: float, lon: float, bearing: float, spread: float = 45.0
+    ) -> tuple[float, float, int] | None:
+        """The middle (median latitude and longitude) of the towns and districts filed
+        under ``admin1_code`` that lie from (``lat``, ``lon``) toward ``bearing`` (degrees
+        from north, within ``spread`` either side) and at least 10 km off, and how many
+        there are; ``None`` under three ("the eastern Deir ez-Zor countryside": the towns
+        down the Euphrates, not the city)."""
+        units = self.units_of(admin1_code)
+        if len(units) < 3:
+            return None
+        tl, to = np.radians(self.lat[units]), np.radians(self.lon[units])
+        la, lo = math.radians(lat), math.radians(lon)
+        dlo = to - lo
+        y = np.sin(dlo) * np.cos(tl)
+        x = math.cos(la) * np.sin(tl) - math.sin(la) * np.cos(tl) * np.cos(dlo)
+        towards = np.degrees(np.arctan2(y, x)) % 360.0
+        off = np.abs((towards - bearing + 180.0) % 360.0 - 180.0)
+        h = np.sin((tl - la) / 2) ** 2 + math.cos(la) * np.cos(tl) * np.sin(dlo / 2) ** 2
+        dist = 12_742 * np.arcsin(np.sqrt(h))
+        sel = (off <= spread) & (dist >= 10.0)
+        n = int(sel.sum())
+        if n < 3:
+            return None
+        return float(np.degrees(np.median(tl[sel]))), float(np.degrees(np.median(to[sel]))), n
+
     def units_by_the_line(self, admin1_codes: Iterable[str], km: float) -> list[int]:
         """The towns and districts of the divisions ``admin1_codes`` and those of their
         countries within ``km`` of one of the divisions' points."""

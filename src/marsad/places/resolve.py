@@ -354,6 +354,35 @@ NEAR_AFTER = re.compile(
     r"outskirts|suburbs|environs|area|region|surroundings)\b)",
     re.I,
 )
+# A compass part of a province's countryside: "the eastern Deir ez-Zor countryside", "in the
+# southern countryside of Idleb", "rural northern Hama", "northern Idleb province" (not
+# "20 km north of Raqqa": a distance from the town)
+TOWARD_BEFORE = re.compile(
+    rf"\b({_DIR})\s+(?:rural\s+|countryside\s+of\s+|(?:parts?|areas?|side)\s+of\s+)?"
+    r"(?:the\s+)?$",
+    re.I,
+)
+TOWARD_RURAL = re.compile(
+    r"^\s+(?:countryside|desert|badia|province|governorate)\b|^'s\s+countryside\b", re.I
+)
+_BEARINGS = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0}
+
+
+def _bearing(word: str) -> float | None:
+    """Degrees from north of a compass word: "northern" 0, "south-eastern" 135."""
+    w = word.lower().replace("-", "")
+    for suffix in ("ern", "ward"):
+        w = w.removesuffix(suffix)
+    if w in _BEARINGS:
+        return _BEARINGS[w]
+    for ns in ("north", "south"):
+        for ew in ("east", "west"):
+            if w == ns + ew:
+                a, b = _BEARINGS[ns], _BEARINGS[ew]
+                return 315.0 if (a, b) == (0.0, 270.0) else (a + b) / 2
+    return None
+
+
 PROVINCE_AFTER = re.compile(
     r"^\s+(?:province|governorate|region|oblast|state|department|departamento)\b", re.I
 )
@@ -465,6 +494,7 @@ class _Mention:
     outer: _Mention | None = None  # the last place of the parenthesis that locates it
     unit: _Mention | None = None  # the district that holds it ("X village of Y district, Z")
     modifier: bool = False  # "a US drone strike": a name that qualifies a thing
+    toward: float | None = None  # "the eastern X countryside": the bearing, degrees from north
 
 
 def _strip_the(text: str) -> str:
@@ -1432,6 +1462,11 @@ def _read_cues(text: str, m: _Mention) -> None:
     m.cue_county = bool(COUNTY_AFTER.match(after))
     m.cue_city = bool(CITY_BEFORE.search(before) or CITY_AFTER.match(after))
     m.near = bool(NEAR_BEFORE.search(before) or NEAR_AFTER.match(after))
+    toward = TOWARD_BEFORE.search(before)
+    if toward is not None and (
+        TOWARD_RURAL.match(after) or re.search(r"\b(?:rural|countryside of)\s+(?:the\s+)?$", before)
+    ):
+        m.toward = _bearing(toward.group(1))
     m.hood = bool(
         HOOD_AFTER.match(after)
         or FACILITY_AFTER.match(after)
@@ -2498,14 +2533,23 @@ def _to_record(gaz: Gazetteer, m: _Mention, k: int, text: str) -> PlaceMention:
     else:
         prec = GEO_NEAR
     admin1 = gaz.admin1_name(c.admin1_code) if c.feature != COUNTRY else None
+    lat, lon = c.latitude, c.longitude
+    if m.toward is not None and c.admin1_code in gaz.a1_entry and _province_like(gaz, c):
+        # "the eastern Deir ez-Zor countryside": the middle of the province's towns and
+        # districts that way from its middle (down the Euphrates), not the city
+        middle = gaz.candidate(gaz.a1_entry[c.admin1_code])
+        way = gaz.towns_toward(c.admin1_code, middle.latitude, middle.longitude, m.toward)
+        if way is not None:
+            lat, lon = way[0], way[1]
+            prec, method = GEO_NEAR, f"{method}+toward"
     return PlaceMention(
         start=start,
         end=end,
         text=text[start:end],
         name=c.name,
         geonameid=c.geonameid,
-        latitude=round(c.latitude, 5),
-        longitude=round(c.longitude, 5),
+        latitude=round(lat, 5),
+        longitude=round(lon, 5),
         country_code=c.country_code,
         country=gaz.country_name(c.country_code),
         admin1=admin1,
@@ -2519,12 +2563,23 @@ def _to_record(gaz: Gazetteer, m: _Mention, k: int, text: str) -> PlaceMention:
     )
 
 
+def _province_like(gaz: Gazetteer, c: Candidate) -> bool:
+    """A province, or the city that is its seat (its largest): whose countryside a compass
+    word may split."""
+    if c.feature == ADMIN1:
+        return True
+    if c.feature != CITY or c.admin1_code not in gaz.a1_entry:
+        return False
+    seat = gaz.capital_of(gaz.candidate(gaz.a1_entry[c.admin1_code]))
+    return seat is not None and seat.index == c.index
+
+
 def province_seat(place: PlaceMention, gazetteer: Gazetteer | None = None) -> PlaceMention:
     """Where ACLED puts an event known only to a province: its capital (the division's
     largest city), at geo_precision 3, the province still named as admin1. Any other place
     comes back as it is."""
-    if place.feature != "admin1":
-        return place
+    if place.feature != "admin1" or place.method.endswith("+toward"):
+        return place  # (a compass part of it is where it is: "northern Idleb province")
     gaz = gazetteer or Gazetteer.load()
     division = next(
         (
