@@ -3723,3 +3723,12 @@ def test_an_event_in_a_compass_part_of_a_province_is_not_put_at_its_seat() -> No
         published="2020-05-10",
     )
     assert ev.longitude is not None and ev.longitude > 40.5 and ev.geo_precision == 2
+
+
+def test_a_locator_whose_province_opens_with_an_ayn_still_locates() -> None:
+    # "('Amran)": the district it locates is the place, not the province's seat
+    ev = _one(
+        "On 5 May 2020, Houthi forces clashed with pro-government forces in Harf Sufyan "
+        "district ('Amran). No casualties reported."
+    )
+    assert ev.location == "Harf Sufyan"

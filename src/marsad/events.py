@@ -829,7 +829,8 @@ _AYN = f"[{''.join(sorted(AYN_MARKS))}]"
 # Saada", where Saada is also the seat's name)
 LOCATES = re.compile(
     # (a name may end in an ayn: "Rada' district (Al Bayda)")
-    rf"{_AYN}?(?:\s+{_UNIT_WORDS})?(?:\s*\(coded [^()]{{1,60}}\))?\s*(?:\(|,)\s*"
+    # (and the province's may begin with one: "Harf Sufyan district ('Amran)")
+    rf"{_AYN}?(?:\s+{_UNIT_WORDS})?(?:\s*\(coded [^()]{{1,60}}\))?\s*(?:\(|,)\s*{_AYN}?"
     rf"|\s+{_UNIT_WORDS}\s+(?:in|of)\s+(?:the\s+)?"
 )
 # ACLED's own word on where it coded an event: "Shadaa district (coded to Al Mashaf)",
