@@ -137,3 +137,8 @@ def test_a_district_geonames_lists_keeps_its_shape_beside_a_homonym_over_the_lin
 def test_a_district_takes_the_province_geonames_lists_it_under(gaz):
     # geoBoundaries labels Shutul Parwan (before 2004); GeoNames lists it under Panjshir
     assert [c.admin1_code for c in gaz.lookup("Shutul") if c.country_code == "AF"] == ["AF.42"]
+
+
+def test_a_province_named_for_its_seat_takes_the_seat_s_spelling(gaz):
+    # GeoNames calls the governorate Omran and its seat 'Amran
+    assert "YE.19" in {c.admin1_code for c in gaz.lookup("Amran") if c.feature == ADMIN1}

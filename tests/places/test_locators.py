@@ -770,3 +770,8 @@ def test_a_compass_part_of_a_province_s_countryside_lies_that_way(places_of):
 def test_a_distance_from_a_town_is_no_compass_part(places_of):
     ps = places_of("IS militants attacked SDF positions 20 km north of Deir-ez-Zor city.")
     assert all(not p.method.endswith("+toward") for p in ps)
+
+
+def test_a_district_before_a_province_spelt_as_its_seat(places_of):
+    ps = places_of("Houthi forces clashed with pro-Hadi forces in Huth district, 'Amran province.")
+    assert [(p.name, p.feature == "admin1") for p in ps] == [("Ḩūth", False), ("Omran", True)]

@@ -33,7 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
-BUILD_VERSION = "22"
+BUILD_VERSION = "23"
 # a geoBoundaries unit takes the country and province of the nearest town this near
 UNIT_TOWN_KM = 60.0
 # a unit this near a town whose name is spelled like its own is that town
@@ -498,6 +498,13 @@ def build(out_dir: Path) -> None:
                 add_derived(idx, nm[len("Muhafazat ") :], DERIVED)
             if "-" in nm:
                 add_derived(idx, nm.replace("-", " "), DERIVED)
+        # the province named for its seat takes the seat's spelling too: "Amran province"
+        # is GeoNames' Omran, "Saada" its Sa'dah, "Khost" its Khowst
+        seat = max(city_by_a1.get(code, ()), key=lambda i: pop[i], default=None)
+        bare = _UNIT_A1_SUFFIX.sub("", ascii_name)
+        if seat is not None and skeleton(names[seat]) == skeleton(bare):
+            for nm in {names[seat], strip_accents(names[seat])} - {name, ascii_name}:
+                add_derived(idx, nm, DERIVED)
 
     # admin2 entries: only where a same-named city in the same admin1 gives a seat point
     city_name_a1: dict[tuple[str, str], int] = {}
