@@ -3732,3 +3732,22 @@ def test_a_locator_whose_province_opens_with_an_ayn_still_locates() -> None:
         "district ('Amran). No casualties reported."
     )
     assert ev.location == "Harf Sufyan"
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        (
+            "On 6 May 2020, regime forces and HTS clashed on the Kabani axis in Jabal al-Akrad "
+            "(Lattakia). 3 fatalities.",
+            "Jabal al-Akrad",
+        ),
+        (
+            "On 4 May 2020, Iraqi security forces conducted a search operation in the Hamrin "
+            "mountains (Diyala). No casualties reported.",
+            "Hamrin Mountains",
+        ),
+    ],
+)
+def test_a_mountain_area_a_province_locates_is_the_place(text: str, where: str) -> None:
+    assert _one(text).location == where

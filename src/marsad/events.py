@@ -889,10 +889,14 @@ class _Index:
             for p in self.places
             if q.end <= p.start
             and _eventful(q)
-            and q.feature in {"city", "admin2"}
             and p.admin1 is not None
-            and p.admin1 == q.admin1
             and p.country_code == q.country_code
+            and (
+                (q.feature in {"city", "admin2"} and p.admin1 == q.admin1)
+                # (a mountain or plain a province locates: "in Jabal al-Akrad (Lattakia)",
+                # "the Hamrin mountains (Diyala)"; one filed under no province)
+                or (q.feature in {"physical", "region"} and q.admin1 in {None, p.admin1})
+            )
             and LOCATES.fullmatch(text, q.end - lo, p.start - lo)
         ]
         self.located = frozenset(q for q, _ in pairs)

@@ -33,7 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
-BUILD_VERSION = "23"
+BUILD_VERSION = "26"
 # a geoBoundaries unit takes the country and province of the nearest town this near
 UNIT_TOWN_KM = 60.0
 # a unit this near a town whose name is spelled like its own is that town
@@ -724,13 +724,16 @@ def build(out_dir: Path) -> None:
                         add_name(target, nm, MAIN)
                 continue
             ft = REGION if kind == "region" else PHYSICAL  # river, lake, sea, landmark...
+            # (filed under the province the row names, where it lies in one: Jabal
+            # al-Zawiya in Idlib)
+            held = admin1_entry(row["country_code"], row["admin1"]) if row["admin1"] else None
             idx = add_entry(
                 None,
                 row["name"],
                 float(row["latitude"]),
                 float(row["longitude"]),
                 row["country_code"],
-                "",
+                a1s[held] if held is not None else "",
                 ft,
                 0,
             )
