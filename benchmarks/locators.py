@@ -118,17 +118,23 @@ def first_within(events: list[Any], lat: float, lon: float) -> bool:
     )
 
 
+def score_towns(title: str, notes: list[str], expected: list[Any]) -> None:
+    """Print, per country, how many notes put their first event within 50 km of the town
+    each one is written for."""
+    ok, tot = Counter(), Counter()
+    for i, events in run(notes):
+        c = expected[i]
+        tot[c.country_code] += 1
+        ok[c.country_code] += first_within(events, c.latitude, c.longitude)
+    print(title)
+    for cc in COUNTRIES:
+        print(f"  {COUNTRIES[cc]:<12} {ok[cc]:>4} / {tot[cc]:<4}")
+
+
 def probe_towns(gaz: Gazetteer, prov: dict[str, str]) -> None:
     rows = towns(gaz, prov)
     notes = [note(c.country_code, f"{n} village ({prov[c.admin1_code]})") for n, c in rows]
-    ok, tot = Counter(), Counter()
-    for i, events in run(notes):
-        c = rows[i][1]
-        tot[c.country_code] += 1
-        ok[c.country_code] += first_within(events, c.latitude, c.longitude)
-    print("towns, 'X village (Province)':")
-    for cc in COUNTRIES:
-        print(f"  {COUNTRIES[cc]:<12} {ok[cc]:>4} / {tot[cc]:<4}")
+    score_towns("towns, 'X village (Province)':", notes, [c for _, c in rows])
 
 
 def probe_districts() -> None:
@@ -232,14 +238,11 @@ def probe_compass(gaz: Gazetteer, prov: dict[str, str]) -> None:
         bearing = math.degrees(math.atan2(y, x)) % 360
         rows.append((c, words[int(((bearing + 45) % 360) // 90)], prov[c.admin1_code]))
     notes = [note(c.country_code, f"the {w} {p} countryside") for c, w, p in rows]
-    ok, tot = Counter(), Counter()
-    for i, events in run(notes):
-        c = rows[i][0]
-        tot[c.country_code] += 1
-        ok[c.country_code] += first_within(events, c.latitude, c.longitude)
-    print("compass, 'the {northern|...} P countryside' (towns 15 km or more from the middle):")
-    for cc in COUNTRIES:
-        print(f"  {COUNTRIES[cc]:<12} {ok[cc]:>4} / {tot[cc]:<4}")
+    score_towns(
+        "compass, 'the {northern|...} P countryside' (towns 15 km or more from the middle):",
+        notes,
+        [c for c, _, _ in rows],
+    )
 
 
 def probe_lists() -> None:
