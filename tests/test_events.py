@@ -3751,3 +3751,19 @@ def test_a_locator_whose_province_opens_with_an_ayn_still_locates() -> None:
 )
 def test_a_mountain_area_a_province_locates_is_the_place(text: str, where: str) -> None:
     assert _one(text).location == where
+
+
+@pytest.mark.parametrize(
+    ("opening", "apart"),
+    [
+        ("In a separate incident, gunmen", True),
+        ("In another attack, gunmen", True),
+        ("Separately, gunmen", True),
+        ("In an attack on the town, gunmen", False),
+        ("In a raid on Tuesday, police", False),
+    ],
+)
+def test_which_openings_start_an_episode(opening: str, apart: bool) -> None:
+    from marsad.events import NEW_EPISODE
+
+    assert (NEW_EPISODE.match(opening) is not None) == apart

@@ -3399,10 +3399,12 @@ OWN_MEANS = frozenset(
 )  # fmt: skip
 # A sentence that opens a new episode of its article: "In a separate incident", "In another
 # attack", "Separately", "Elsewhere".
+# (not "In an attack on the town, ...", which tells the deed itself)
+_APART = r"(?:separate|different|unrelated|similar|other)"
 NEW_EPISODE = re.compile(
-    r"^(?:(?:in|during)\s+(?:a|another|an)\s+(?:(?:separate|different|unrelated|similar|"
-    r"other)\s+)?(?:incidents?|attacks?|developments?|events?|clash(?:es)?|operations?|"
-    r"raids?)\b(?!\s+(?:on|at|in|near)\s+the\s+same)"
+    rf"^(?:(?:in|during)\s+(?:another\s+(?:{_APART}\s+)?|an?\s+{_APART}\s+)"
+    r"(?:incidents?|attacks?|developments?|events?|clash(?:es)?|operations?|raids?)\b"
+    r"(?!\s+(?:on|at|in|near)\s+the\s+same)"
     r"|separately\b|elsewhere\b|in\s+a\s+separate\b)",
     re.I,
 )

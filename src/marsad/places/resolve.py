@@ -365,7 +365,18 @@ TOWARD_BEFORE = re.compile(
 TOWARD_RURAL = re.compile(
     r"^\s+(?:countryside|desert|badia|province|governorate)\b|^'s\s+countryside\b", re.I
 )
-_BEARINGS = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0}
+# ... or with the rural word before it: "rural northern Hama", "the northern countryside of"
+TOWARD_RURAL_BEFORE = re.compile(r"\b(?:rural|countryside of)\s+(?:the\s+)?$", re.I)
+_BEARINGS = {
+    "north": 0.0,
+    "northeast": 45.0,
+    "east": 90.0,
+    "southeast": 135.0,
+    "south": 180.0,
+    "southwest": 225.0,
+    "west": 270.0,
+    "northwest": 315.0,
+}
 
 
 def _bearing(word: str) -> float | None:
@@ -373,14 +384,7 @@ def _bearing(word: str) -> float | None:
     w = word.lower().replace("-", "")
     for suffix in ("ern", "ward"):
         w = w.removesuffix(suffix)
-    if w in _BEARINGS:
-        return _BEARINGS[w]
-    for ns in ("north", "south"):
-        for ew in ("east", "west"):
-            if w == ns + ew:
-                a, b = _BEARINGS[ns], _BEARINGS[ew]
-                return 315.0 if (a, b) == (0.0, 270.0) else (a + b) / 2
-    return None
+    return _BEARINGS.get(w)
 
 
 PROVINCE_AFTER = re.compile(
@@ -1463,9 +1467,7 @@ def _read_cues(text: str, m: _Mention) -> None:
     m.cue_city = bool(CITY_BEFORE.search(before) or CITY_AFTER.match(after))
     m.near = bool(NEAR_BEFORE.search(before) or NEAR_AFTER.match(after))
     toward = TOWARD_BEFORE.search(before)
-    if toward is not None and (
-        TOWARD_RURAL.match(after) or re.search(r"\b(?:rural|countryside of)\s+(?:the\s+)?$", before)
-    ):
+    if toward is not None and (TOWARD_RURAL.match(after) or TOWARD_RURAL_BEFORE.search(before)):
         m.toward = _bearing(toward.group(1))
     m.hood = bool(
         HOOD_AFTER.match(after)
@@ -1779,9 +1781,9 @@ def _in_division(
         return []
 
     # a name the text calls a district: the one district of the country so named, or so
-    # spelled, near the division though filed under another ("Baghran district (Helmand)",
-    # which geoBoundaries labels Bermuda and marsad files under Daykundi, its nearest town's
-    # province; "Mir Amor district (Daykundi)", Miramor of Bamyan before 2004)
+    # spelled, near the division though filed under another ("Chahar Bolak district
+    # (Jowzjan)": Balkh's district, on Jowzjan's line; a province named as it was before a
+    # district moved)
     def beyond(c: Candidate) -> bool:
         return (
             c.feature == ADMIN2
@@ -1824,8 +1826,8 @@ def _called_district(text: str, end: int) -> bool:
 
 def _by_the_line(gaz: Gazetteer, c: Candidate, a1s: frozenset, points: list[Candidate]) -> bool:
     """``c``, filed under another division, lies by the line of one of ``a1s``: within
-    BORDER_KM of its point, or within EDGE_KM of a town filed under it (Baghran district,
-    which geoBoundaries files under Daykundi, 200 km from Helmand's point but on its edge)."""
+    BORDER_KM of its point, or within EDGE_KM of a town filed under it (a long province's
+    edge lies far from its point)."""
     return _over_the_line(c, points) or (
         c.country_code in _countries_of(a1s)
         and any(gaz.km_to_division(c, a) <= EDGE_KM for a in a1s)
