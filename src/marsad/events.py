@@ -3410,15 +3410,6 @@ NEW_EPISODE = re.compile(
 )
 
 
-def _episode(document: Document, sent: Sentence) -> int:
-    """How many sentences up to ``sent`` open a new episode of the article."""
-    return sum(
-        1
-        for s in document.sentences[: sent.index + 1]
-        if NEW_EPISODE.match(s.text.lstrip(" \"'(")) is not None
-    )
-
-
 NO_FIGHT = re.compile(
     r"\bno (?:fighting|clashes|clash|resistance|fight|confrontations?) (?:was|were|has been|"
     r"have been) (?:reported|recorded|registered)",
@@ -3809,7 +3800,15 @@ def extract_events(
     _infer_implied_sides(document, mentions, actors)
     mentions = _split_listed_places(document, mentions, places)
     mentions = _split_unknown_lists(document, mentions, places, actors)
+    # each sentence's episode: how many sentences up to it open a new one (counted once per
+    # article, not once per mention)
+    episodes = list(
+        itertools.accumulate(
+            NEW_EPISODE.match(s.text.lstrip(" \"'(")) is not None for s in document.sentences
+        )
+    )
     for m in mentions:
+        m.episode = episodes[m.sentence_index]
         _localise(m)
         _israeli_missiles_on_syria(document, m)
         _levant_gunfire(document, m)
@@ -5620,7 +5619,6 @@ def _build_mention(
         )
     mention = EventMention(
         article_id=document.article_id,
-        episode=_episode(document, sent),
         sentence_index=sent.index,
         trigger_start=tok.idx,
         trigger_end=tok.idx + len(tok),

@@ -601,8 +601,11 @@ def build(out_dir: Path) -> None:
     for (cc, k), listed in unseated.items():
         for a1, *gn_names in listed:
             options = shapes.get((cc, k), set())
-            own = [p for p in options if units[p][5] == a1]
-            dist = {p: 0.0 if p in own else km_to(a1, units[p][2], units[p][3]) for p in options}
+            # (a shape already filed under that province is in it)
+            dist = {
+                p: 0.0 if units[p][5] == a1 else km_to(a1, units[p][2], units[p][3])
+                for p in options
+            }
             if not dist:
                 continue
             pos = min(dist, key=lambda p: (dist[p], p))
@@ -949,18 +952,17 @@ class Gazetteer:
         lat, lon = self._division_towns(admin1_code)
         if not len(lat):
             return float("inf")
-        la, lo = np.radians(cand.latitude), np.radians(cand.longitude)
-        h = np.sin((lat - la) / 2) ** 2 + np.cos(la) * np.cos(lat) * np.sin((lon - lo) / 2) ** 2
-        return float(12_742 * np.arcsin(np.sqrt(h.min())))
+        la, lo = math.radians(cand.latitude), math.radians(cand.longitude)
+        return float(_haversine_np(la, lo, lat, lon).min())
 
     def towns_toward(
         self, admin1_code: str, lat: float, lon: float, bearing: float, spread: float = 45.0
-    ) -> tuple[float, float, int] | None:
+    ) -> tuple[float, float] | None:
         """The middle (median latitude and longitude) of the towns and districts filed
         under ``admin1_code`` that lie from (``lat``, ``lon``) toward ``bearing`` (degrees
-        from north, within ``spread`` either side) and at least 10 km off, and how many
-        there are; ``None`` under three ("the eastern Deir ez-Zor countryside": the towns
-        down the Euphrates, not the city)."""
+        from north, within ``spread`` either side) and at least 10 km off; ``None`` under
+        three ("the eastern Deir ez-Zor countryside": the towns down the Euphrates, not the
+        city)."""
         units = self.units_of(admin1_code)
         if len(units) < 3:
             return None
@@ -971,13 +973,10 @@ class Gazetteer:
         x = math.cos(la) * np.sin(tl) - math.sin(la) * np.cos(tl) * np.cos(dlo)
         towards = np.degrees(np.arctan2(y, x)) % 360.0
         off = np.abs((towards - bearing + 180.0) % 360.0 - 180.0)
-        h = np.sin((tl - la) / 2) ** 2 + math.cos(la) * np.cos(tl) * np.sin(dlo / 2) ** 2
-        dist = 12_742 * np.arcsin(np.sqrt(h))
-        sel = (off <= spread) & (dist >= 10.0)
-        n = int(sel.sum())
-        if n < 3:
+        sel = (off <= spread) & (_haversine_np(la, lo, tl, to) >= 10.0)
+        if int(sel.sum()) < 3:
             return None
-        return float(np.degrees(np.median(tl[sel]))), float(np.degrees(np.median(to[sel]))), n
+        return float(np.degrees(np.median(tl[sel]))), float(np.degrees(np.median(to[sel])))
 
     def units_by_the_line(self, admin1_codes: Iterable[str], km: float) -> list[int]:
         """The towns and districts of the divisions ``admin1_codes`` and those of their
@@ -995,12 +994,9 @@ class Gazetteer:
                         self.cc == self.cc[entry]
                     )
                     idx = np.flatnonzero(unit)
-                    lat, lon = np.radians(self.lat[idx]), np.radians(self.lon[idx])
-                    h = (
-                        np.sin((lat - la) / 2) ** 2
-                        + math.cos(la) * np.cos(lat) * np.sin((lon - lo) / 2) ** 2
+                    dist = _haversine_np(
+                        la, lo, np.radians(self.lat[idx]), np.radians(self.lon[idx])
                     )
-                    dist = 12_742 * np.arcsin(np.sqrt(h))
                     found = sorted({*found, *(int(i) for i in idx[dist <= km])})
                 self._by_line[key] = found
             out.update(found)

@@ -1785,14 +1785,7 @@ def _in_division(
     # (Jowzjan)": Balkh's district, on Jowzjan's line; a province named as it was before a
     # district moved)
     def beyond(c: Candidate) -> bool:
-        return (
-            c.feature == ADMIN2
-            and c.country_code in ccs
-            and any(
-                haversine_km(c.latitude, c.longitude, p.latitude, p.longitude) <= 2 * BORDER_KM
-                for p in points
-            )
-        )
+        return c.feature == ADMIN2 and _over_the_line(c, points, 2 * BORDER_KM)
 
     far: list[Candidate] = []
     if size >= 4:
@@ -2066,12 +2059,12 @@ def _near_district(c: Candidate, districts: list[Candidate] | None, km: float) -
     )
 
 
-def _over_the_line(c: Candidate, divisions: list[Candidate]) -> bool:
-    """``c`` lies within BORDER_KM of one of ``divisions``' points, in that division's
+def _over_the_line(c: Candidate, divisions: list[Candidate], km: float = BORDER_KM) -> bool:
+    """``c`` lies within ``km`` of one of ``divisions``' points, in that division's
     country: a town GeoNames files under the next province."""
     return any(
         c.country_code == d.country_code
-        and haversine_km(c.latitude, c.longitude, d.latitude, d.longitude) <= BORDER_KM
+        and haversine_km(c.latitude, c.longitude, d.latitude, d.longitude) <= km
         for d in divisions
     )
 
@@ -2542,7 +2535,7 @@ def _to_record(gaz: Gazetteer, m: _Mention, k: int, text: str) -> PlaceMention:
         middle = gaz.candidate(gaz.a1_entry[c.admin1_code])
         way = gaz.towns_toward(c.admin1_code, middle.latitude, middle.longitude, m.toward)
         if way is not None:
-            lat, lon = way[0], way[1]
+            lat, lon = way
             prec, method = GEO_NEAR, f"{method}+toward"
     return PlaceMention(
         start=start,
