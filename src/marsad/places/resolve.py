@@ -1924,8 +1924,37 @@ def _locator_names(mentions: list[_Mention], gaz: Gazetteer, text: str) -> list[
             if cands:
                 dropped.update(id(y) for y in over)
                 added.append(_Mention(start, end, text[start:end], cands, "locator"))
+    _later_districts(mentions, gaz, text)
     kept = [m for m in mentions if id(m) not in dropped]
     return sorted([*kept, *(m for m in added if id(m) not in dropped)], key=lambda m: m.start)
+
+
+_SENTENCE_BREAK = re.compile(r"[.;!?](?:\s|$)")
+# a district with a locator of its own: "Nawa district (Ghazni)", "Nawa district of Ghazni"
+_OWN_LOCATOR = re.compile(r"\s+(?:sub-?)?districts?\s*(?:\(|,|of\b|in\b)", re.I)
+
+
+def _later_districts(mentions: list[_Mention], gaz: Gazetteer, text: str) -> None:
+    """A district named later in the sentence of a locator, with none of its own, lies in
+    the locator's province when that province has a district so called: in "in Marja
+    district (Helmand), killing 7, while 4 others were killed in Nawa district", Nawa is
+    Helmand's Nawa-i-Barakzayi, not Ghazni's Nawa."""
+    for _mt, _inside, outer in _locators(mentions, text):
+        a1s = _divisions(outer) or _seat_divisions(gaz, outer)
+        if not a1s:
+            continue
+        stop = _SENTENCE_BREAK.search(text, outer.end)
+        end = stop.start() if stop else len(text)
+        for m in mentions:
+            if not (outer.end < m.start < end) or not _called_district(text, m.end):
+                continue
+            if _OWN_LOCATOR.match(text, m.end) or any(c.admin1_code in a1s for c in m.cands):
+                continue
+            if any(c.feature == ADMIN1 for c in m.cands):
+                continue  # "in Helmand district": a province's own name, read as such
+            cands = _in_division(gaz, m.text, a1s, district=True)
+            if cands:
+                m.cands, m.via = cands, "locator"
 
 
 # Lower-case pieces inside transliterated names: "Mazar-e Sharif", "Ma'arrat an Nu'man".
@@ -2424,6 +2453,8 @@ _INLINE_AFTER = re.compile(
 # "Hit and its vicinity in the countryside of", not "California and the recognition of
 # gay marriage in".
 _INLINE_BETWEEN = re.compile(
+    # the rest of a list the place leads ("Dand and Arghandab districts of Kandahar")
+    r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,2})*"
     r"(?:\s+[a-z]+){0,2}"  # "Sur town", "Manjm Al-Malah salt mine", "Tanab oil field"
     r"(?:\s+and\s+(?:its|the)\s+(?:vicinity|surroundings|outskirts|environs))?"
     r"\s+(?:in|of)\s+" + _INLINE_LEAD
