@@ -3767,3 +3767,83 @@ def test_which_openings_start_an_episode(opening: str, apart: bool) -> None:
     from marsad.events import NEW_EPISODE
 
     assert (NEW_EPISODE.match(opening) is not None) == apart
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a list led by "including"
+        (
+            "On 5 March 2020, Taliban militants attacked ANSF checkpoints in several districts "
+            "of Balkh province, including Chahar Bolak, Chimtal and Dawlatabad.",
+            {"Chahar Bolak", "Chimtāl", "Dowlatābād"},
+        ),
+        # a name the gazetteer lacks, in a list of a province's districts (not Daund, India)
+        (
+            "On 7 March 2020, ANA forces conducted airstrikes in Dand and Arghandab districts "
+            "of Kandahar province, killing 12 Taliban.",
+            {"Dand", "Arghandāb"},
+        ),
+        # each place with its own locator, the list going on past one in running text
+        (
+            "On 2 May 2020, regime forces shelled Kafr Nabl and Maarrat Harmah in the southern "
+            "Idleb countryside, and Kabani in northern Latakia. No casualties reported.",
+            {"Kafranbel", "Maarrat Harmah", "Kabani"},
+        ),
+        # "the frontlines of", "the outskirts of"
+        (
+            "On 1 May 2020, regime forces and HTS clashed on the frontlines of Kabani (Latakia) "
+            "and Al-Ankawi (Hama).",
+            {"Kabani", "Al-Ankawi"},
+        ),
+    ],
+)
+def test_more_lists_of_places_are_one_event_per_place(text: str, names: set) -> None:
+    events = _events(text)
+    assert {e.location for e in events} == names
+    if "Dand" in names:
+        dand = next(e for e in events if e.location == "Dand")
+        assert (dand.country_code, dand.admin1) == ("AF", "Kandahar")
+
+
+def test_a_list_item_s_own_locator_in_running_text_is_its_place() -> None:
+    events = _events(
+        "On 2 May 2020, regime forces shelled Kansafra, Fleifel and Sfuhen (Idleb), and "
+        "Kabani in the Lattakia countryside. No casualties reported."
+    )
+    where = {e.location: e.admin1 for e in events}
+    assert where == {"Kansafra": "Idlib", "Fleifel": "Idlib", "Sfuhen": "Idlib"} | {
+        "Kabani": "Latakia"
+    }
+
+
+def test_a_toll_already_split_between_events_is_not_split_again() -> None:
+    events = _events(
+        "On 3 May 2020, Houthi forces and pro-Hadi forces clashed in Nihm district (Sanaa) and "
+        "Sirwah district (Marib). 10 fatalities split between two events."
+    )
+    assert sorted((e.location, e.fatalities) for e in events) == [("Nihm", 5), ("Sirwah", 5)]
+
+
+def test_another_deed_in_a_joined_clause_is_another_event_with_its_own_toll() -> None:
+    events = _events(
+        "On 6 May 2020, an IED exploded in Tarmiyah (Baghdad), killing a soldier, and another "
+        "IED exploded in Khanaqin (Diyala), killing 2 PMF members."
+    )
+    assert sorted((e.admin1, e.fatalities) for e in events) == [("Baghdad", 1), ("Diyālá", 2)]
+
+
+def test_a_district_named_later_in_the_sentence_lies_in_the_locator_s_province() -> None:
+    events = _events(
+        "On 5 March 2020, Taliban attacked ANSF positions in Marja district (Helmand), killing "
+        "7 soldiers, while 4 others were killed in Nawa district."
+    )
+    assert {e.admin1 for e in events} == {"Helmand"}
+
+
+def test_regime_positions_are_the_state_s_forces() -> None:
+    ev = _one(
+        "On 2 May 2020, IS cells attacked regime positions near Al-Sukhnah (Homs). 3 regime "
+        "soldiers killed."
+    )
+    assert ev.actor2 == "Military Forces of Syria (2000-)"

@@ -908,9 +908,12 @@ def _nationality_mentions(
     return out
 
 
-# Who serves a regime: "a regime member", "regime elements", "a regime officer".
+# Who serves a regime, and what it holds: "a regime member", "regime elements", "a regime
+# officer", "regime positions".
 _REGIME_MEN = frozenset(
     {"member", "members", "element", "elements", "officer", "officers", "fighter", "fighters"}
+    | {"soldier", "soldiers", "troops", "personnel", "position", "positions", "checkpoint"}
+    | {"checkpoints", "post", "posts", "convoy", "convoys", "vehicle", "vehicles", "patrol"}
 )
 
 

@@ -3410,6 +3410,29 @@ NEW_EPISODE = re.compile(
 )
 
 
+def _another_clause(doc: Doc, start: int, end: int) -> int | None:
+    """Where a sentence's joined clause tells "another" deed at a place of its own ("...,
+    and another IED exploded in Khanaqin (Diyala)"), the offset of its first word."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    for tok in span:
+        if tok.dep_ != "conj" or tok.pos_ != "VERB" or tok.head.pos_ != "VERB":
+            continue
+        told = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+        if not any(d.lower_ == "another" and d.dep_ == "det" for c in told for d in c.children):
+            continue
+        placed = any(
+            c.dep_ == "prep"
+            and c.lower_ in {"in", "at", "near", "on"}
+            and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
+            for c in tok.children
+        )
+        if placed:
+            return min(t.idx for t in tok.subtree)
+    return None
+
+
 NO_FIGHT = re.compile(
     r"\bno (?:fighting|clashes|clash|resistance|fight|confrontations?) (?:was|were|has been|"
     r"have been) (?:reported|recorded|registered)",
@@ -3802,13 +3825,19 @@ def extract_events(
     mentions = _split_unknown_lists(document, mentions, places, actors)
     # each sentence's episode: how many sentences up to it open a new one (counted once per
     # article, not once per mention)
+    # (and a joined clause of "another" deed with a place of its own opens one inside its
+    # sentence: "an IED exploded in Tarmiyah (Baghdad) ..., and another IED exploded in
+    # Khanaqin (Diyala)")
+    inner = [_another_clause(document.doc, s.start, s.end) for s in document.sentences]
     episodes = list(
         itertools.accumulate(
-            NEW_EPISODE.match(s.text.lstrip(" \"'(")) is not None for s in document.sentences
+            int(NEW_EPISODE.match(s.text.lstrip(" \"'(")) is not None) + int(k is not None)
+            for s, k in zip(document.sentences, inner, strict=True)
         )
     )
     for m in mentions:
-        m.episode = episodes[m.sentence_index]
+        k = inner[m.sentence_index]
+        m.episode = episodes[m.sentence_index] - int(k is not None and m.trigger_start < k)
         _localise(m)
         _israeli_missiles_on_syria(document, m)
         _levant_gunfire(document, m)
@@ -3966,13 +3995,14 @@ MISSILE_WORD = re.compile(r"\bmissiles?\b", re.I)
 LIST_GAP = re.compile(
     r"(?:\s+(?:districts?|towns?|villages?|cities|city|areas?|sub-districts?))?"
     r"\s*(?:,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?"
-    r"(?:(?:town|village|city|district)\s+of\s+)?"
+    r"(?:(?:town|village|city|district|outskirts|vicinity)\s+of\s+(?:the\s+)?)?"
 )
 # What puts a list where a deed took place: "in", "at", "near", or the deed's object
 # ("shelled Kafr Nabl, Hazarin and Al Bara", "the villages of Ananum, Gidan Adamu").
 LIST_LEAD = re.compile(
     r"(?:\b(?:in|at|near|around|inside|on|targeting|targeted|shelled|struck|hit|attacked|"
-    r"bombed|raided|stormed|across)|\b(?:villages|towns|areas|districts|localities)\s+of)"
+    r"bombed|raided|stormed|across|including|such as)|"
+    r"\b(?:villages|towns|areas|districts|localities)\s+of)"
     r"\s+(?:the\s+)?(?:(?:villages?|towns?|areas?|districts?|cities)\s+of\s+)?$",
     re.I,
 )
@@ -4033,8 +4063,7 @@ def _split_listed_places(
             continue
         if len({q.name for q in chain}) < len(chain):
             continue
-        lows = _shares(m.fatalities_low, len(chain))
-        highs = _shares(m.fatalities_high, len(chain))
+        lows, highs = _toll_shares(m, len(chain))
         out[-1:] = [
             _at_listed_place(document, sent, m, q, lows[k], highs[k]) for k, q in enumerate(chain)
         ]
@@ -4096,7 +4125,8 @@ _ITEM_SEP = re.compile(
 )
 _NAMES_LEAD = re.compile(
     r"\b(?:in|at|near|around|on|inside|to|targeting|targeted|shelled|struck|hit|attacked|"
-    r"bombed|raided|stormed|across|(?:control|villages|towns|areas|outskirts)\s+of)"
+    r"bombed|raided|stormed|across|including|such as|"
+    r"(?:control|villages|towns|areas|outskirts|frontlines?|fronts?|axes)\s+of)"
     r"\s+(?:the\s+)?(?:(?:villages?|towns?|areas?|districts?)\s+of\s+)?"
 )
 # between a list and the place that holds it: "... and Al Bara in Jabal Az-Zawiya", "(Idleb)"
@@ -4111,6 +4141,11 @@ _NOT_NAMES = frozenset(
 )
 
 
+# "in the Lattakia countryside", "in northern Hama", "in Jabal al-Zawiya"
+_INLINE_OWN = re.compile(
+    r"\s+in\s+(?:the\s+)?(?:(?:north|south)?(?:north|south|east|west)(?:ern)?\s+)?"
+    rf"{_NAME}(?:\s+(?:countryside|province|governorate|district))?"
+)
 CITY_AFTER = re.compile(r"\s+city\b", re.I)
 LIST_REACH_KM = 150.0  # how far a listed name read again may lie from where the list stands
 
@@ -4125,8 +4160,18 @@ def _named_list(text: str, lo: int, hi: int) -> list[tuple[int, int, str, int]]:
         item = _ITEM.match(text, pos, hi)
         if item is None or item.group("name").split()[0] in _NOT_NAMES:
             break
-        items.append((item.start("name"), item.end("name"), item.group("name"), item.end()))
-        sep = _ITEM_SEP.match(text, item.end(), hi)
+        full = item.end()
+        sep = _ITEM_SEP.match(text, full, hi)
+        if sep is None:
+            # a locator of the item's own in running text, the list maybe going on past it
+            # ("shelled Kafr Nabl (Idleb), and Kabani in the Lattakia countryside, and ...")
+            own = _INLINE_OWN.match(text, full, hi)
+            if own is not None:
+                full = own.end()
+                sep = _ITEM_SEP.match(text, full, hi)
+                if sep is not None and not LIST_END.search(sep.group()):
+                    sep = None
+        items.append((item.start("name"), item.end("name"), item.group("name"), full))
         if sep is None:
             break
         seps.append(sep.group())
@@ -4252,12 +4297,11 @@ def _split_unknown_lists(
                 # spots of one place, one event there
                 continue
             if any(
-                p is not None and p.feature not in {"city", "admin2", "physical"}
+                p is not None and p.feature not in {"city", "admin2", "physical", "region"}
                 for p in known.values()
             ):
                 continue  # "in Syria and Iraq": countries or provinces, another matter
-            lows = _shares(m.fatalities_low, len(items))
-            highs = _shares(m.fatalities_high, len(items))
+            lows, highs = _toll_shares(m, len(items))
             # a name the places stage passed over, read again as a place in its own right
             # ("the Ain Issa and Tal Tamer frontlines": Tall Tamr), kept only near where the
             # list stands
@@ -4293,6 +4337,15 @@ def _split_unknown_lists(
             done.add(key)
             break
     return out
+
+
+def _toll_shares(m: EventMention, n: int) -> tuple[list[int | None], list[int | None]]:
+    """The low and high tolls of ``m`` told at ``n`` places: shared among them, unless the
+    figure is already one event's share ("10 fatalities split between two events": 5 at
+    each place)."""
+    if any(e.field == "fatalities" and "+split" in e.method for e in m.evidence):
+        return [m.fatalities_low] * n, [m.fatalities_high] * n
+    return _shares(m.fatalities_low, n), _shares(m.fatalities_high, n)
 
 
 def _shares(total: int | None, n: int) -> list[int | None]:
@@ -5574,12 +5627,18 @@ def _build_mention(
     )
     # Fatalities and who claims them
     low = high = None
-    fat = find_fatalities(sent.text)
+    # (each its own toll where a clause of "another" deed splits the sentence)
+    lo, hi = sent.start, sent.end
+    split = _another_clause(document.doc, sent.start, sent.end)
+    if split is not None:
+        lo, hi = (split, hi) if tok.idx >= split else (lo, split)
+    fat = find_fatalities(document.text[lo:hi])
     deadly_frame = trig.frame in DEADLY_FRAMES or (
         trig.frame == MODEL_FRAME and event_type != "Strategic developments"
     )
     if fat is not None and deadly_frame:
         low, high, fstart, fend, frule = fat
+        fstart, fend = fstart + lo - sent.start, fend + lo - sent.start
         ev.append(
             _evidence(
                 document, sent, sent.start + fstart, sent.start + fend, "fatalities", frule, 0.7
