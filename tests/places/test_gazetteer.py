@@ -117,7 +117,12 @@ def test_units_of_a_division_are_its_towns_and_districts() -> None:
 
 @pytest.mark.parametrize(
     ("geonames", "shape"),
-    [("Deh Rawud", "Dihrawud"), ("Mir Amor", "Miramor"), ("Chahar Sadah", "Charsada")],
+    [
+        ("Deh Rawud", "Dihrawud"),
+        ("Mir Amor", "Miramor"),
+        ("Chahar Sadah", "Charsada"),
+        ("Bani Dhabyan", "Bani Dabyan"),  # the letter dad, written "dh" or "d"
+    ],
 )
 def test_a_district_s_two_spellings_meet_on_a_key(geonames: str, shape: str):
     assert _unit_keys(geonames) & _unit_keys(shape)
@@ -142,3 +147,11 @@ def test_a_district_takes_the_province_geonames_lists_it_under(gaz):
 def test_a_province_named_for_its_seat_takes_the_seat_s_spelling(gaz):
     # GeoNames calls the governorate Omran and its seat 'Amran
     assert "YE.19" in {c.admin1_code for c in gaz.lookup("Amran") if c.feature == ADMIN1}
+
+
+def test_a_dad_written_dh_finds_the_name_written_with_d(gaz):
+    # GeoNames lists Bani Dhabyan under Sanaa Governorate; its shape is spelt Bani Dabyan
+    assert [c.admin1_code for c in gaz.lookup("Bani Dhabyan") if c.country_code == "YE"] == [
+        "YE.16"
+    ]
+    assert any(c.name == "Radman" for c in gaz.lookup_skeleton("Radhman"))

@@ -33,7 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
-BUILD_VERSION = "26"
+BUILD_VERSION = "27"
 # a geoBoundaries unit takes the country and province of the nearest town this near
 UNIT_TOWN_KM = 60.0
 # a unit this near a town whose name is spelled like its own is that town
@@ -128,6 +128,17 @@ def skeleton(name: str) -> str:
         w = re.sub(r"(.)\1+", r"\1", head + tail)
         out.append(w)
     return " ".join(out)
+
+
+def skeletons(name: str) -> list[str]:
+    """``name``'s skeleton, and where it writes "dh" that of the name with "d" for it: the
+    letter dad is written both ways ("Radhman" and Radman, "Bani Dhabyan" and Bani Dabyan),
+    while the skeleton reads "dh" as the letter dhal ("z")."""
+    flat = normalize(name)
+    out = [skeleton(flat)]
+    if "dh" in flat:
+        out.append(skeleton(flat.replace("dh", "d")))
+    return out
 
 
 def key_hash(key: str) -> int:
@@ -295,7 +306,7 @@ def _unit_keys(name: str) -> set[str]:
     transliteration skeleton, and that of the name written as one word ("Deh Rawud" and
     Dihrawud, "Mir Amor" and Miramor)."""
     words = [w for w in normalize(name).split() if w not in ARTICLES and w not in IZAFE]
-    return {skeleton(name), skeleton("".join(words))} - {""}
+    return {*skeletons(name), *skeletons("".join(words))} - {""}
 
 
 def _boundary_units(
@@ -1041,23 +1052,25 @@ class Gazetteer:
     def lookup_skeleton(self, name: str, accept=None, limit: int = 20_000) -> list[Candidate]:
         """Entries whose transliteration skeleton equals ``name``'s ("Hawija" -> Al Hawijah).
         ``accept(entry_name) -> bool`` filters on the name before a Candidate is built."""
-        a, b = self._range(self._skeys, self._sptr, skeleton(name))
         out = []
         seen: set[int] = set()
-        for k in range(a, min(b, a + limit)):
-            i = int(self._spost[k])  # (an entry once, however many spellings it has)
-            if i not in seen and (accept is None or accept(self.names[i])):
-                out.append(self.candidate(i, DERIVED))
-            seen.add(i)
+        for key in skeletons(name):
+            a, b = self._range(self._skeys, self._sptr, key)
+            for k in range(a, min(b, a + limit)):
+                i = int(self._spost[k])  # (an entry once, however many spellings it has)
+                if i not in seen and (accept is None or accept(self.names[i])):
+                    out.append(self.candidate(i, DERIVED))
+                seen.add(i)
         return out
 
     def skeleton_spellings(self, name: str, limit: int = 20_000) -> Iterator[tuple[int, str]]:
         """``(entry, spelling)`` for each normalised spelling, main or alternate, whose
         skeleton equals ``name``'s ("Makhmour" -> (Mexmur, "makhmur"))."""
-        a, b = self._range(self._skeys, self._sptr, skeleton(name))
-        for k in range(a, min(b, a + limit)):
-            lo, hi = int(self._soff[k]), int(self._soff[k + 1])
-            yield int(self._spost[k]), bytes(self._sblob[lo:hi]).decode("utf-8")
+        for key in skeletons(name):
+            a, b = self._range(self._skeys, self._sptr, key)
+            for k in range(a, min(b, a + limit)):
+                lo, hi = int(self._soff[k]), int(self._soff[k + 1])
+                yield int(self._spost[k]), bytes(self._sblob[lo:hi]).decode("utf-8")
 
     def districts_by_first_word(self, country_code: str, name: str) -> list[Candidate]:
         """A country's second-level units whose name's first word (past its article) is
