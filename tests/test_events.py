@@ -3847,3 +3847,11 @@ def test_regime_positions_are_the_state_s_forces() -> None:
         "soldiers killed."
     )
     assert ev.actor2 == "Military Forces of Syria (2000-)"
+
+
+def test_a_toll_told_with_its_source_is_the_strike_s_not_a_fight_of_its_own() -> None:
+    ev = _one(
+        "On 9 March 2020, the Afghan Air Force conducted airstrikes on Taliban hideouts in "
+        "Chora district (Uruzgan). 12 Taliban killed according to the MoD."
+    )
+    assert (ev.sub_event_type, ev.fatalities, ev.actor2) == ("Air/drone strike", 12, "Taliban")

@@ -13,6 +13,9 @@ from marsad.fatalities import find_fatalities
     ("text", "expected"),
     [
         ("at least 620 militants were killed", (620, 620)),
+        # who says so, before or after the toll
+        ("According to the MoD, 12 soldiers were killed.", (12, 12)),
+        ("5 civilians killed according to local sources.", (5, 5)),
         ("the strike killed 12 people", (12, 12)),
         # the injured after a comma are not more dead
         ("a gas blast kills 8, forty others are injured", (8, 8)),

@@ -746,7 +746,10 @@ def _passive_subject(token: Token) -> Token | None:
     if (
         token.tag_ in {"VBN", "VBD"}
         and _lemma(token) in TOLL_VERBS
-        and not any(c.dep_ in {"dobj", "obj", "aux", "auxpass", "prep"} for c in token.children)
+        and not any(
+            c.dep_ in {"dobj", "obj", "aux", "auxpass", "prep"} and c.lower_ != "according"
+            for c in token.children
+        )
     ):
         subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
         if subj is not None and (subj.like_num or any(c.dep_ == "nummod" for c in subj.children)):

@@ -232,7 +232,7 @@ _REPORTING = {"reported", "confirmed", "claimed", "stated", "added", "noted", "a
               "killed", "feared", "warned", "recorded", "counted", "listed", "named"}  # fmt: skip
 _LEAD = re.compile(
     r"\b(?:after|before|during|in|on|at|with|following|amid|when|while|by|from|as|since|for|"
-    r"despite|under|near|into|through)\s*$",
+    r"despite|under|near|into|through|to)\s*$",
     re.I,
 )
 _COUNT_RE = re.compile(
@@ -395,7 +395,7 @@ def _list_count(
 _TRANSITIVE = re.compile(_KILL, re.I)
 _OBJECT_NEXT = re.compile(
     r"\s+(?!(?:in|at|on|near|during|and|or|as|when|while|after|before|by|from|inside|"
-    r"across|amid|following|over|since|with)\b)[\w(]",
+    r"across|amid|following|over|since|with|according|reportedly|allegedly)\b)[\w(]",
     re.I,
 )
 
