@@ -3855,3 +3855,44 @@ def test_a_toll_told_with_its_source_is_the_strike_s_not_a_fight_of_its_own() ->
         "Chora district (Uruzgan). 12 Taliban killed according to the MoD."
     )
     assert (ev.sub_event_type, ev.fatalities, ev.actor2) == ("Air/drone strike", 12, "Taliban")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a spot of each district first
+        (
+            "On 28 April 2020, Saudi forces shelled Al Raqw area of Munabbih district and Al "
+            "Malahit area of Al Dhaher district (Sadah). No casualties reported.",
+            {"Monabbih", "Al Dhaher"},
+        ),
+        # districts by the border are no border
+        (
+            "On 28 April 2020, Saudi forces shelled populated areas in Shada'a and Al Dhaher "
+            "border districts (Sadah). 2 civilians were injured.",
+            {"Shada'a", "Al Dhaher"},
+        ),
+    ],
+)
+def test_lists_of_districts_with_spots_or_a_modifier(text: str, names: set) -> None:
+    assert {e.location for e in _events(text)} == names
+
+
+def test_people_fired_on_are_attacked() -> None:
+    ev = _one(
+        "On 3 May 2020, Saudi border guards fired on African migrants in Al Raqw (Munabbih, "
+        "Sadah). 3 migrants killed."
+    )
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == (
+        "Attack",
+        "Military Forces of Saudi Arabia (2015-)",
+        3,
+    )
+
+
+def test_whose_fire_it_is_when_two_weapons_name_it() -> None:
+    ev = _one(
+        "On 28 April 2020, Saudi artillery and rocket fire hit Shada'a district (Sadah). No "
+        "casualties reported."
+    )
+    assert ev.actor1 == "Military Forces of Saudi Arabia (2015-)"

@@ -1277,6 +1277,22 @@ def _context_ok(trig: Trigger, token: Token, index: _Index) -> bool:
     if ctx == "suicide":
         # ("suicide drone attacks": drones that blow up on their target, an air strike)
         return _has_context(token, {"suicide"}, 2) and not _has_context(token, SUICIDE_DRONES, 2)
+    if ctx == "fired-on":
+        # "border guards fired on African migrants": people fired on (not "fired on Monday";
+        # a crowd or a village fired on is read by the other rules)
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ in {"on", "upon"}
+            and any(
+                g.dep_ == "pobj"
+                and g.pos_ in {"NOUN", "PROPN"}
+                and g.ent_type_ not in {"DATE", "TIME", "GPE", "LOC", "FAC"}
+                and not _is_place_noun(g)
+                and not _is_protest(g)
+                for g in c.children
+            )
+            for c in token.children
+        )
     if ctx == "fire":
         return _has_context(token, {"fire", "fired", "attack", "strike", "launched", "hit"}, 4)
     if ctx == "projectile":  # "a missile towards Marib city (Marib), which was intercepted"
@@ -3080,8 +3096,10 @@ def _noun_actor(tok: Token, index: _Index) -> Token | None:
     """The doer of a nominal trigger: its possessor or compound ('the group's offensive',
     'a Kurdish Peshmerga offensive'), a 'by' phrase, else the subject of its verb
     ('X launched an offensive'). Of "a Houthi infiltration attempt", the attempt's."""
-    if tok.dep_ == "compound" and _lemma(tok.head) in DRIVE_NOUNS | FIRE_HEADS:
-        tok = tok.head  # ("a recruitment drive": the drive's; "artillery fire": the fire's)
+    if tok.dep_ in {"compound", "nmod"} and _lemma(tok.head) in DRIVE_NOUNS | FIRE_HEADS:
+        # ("a recruitment drive": the drive's; "artillery fire", "Saudi artillery and rocket
+        # fire": the fire's)
+        tok = tok.head
     own = _own_doer(tok, index)
     if own is not None:
         return own
@@ -3995,10 +4013,15 @@ MISSILE_WORD = re.compile(r"\bmissiles?\b", re.I)
 
 # What joins the places of a list, once locators in brackets are set aside: "Hays, At
 # Tuhayta and Ad Durayhimi districts", "Al Hazm (Al Jawf), Sirwah (Marib) and Nihm".
+# (a spot of each district may come first: "Al Raqw area of Munabbih district and Al
+# Malahit area of Al Dhaher district (Sadah)")
+_SPOT_OF = r"(?:[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,2}\s+(?:area|village|town)s?\s+(?:of|in)\s+)"
 LIST_GAP = re.compile(
-    r"(?:\s+(?:districts?|towns?|villages?|cities|city|areas?|sub-districts?))?"
+    r"(?:\s+(?:border\s+|frontline\s+|neighbou?ring\s+)?"
+    r"(?:districts?|towns?|villages?|cities|city|areas?|sub-districts?))?"
     r"\s*(?:,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?"
     r"(?:(?:town|village|city|district|outskirts|vicinity)\s+of\s+(?:the\s+)?)?"
+    rf"{_SPOT_OF}?"
 )
 # What puts a list where a deed took place: "in", "at", "near", or the deed's object
 # ("shelled Kafr Nabl, Hazarin and Al Bara", "the villages of Ananum, Gidan Adamu").
@@ -4006,7 +4029,8 @@ LIST_LEAD = re.compile(
     r"(?:\b(?:in|at|near|around|inside|on|targeting|targeted|shelled|struck|hit|attacked|"
     r"bombed|raided|stormed|across|including|such as)|"
     r"\b(?:villages|towns|areas|districts|localities)\s+of)"
-    r"\s+(?:the\s+)?(?:(?:villages?|towns?|areas?|districts?|cities)\s+of\s+)?$",
+    r"\s+(?:the\s+)?(?:(?:villages?|towns?|areas?|districts?|cities)\s+of\s+)?"
+    rf"(?-i:{_SPOT_OF})?$",
     re.I,
 )
 _BRACKETS = re.compile(r"\([^()]*\)")
@@ -4190,6 +4214,8 @@ def _named_list(text: str, lo: int, hi: int) -> list[tuple[int, int, str, int]]:
 _JOINT_AFTER = re.compile(
     r"\s+(?:borders?|boundary|road|highway|axis|line|junction|triangle|route|crossing|"
     r"frontier|corridor)\b"
+    # (not "Shada'a and Al Dhaher border districts": districts by the border)
+    r"(?!\s+(?:districts?|areas?|villages?|towns?|regions?)\b)"
 )
 _BODY_WORDS = frozenset(
     {"HQ", "Company", "Limited", "Ltd", "Bank", "Ministry", "Union", "University", "Office"}
