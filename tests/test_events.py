@@ -3760,6 +3760,8 @@ def test_a_mountain_area_a_province_locates_is_the_place(text: str, where: str) 
         ("In another attack, gunmen", True),
         ("Separately, gunmen", True),
         ("In an attack on the town, gunmen", False),
+        ("Another IED exploded in Al Mishahda", True),
+        ("Another soldier was wounded", False),
         ("In a raid on Tuesday, police", False),
     ],
 )

@@ -199,3 +199,22 @@ def test_places_a_sentence_lists_for_one_deed_stay_apart() -> None:
     assert haversine_km(34.56, 38.27, 34.58, 38.30) < 15
     assert len(merge_mentions([a, b])) == 2
     assert len(merge_mentions([replace(a, listed=False), replace(b, listed=False)])) == 1
+
+
+def test_two_sentences_of_one_article_at_two_near_towns_stay_two() -> None:
+    # "Taliban attacked ANP checkpoints in Qaisar district. Taliban also attacked ALP posts
+    # in Almar district": near, same sides and day; ACLED codes one event per place
+    tabqa = _place("Tabqa", 35.84, 38.55)
+    mansura = _place("Mansura", 35.84, 38.65)  # (9 km off)
+    one = _mention("a1", 0, "Armed clash", SDF, IS, tabqa, date(2017, 6, 6), date(2017, 6, 6))
+    two = _mention("a1", 1, "Armed clash", SDF, IS, mansura, date(2017, 6, 6), date(2017, 6, 6))
+    assert len(merge_mentions([one, two])) == 2
+    # the same town retold, or one sentence's two places, still merge
+    again = _mention("a1", 1, "Armed clash", SDF, IS, tabqa, date(2017, 6, 6), date(2017, 6, 6))
+    assert len(merge_mentions([one, again])) == 1
+    same = _mention("a1", 0, "Armed clash", SDF, IS, mansura, date(2017, 6, 6), date(2017, 6, 6))
+    same.trigger_start += 30
+    assert len(merge_mentions([one, same])) == 1
+    # and two reports (two articles) of near towns are left to the distance rule
+    other = _mention("a2", 0, "Armed clash", SDF, IS, mansura, date(2017, 6, 6), date(2017, 6, 6))
+    assert len(merge_mentions([one, other])) == 1

@@ -3426,7 +3426,11 @@ NEW_EPISODE = re.compile(
     rf"^(?:(?:in|during)\s+(?:another\s+(?:{_APART}\s+)?|an?\s+{_APART}\s+)"
     r"(?:incidents?|attacks?|developments?|events?|clash(?:es)?|operations?|raids?)\b"
     r"(?!\s+(?:on|at|in|near)\s+the\s+same)"
-    r"|separately\b|elsewhere\b|in\s+a\s+separate\b)",
+    r"|separately\b|elsewhere\b|in\s+a\s+separate\b"
+    # "Another IED exploded in Al Mishahda": another device or deed, not another victim
+    r"|another\s+(?:\w+\s+)?(?:IEDs?|bombs?|explosions?|explosive|devices?|(?:land)?mines?|"
+    r"attacks?|clash(?:es)?|(?:air)?strikes?|raids?|shells?|rockets?|mortars?|missiles?|"
+    r"drones?|incidents?|ambush(?:es)?|assassinations?)\b)",
     re.I,
 )
 

@@ -138,6 +138,9 @@ def same_event(a: EventMention, b: EventMention) -> bool:
         return True
     if a.episode != b.episode:
         return False  # "In a separate incident, Taliban attacked an ALP post in Adraskan"
+    if _named_apart(a, b):
+        return False  # "... in Qaisar district (Faryab). Taliban also attacked ALP posts in
+        # Almar district (Faryab)": one event per place, as ACLED codes it
     if (a.listed or b.listed) and (a.sentence_index, a.trigger_start) == (
         b.sentence_index,
         b.trigger_start,
@@ -161,6 +164,37 @@ def same_event(a: EventMention, b: EventMention) -> bool:
         for m in (a, b)
     )
     return (fallback and _frame(a) == _frame(b)) or toll
+
+
+SAME_SPOT_KM = 2.0  # two names this near are one place named two ways ("Kunduz city")
+
+
+def _named_apart(a: EventMention, b: EventMention) -> bool:
+    """Whether two sentences of one article tell ``a`` and ``b`` at two different towns or
+    districts, neither holding the other: not a district and a town of it, nor a place and
+    its province."""
+    p, q = a.place, b.place
+    if p is None or q is None or p.feature not in _SPOTS or q.feature not in _SPOTS:
+        return False
+    if a.sentence_index == b.sentence_index:
+        return False  # (one sentence's places are its lists' and clauses' to part)
+    if _plain(p.name) == _plain(q.name):
+        return False
+    for unit, town in ((p, q), (q, p)):
+        if (
+            unit.feature == "admin2"
+            and town.feature == "city"
+            and _plain(town.admin2 or "") == _plain(unit.name)
+        ):
+            return False  # "clashes in Nihm district ... in Al Masloub (Nihm)"
+    return haversine_km(p.latitude, p.longitude, q.latitude, q.longitude) > SAME_SPOT_KM
+
+
+_SPOTS = frozenset({"city", "admin2"})
+
+
+def _plain(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
 def _frame(m: EventMention) -> str:
