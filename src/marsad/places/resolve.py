@@ -2498,6 +2498,16 @@ def _keep_to_locator(mentions: list[_Mention], choice: list[int], text: str) -> 
                 continue
             if re.search(r"[.;]\s", between) or between.strip() == "(" or m.start > opening:
                 continue  # another sentence; or the locator's own town ("X (Y)"), read with it
+            if not inline and any(
+                m.end < x.start
+                and x.end < opening
+                and "(" in text[m.end : x.start]
+                and x.cands
+                and x.cands[choice[k]].feature in (ADMIN1, COUNTRY)
+                for k, x in enumerate(mentions)
+            ):
+                continue  # a locator of its own comes first ("Al Hazm (Al Jawf), and ... in
+                # Sirwah (Marib)": Al Hazm is no town of Marib)
             c = m.cands[choice[j]]
             if c.feature in (COUNTRY, ADMIN1):
                 continue
