@@ -3898,3 +3898,27 @@ def test_whose_fire_it_is_when_two_weapons_name_it() -> None:
         "casualties reported."
     )
     assert ev.actor1 == "Military Forces of Saudi Arabia (2015-)"
+
+
+def test_a_place_with_its_own_locator_is_not_judged_by_the_next_one() -> None:
+    events = _events(
+        "On 30 April 2020, Houthi forces shelled pro-Hadi positions in Al Hazm (Al Jawf), and "
+        "clashed with them in Sirwah (Marib). 3 killed."
+    )
+    assert {e.location for e in events} == {"Al Ḩazm", "Sirwah"}
+
+
+def test_tear_gas_fired_on_a_crowd_is_intervention_not_killing() -> None:
+    ev = _one(
+        "On 7 May 2020, security forces fired tear gas to disperse protesters in Nasiriyah "
+        "(Dhi Qar)."
+    )
+    assert (ev.sub_event_type, ev.actor1) == ("Protest with intervention", "Protesters (Iraq)")
+
+
+def test_those_who_disperse_them_are_not_them() -> None:
+    ev = _one(
+        "On 7 May 2020, protesters burned tyres and blocked roads in Nasiriyah (Dhi Qar), and "
+        "security forces fired tear gas to disperse them."
+    )
+    assert ev.actor2 != ev.actor1

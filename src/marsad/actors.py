@@ -1381,6 +1381,12 @@ def resolve_coreference(
             verb = _clause_verb(ref_tok)
             if verb is not None:
                 excluded.add(verb)
+                # (and the verbs whose subject does it: "security forces fired tear gas to
+                # disperse them" -- them is not the security forces)
+                tok = doc[verb]
+                while tok.dep_ in {"xcomp", "advcl"} and tok.head is not tok:
+                    tok = tok.head
+                    excluded.add(tok.i)
         elif head not in _PLURAL_PRONOUNS and head != "its":
             excluded = {t.i for t in ref_tok.ancestors if t.pos_ in ("VERB", "AUX")}
 

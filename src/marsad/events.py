@@ -3199,6 +3199,12 @@ IN_PROTEST = re.compile(r"\bin protest\b", re.I)
 LIVE_FIRE = re.compile(r"\blive (?:ammunition|fire|rounds)\b", re.I)
 EXCESSIVE = "Excessive force against protesters"
 AIR_SHOTS = re.compile(r"\b(?:in|into) the air\b|\bwarning shots\b", re.I)
+# what is fired at a crowd to disperse it, not to kill: "fired tear gas", "firing rubber bullets"
+NON_LETHAL_FIRE = re.compile(
+    r"\b(?:fired|firing|fire|fires)\s+(?:\w+\s+){0,2}?(?:tear[- ]?gas|teargas|rubber bullets|"
+    r"water[- ]cannons?|stun grenades|sound bombs|pellets|smoke (?:bombs|grenades))",
+    re.I,
+)
 # "opened fire on residents protesting against ...": the crowd the force was used on
 PROTESTING = frozenset({"protesting", "demonstrating", "rallying"})
 
@@ -3295,8 +3301,10 @@ def _specialise(cand: _Candidate, target_tok: Token | None) -> None:
             and _has_context(
                 cand.token, {"fire", "firing", "fired", "shot", "killed", "killing", "live"}, 12
             )
-            # "fired in the air to disperse protesters": a warning, not lethal force
+            # "fired in the air to disperse protesters": a warning, not lethal force; "fired
+            # tear gas": force that does not kill
             and not AIR_SHOTS.search(sent_text)
+            and not (NON_LETHAL_FIRE.search(sent_text) and not LIVE_FIRE.search(sent_text))
         )
         sub = EXCESSIVE if deadly else "Protest with intervention"
         forces = cand.actor1
