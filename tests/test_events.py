@@ -3922,3 +3922,9 @@ def test_those_who_disperse_them_are_not_them() -> None:
         "security forces fired tear gas to disperse them."
     )
     assert ev.actor2 != ev.actor1
+
+
+def test_a_soldier_shot_dead_is_the_side_attacked_not_a_civilian() -> None:
+    # the parse hangs "an Iraqi soldier" on "dead", not on "shot"
+    ev = _one("On 8 May 2020, an IS sniper shot dead an Iraqi soldier in Tarmiyah (Baghdad).")
+    assert (ev.sub_event_type, ev.actor2) == ("Armed clash", "Military Forces of Iraq (2014-)")

@@ -764,6 +764,12 @@ def _obj(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ in {"dobj", "obj", "attr"}:
             return child
+    for child in token.children:
+        # "shot dead an Iraqi soldier": the parse hangs the object on "dead"
+        if child.dep_ == "acomp" and child.lower_ == "dead":
+            for grand in child.children:
+                if grand.dep_ in {"dobj", "obj"}:
+                    return grand
     return None
 
 
