@@ -4431,6 +4431,15 @@ _KEEP_LEXICON_TYPES = frozenset(
 )
 
 
+# prisoners exchanged or released between foes (ACLED's agreements)
+PRISONER_SWAP = re.compile(
+    r"\b(?:prisoners?|detainees?|captives?|POWs)\b[^.;]{0,40}?\b(?:exchange|swap|release)"
+    r"|\b(?:exchanged?|swapped|swap|released?)\b[^.;]{0,40}?\b(?:prisoners?|detainees?|"
+    r"captives?|POWs)\b",
+    re.I,
+)
+
+
 HEAVY_WEAPONS = re.compile(
     r"\b(?:mortars?|artillery|rockets?|missiles?|shells?|shelled|shelling|howitzers?|MLRS|"
     r"Grads?|tank fire|ATGMs?|heavy weapons?)\b",
@@ -4659,6 +4668,10 @@ def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
         ):
             continue  # "stormed and looted the house of a GPC leader": no one was hurt
         if pred.probability < MODEL_RETYPE or pred.label in _KEEP_RULE_TYPES:
+            continue
+        if m.sub_event_type == "Agreement" and PRISONER_SWAP.search(text):
+            # "released 20 detainees in a prisoner exchange with pro-Hadi forces": the
+            # classifier, cued by the two sides, reads a fight
             continue
         if (
             m.sub_event_type == ABDUCTION
