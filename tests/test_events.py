@@ -3928,3 +3928,39 @@ def test_a_soldier_shot_dead_is_the_side_attacked_not_a_civilian() -> None:
     # the parse hangs "an Iraqi soldier" on "dead", not on "shot"
     ev = _one("On 8 May 2020, an IS sniper shot dead an Iraqi soldier in Tarmiyah (Baghdad).")
     assert (ev.sub_event_type, ev.actor2) == ("Armed clash", "Military Forces of Iraq (2014-)")
+
+
+def test_a_prisoner_exchange_between_foes_stays_an_agreement() -> None:
+    ev = _one(
+        "On 7 May 2020, Houthi forces released 20 detainees in a prisoner exchange with pro-Hadi "
+        "forces in Al Dhale'e."
+    )
+    assert ev.sub_event_type == "Agreement"
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        (
+            "On 1 May 2020, Houthi forces clashed with pro-Hadi forces in Al Masloub, Al Jawf. "
+            "3 killed.",
+            "Al Maşlūb",
+        ),
+        (
+            "On 2 May 2020, the NAF rebel forces fired small arms at the governmental positions "
+            "near Hnutove, Donetsk.",
+            "Hnutove",
+        ),
+    ],
+)
+def test_a_town_before_its_province_by_a_comma_is_looked_up_there(text: str, where: str) -> None:
+    assert _one(text).location == where
+
+
+def test_a_town_by_a_comma_is_not_a_first_word_or_an_alias_elsewhere() -> None:
+    # the gazetteer's Yasna Polyana is no Yasne; the province stands
+    ev = _one(
+        "On 28 April 2020, the Ukrainian Forces fired 82mm mortars at the positions of the "
+        "Donbass People's Militia in the area of Yasne, Donetsk."
+    )
+    assert ev.location != "Yasna Polyana"

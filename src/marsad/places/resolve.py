@@ -1707,6 +1707,15 @@ _DISTRICT_BEFORE = re.compile(
     rf"((?:{_NAME})(?:{_LIST_SEP}(?:{_NAME}))*)\s+(?:district|sub-?district)s?"
     rf"(?:\s+(?:center|centre))?(?:\s*,\s*(?:in\s+)?|\s+of\s+|\s+in\s+|\s*\(\s*)(?:the\s+)?$"
 )
+# a town named before its province by a comma, the province ending the phrase: "in Al
+# Masloub, Al Jawf.", "near Opytne, Donetsk,"
+_TOWN_COMMA_BEFORE = re.compile(
+    rf"\b(?:in|at|near|of|outside|around)\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?"
+    rf"({_NAME})\s*,\s*$"
+)
+_LOCATOR_AFTER_COMMA = re.compile(
+    r"(?:\s+(?:province|governorate|state|region|oblast|department))?\s*(?:[.,;)]|$)"
+)
 _UNIT_TAIL = re.compile(rf"\s+{_UNIT}$", re.I)
 _UNIT_TO_PAREN = re.compile(rf"\s+{_UNIT}\s*\(", re.I)
 
@@ -1908,6 +1917,11 @@ def _locator_names(mentions: list[_Mention], gaz: Gazetteer, text: str) -> list[
         a1s = _divisions(prov)
         lo = max(0, prov.start - 120)
         found = _DISTRICT_BEFORE.search(text[lo : prov.start]) if a1s else None
+        by_comma = False
+        if found is None and a1s and _LOCATOR_AFTER_COMMA.match(text, prov.end):
+            # "clashed in Al Masloub, Al Jawf.": a town before its province, by a comma
+            found = _TOWN_COMMA_BEFORE.search(text[lo : prov.start])
+            by_comma = True
         if found is None:
             continue
         for name in re.finditer(_NAME, found.group(1)):
@@ -1920,7 +1934,13 @@ def _locator_names(mentions: list[_Mention], gaz: Gazetteer, text: str) -> list[
             ):
                 continue  # read already, in the province ("Qarabagh" of Ghazni)
             # (a reading abroad gives way: "Chak" is no town of Wardak, Chaki Wardak is)
-            cands = _in_division(gaz, text[start:end], a1s, district=True)
+            cands = _in_division(gaz, text[start:end], a1s, district=not by_comma)
+            if by_comma:
+                # (a town, not called a district: its whole name spelt alike, not a first
+                # word's match nor an alternate spelling of another name: "Yasne, Donetsk"
+                # is no Yasna Polyana)
+                key = _dearticle(normalize(text[start:end]))
+                cands = [c for c in cands if fuzz.ratio(key, _dearticle(normalize(c.name))) >= 85]
             if cands:
                 dropped.update(id(y) for y in over)
                 added.append(_Mention(start, end, text[start:end], cands, "locator"))
