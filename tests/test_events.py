@@ -3964,3 +3964,34 @@ def test_a_town_by_a_comma_is_not_a_first_word_or_an_alias_elsewhere() -> None:
         "Donbass People's Militia in the area of Yasne, Donetsk."
     )
     assert ev.location != "Yasna Polyana"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the Arabic article "At" opens a name, not a phrase
+        "On 30 April 2020, Houthi forces shelled pro-Hadi forces in Hays, Al Khawkhah, and At "
+        "Tuhayta (Al Hudaydah). No casualties reported.",
+        # the province after the list's unit word holds the list
+        "On 30 April 2020, Houthi forces shelled pro-Hadi forces in Hays, Al Khawkhah and At "
+        "Tuhayta districts, Al Hudaydah. No casualties reported.",
+    ],
+)
+def test_a_list_of_districts_with_at_and_a_comma_province(text: str) -> None:
+    assert {e.location for e in _events(text)} == {"Ḩays", "Al Khawkhah", "At Tuḩaytā’"}
+
+
+def test_a_list_joined_by_comma_as_well_as() -> None:
+    events = _events(
+        "On 30 April 2020, Houthi forces shelled pro-Hadi positions in Hays district (Al "
+        "Hudaydah), as well as in Qatabah district (Ad Dali). No casualties reported."
+    )
+    assert {e.admin1 for e in events} == {"Al Hudaydah", "Aḑ Ḑāli‘"}
+
+
+def test_a_toll_smaller_than_the_list_gives_one_to_each_of_the_first() -> None:
+    from marsad.events import _shares
+
+    assert _shares(8, 10) == [1] * 8 + [0, 0]
+    assert _shares(31, 6) == [6, 5, 5, 5, 5, 5]
+    assert _shares(None, 2) == [None, None]

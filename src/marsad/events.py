@@ -4062,7 +4062,7 @@ def _split_listed_places(
     """ACLED codes one event per place: a deed a sentence tells at a list of towns or
     districts ("Houthi forces shelled pro-Hadi positions in Hays, At Tuhayta and Ad
     Durayhimi districts") is one event at each, the toll shared among them (the remainder
-    to the first, as ACLED's notes split it)."""
+    one each to the first, as ACLED's notes split it)."""
     out: list[EventMention] = []
     text = document.text
     for m in mentions:
@@ -4084,7 +4084,7 @@ def _split_listed_places(
             gap = _BRACKETS.sub("", text[chain[-1].end : p.start]) if chain else ""
             if p.feature not in {"city", "admin2"} and any(q.start == m.place.start for q in chain):
                 break  # "in Nad Ali and Marja districts, Helmand province": the province ends it
-            if chain and LIST_GAP.fullmatch(gap):
+            if chain and LIST_GAP.fullmatch(gap) and not _UNITS_THEN_COMMA.match(gap):
                 chain.append(p)
                 last = gap
             elif any(q.start == m.place.start for q in chain):
@@ -4164,7 +4164,7 @@ _ITEM = re.compile(
     r"(?:\s*\([^()]*\))?"
 )
 _ITEM_SEP = re.compile(
-    r"\s*,\s*(?:and\s+)?(?:(?:in|at|near|on)\s+)?(?:the\s+)?"
+    r"\s*,\s*(?:and\s+|as well as\s+)?(?:(?:in|at|near|on)\s+)?(?:the\s+)?"
     r"|\s+(?:and|as well as|&)\s+(?:another\s+)?"
     r"(?:on the outskirts of\s+|(?:in|at|near|on|inside|to)\s+)?(?:the\s+)?"
 )
@@ -4191,6 +4191,9 @@ _INLINE_OWN = re.compile(
     r"\s+in\s+(?:the\s+)?(?:(?:north|south)?(?:north|south|east|west)(?:ern)?\s+)?"
     rf"{_NAME}(?:\s+(?:countryside|province|governorate|district))?"
 )
+_ARTICLE_LIKE = frozenset({"At", "An"})
+# a list's unit word in the plural, then a comma: what follows holds the list
+_UNITS_THEN_COMMA = re.compile(r"\s+(?:districts|villages|towns|areas|cities|neighbou?rhoods)\s*,")
 CITY_AFTER = re.compile(r"\s+city\b", re.I)
 LIST_REACH_KM = 150.0  # how far a listed name read again may lie from where the list stands
 
@@ -4203,7 +4206,12 @@ def _named_list(text: str, lo: int, hi: int) -> list[tuple[int, int, str, int]]:
     pos = lo
     while True:
         item = _ITEM.match(text, pos, hi)
-        if item is None or item.group("name").split()[0] in _NOT_NAMES:
+        words = item.group("name").split() if item is not None else []
+        if not words or (
+            words[0] in _NOT_NAMES
+            # (the Arabic article before a name: "At Tuhayta", "An Nasiriyah")
+            and not (words[0] in _ARTICLE_LIKE and len(words) > 1)
+        ):
             break
         full = item.end()
         sep = _ITEM_SEP.match(text, full, hi)
@@ -4217,8 +4225,10 @@ def _named_list(text: str, lo: int, hi: int) -> list[tuple[int, int, str, int]]:
                 if sep is not None and not LIST_END.search(sep.group()):
                     sep = None
         items.append((item.start("name"), item.end("name"), item.group("name"), full))
-        if sep is None:
-            break
+        if sep is None or (
+            _UNITS_THEN_COMMA.match(text, item.end("name")) and "and" not in sep.group()
+        ):
+            break  # (", Al Hudaydah" after "Hays and At Tuhayta districts": their province)
         seps.append(sep.group())
         pos = sep.end()
     # a list ends on "and" ("in Iztacalco, Ciudad de Mexico" is a borough and its city)
@@ -4396,11 +4406,12 @@ def _toll_shares(m: EventMention, n: int) -> tuple[list[int | None], list[int | 
 
 
 def _shares(total: int | None, n: int) -> list[int | None]:
-    """A toll shared by ``n`` places: equal parts, the remainder to the first."""
+    """A toll shared by ``n`` places: equal parts, the remainder one each to the first ("8
+    killed across 10 villages": 1 in each of 8)."""
     if total is None:
         return [None] * n
     base, rest = divmod(total, n)
-    return [base + rest] + [base] * (n - 1)
+    return [base + 1] * rest + [base] * (n - rest)
 
 
 MODEL_RETYPE = 0.5
