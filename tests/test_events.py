@@ -3995,3 +3995,11 @@ def test_a_toll_smaller_than_the_list_gives_one_to_each_of_the_first() -> None:
     assert _shares(8, 10) == [1] * 8 + [0, 0]
     assert _shares(31, 6) == [6, 5, 5, 5, 5, 5]
     assert _shares(None, 2) == [None, None]
+
+
+def test_a_listed_place_is_not_merged_into_another_sentence_s_place() -> None:
+    events = _events(
+        "On 30 April 2020, regime forces shelled Kansafra (Idleb). Regime forces also shelled "
+        "Al-Bara and Fleifel in Jabal Az-Zawiya. No casualties reported."
+    )
+    assert {"Al-Bara", "Fleifel"} <= {e.location for e in events} and len(events) == 3

@@ -171,14 +171,19 @@ SAME_SPOT_KM = 2.0  # two names this near are one place named two ways ("Kunduz 
 
 def _named_apart(a: EventMention, b: EventMention) -> bool:
     """Whether two sentences of one article tell ``a`` and ``b`` at two different towns or
-    districts, neither holding the other: not a district and a town of it, nor a place and
-    its province."""
+    districts, neither holding the other (not a district and a town of it, nor a place and
+    its province), or one of them at a place of a list and the other elsewhere."""
     p, q = a.place, b.place
-    if p is None or q is None or p.feature not in _SPOTS or q.feature not in _SPOTS:
-        return False
-    if a.sentence_index == b.sentence_index:
+    if p is None or q is None or a.sentence_index == b.sentence_index:
         return False  # (one sentence's places are its lists' and clauses' to part)
     if _plain(p.name) == _plain(q.name):
+        return False
+    if a.listed or b.listed:
+        # a place of a list, its places told apart already, is no other sentence's place
+        # ("shelled Kansafra (Idleb). Regime forces also shelled Al-Bara and Fleifel in
+        # Jabal Az-Zawiya": Al-Bara is not Kansafra)
+        return True
+    if p.feature not in _SPOTS or q.feature not in _SPOTS:
         return False
     for unit, town in ((p, q), (q, p)):
         if (
