@@ -4003,3 +4003,16 @@ def test_a_listed_place_is_not_merged_into_another_sentence_s_place() -> None:
         "Al-Bara and Fleifel in Jabal Az-Zawiya. No casualties reported."
     )
     assert {"Al-Bara", "Fleifel"} <= {e.location for e in events} and len(events) == 3
+
+
+def test_a_deed_in_a_list_of_governorates_is_one_event_in_each() -> None:
+    events = _events(
+        "On 30 April 2020, clashes between Houthi and pro-Hadi forces took place in Al Jawf, "
+        "Marib and Al Bayda governorates. 12 fatalities split across the 3 events."
+    )
+    assert sorted((e.admin1, e.fatalities) for e in events) == [
+        ("Al Bayda", 4),
+        ("Al Jawf", 4),
+        ("Ma’rib", 4),
+    ]
+    assert {e.geo_precision for e in events} == {3}

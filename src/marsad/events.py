@@ -3861,6 +3861,7 @@ def extract_events(
     _attribute_perpetrators(mentions, _attribution(doc, actors))
     _infer_implied_sides(document, mentions, actors)
     mentions = _split_listed_places(document, mentions, places)
+    mentions = _split_listed_provinces(document, mentions, places)
     mentions = _split_unknown_lists(document, mentions, places, actors)
     # each sentence's episode: how many sentences up to it open a new one (counted once per
     # article, not once per mention)
@@ -4111,6 +4112,50 @@ def _split_listed_places(
         lows, highs = _toll_shares(m, len(chain))
         out[-1:] = [
             _at_listed_place(document, sent, m, q, lows[k], highs[k]) for k, q in enumerate(chain)
+        ]
+    return out
+
+
+# provinces named as such after their list: "in Al Jawf, Marib and Al Bayda governorates"
+_PROVINCES_AFTER = re.compile(r"\s+(?:governorates|provinces)\b", re.I)
+_PROVINCE_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def _split_listed_provinces(
+    document: Document, mentions: list[EventMention], places: list[PlaceMention]
+) -> list[EventMention]:
+    """A deed told at a list of provinces named as such ("clashes took place in Al Jawf,
+    Marib and Al Bayda governorates") is one event in each, at its capital, as ACLED codes
+    an event known only to a province."""
+    out: list[EventMention] = []
+    text = document.text
+    for m in mentions:
+        out.append(m)
+        if m.place is None or m.listed or m.place.feature != "admin1":
+            continue
+        sent = document.sentences[m.sentence_index]
+        items = [p for p in places if sent.start <= p.start < sent.end and p.feature == "admin1"]
+        chain: list[PlaceMention] = []
+        for p in items:
+            if chain and _PROVINCE_GAP.fullmatch(text[chain[-1].end : p.start]):
+                chain.append(p)
+            elif any(q.start == m.place.start for q in chain):
+                break
+            else:
+                chain = [p]
+        if (
+            len(chain) < 2
+            or not any(q.start == m.place.start for q in chain)
+            or not _PROVINCES_AFTER.match(text, chain[-1].end)
+            or not LIST_END.search(text[chain[-2].end : chain[-1].start])
+            or len({q.country_code for q in chain}) > 1
+            or len({q.name for q in chain}) < len(chain)
+        ):
+            continue
+        lows, highs = _toll_shares(m, len(chain))
+        out[-1:] = [
+            _at_listed_place(document, sent, m, province_seat(q), lows[k], highs[k])
+            for k, q in enumerate(chain)
         ]
     return out
 
