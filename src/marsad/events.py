@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from marsad import time as timex
 from marsad.fatalities import find_fatalities
-from marsad.places.gazetteer import haversine_km, normalize
+from marsad.places.gazetteer import haversine_km, normalize, skeleton
 from marsad.places.resolve import AYN_MARKS, PLACE_LABELS, province_seat, resolve_spans
 from marsad.records import (
     EVENT_TYPE_OF,
@@ -4131,10 +4131,10 @@ def _split_listed_provinces(
     text = document.text
     for m in mentions:
         out.append(m)
-        if m.place is None or m.listed or m.place.feature != "admin1":
+        if m.place is None or m.listed or not _province_named(m.place):
             continue
         sent = document.sentences[m.sentence_index]
-        items = [p for p in places if sent.start <= p.start < sent.end and p.feature == "admin1"]
+        items = [p for p in places if sent.start <= p.start < sent.end and _province_named(p)]
         chain: list[PlaceMention] = []
         for p in items:
             if chain and _PROVINCE_GAP.fullmatch(text[chain[-1].end : p.start]):
@@ -4154,10 +4154,44 @@ def _split_listed_provinces(
             continue
         lows, highs = _toll_shares(m, len(chain))
         out[-1:] = [
-            _at_listed_place(document, sent, m, province_seat(q), lows[k], highs[k])
+            _at_listed_place(document, sent, m, province_seat(_as_province(q)), lows[k], highs[k])
             for k, q in enumerate(chain)
         ]
     return out
+
+
+def _as_province(p: PlaceMention) -> PlaceMention:
+    """The province a list of provinces names, where the text's name was read as the town
+    that bears it ("Uruzgan": the town Uruzgan, not the province's seat Tarinkot)."""
+    if p.feature == "admin1":
+        return p
+    from marsad.places.gazetteer import ADMIN1, Gazetteer
+
+    division = next(
+        (
+            c
+            for c in Gazetteer.load().lookup(p.admin1 or "")
+            if c.feature == ADMIN1 and c.country_code == p.country_code
+        ),
+        None,
+    )
+    if division is None:
+        return p
+    return replace(
+        p,
+        name=division.name,
+        geonameid=division.geonameid,
+        latitude=division.latitude,
+        longitude=division.longitude,
+        feature="admin1",
+    )
+
+
+def _province_named(p: PlaceMention) -> bool:
+    """A province, or the seat that bears its name ("Kandahar" read as the city)."""
+    return p.feature == "admin1" or (
+        p.feature == "city" and bool(p.admin1) and skeleton(p.text) == skeleton(p.admin1 or "")
+    )
 
 
 def _at_listed_place(

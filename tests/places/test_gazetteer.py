@@ -155,3 +155,21 @@ def test_a_dad_written_dh_finds_the_name_written_with_d(gaz):
         "YE.16"
     ]
     assert any(c.name == "Radman" for c in gaz.lookup_skeleton("Radhman"))
+
+
+@pytest.mark.parametrize(
+    ("province", "seat"),
+    [("Diyala", "Baqubah"), ("Oruzgan", "Tarinkot"), ("Badghis", "Qala i Naw")],
+)
+def test_a_province_s_seat_is_its_capital_not_its_largest_town(gaz, province: str, seat: str):
+    division = next(c for c in gaz.lookup(province) if c.feature == ADMIN1)
+    assert gaz.capital_of(division).name == seat
+
+
+def test_every_curated_seat_is_found_in_its_province(gaz):
+    from marsad.places.gazetteer import _seats
+
+    for code, seat in _seats().items():
+        division = gaz.candidate(gaz.a1_entry[code])
+        assert gaz.capital_of(division).admin1_code == code, (code, seat)
+        assert any(c.admin1_code == code for c in gaz.lookup(seat)), (code, seat)

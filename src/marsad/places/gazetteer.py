@@ -240,6 +240,15 @@ _UNIT_SUFFIX = re.compile(
 
 
 @lru_cache(maxsize=1)
+def _seats() -> dict[str, str]:
+    """admin1 code -> the name of its seat, where the division's largest town is not it
+    (``data/places/seats.csv``, curated)."""
+    path = _data_file("places", "seats.csv")
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {row["admin1_code"]: row["seat"] for row in csv.DictReader(fh)}
+
+
+@lru_cache(maxsize=1)
 def _english_words() -> frozenset[str]:
     """Common English words: the lemma index (WordNet's nouns, verbs, adjectives and adverbs)
     that ships with the spaCy model; empty where no model is installed."""
@@ -1128,6 +1137,17 @@ class Gazetteer:
                     return max(best, key=lambda c: c.population)
         if cand.feature == ADMIN1:
             code = cand.admin1_code
+            seat = _seats().get(code)
+            if seat is not None:
+                # (a seat the curated table names: the largest town is not always it;
+                # Diyala's is Khanaqin, its seat Baqubah)
+                named = [
+                    c
+                    for c in self.lookup(seat)
+                    if c.admin1_code == code and c.feature in (CITY, ADMIN2)
+                ]
+                if named:
+                    return max(named, key=lambda c: (c.feature == CITY, c.population))
             sel = np.nonzero((self.a1 == self.a1_list.index(code)) & (self.feat == CITY))[0]
             if len(sel):
                 i = int(sel[np.argmax(self.pop[sel])])
