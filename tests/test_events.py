@@ -4016,3 +4016,14 @@ def test_a_deed_in_a_list_of_governorates_is_one_event_in_each() -> None:
         ("Ma’rib", 4),
     ]
     assert {e.geo_precision for e in events} == {3}
+
+
+def test_a_town_the_gazetteer_lacks_stands_where_its_province_s_towns_are() -> None:
+    ev = _one("On 5 May 2020, regime forces shelled Kafr Sijna (Idleb). No casualties reported.")
+    from marsad.places import Gazetteer
+
+    gaz = Gazetteer.load()
+    idlib = next(c for c in gaz.lookup("Idlib") if c.feature == 1)
+    lat, lon = gaz.towns_middle(idlib.admin1_code)
+    assert ev.admin1 == "Idlib" and ev.geo_precision == 3
+    assert (ev.latitude, ev.longitude) == (round(lat, 5), round(lon, 5))

@@ -26,7 +26,13 @@ from spacy.tokens import Doc, Span, Token
 from marsad import time as timex
 from marsad.fatalities import find_fatalities
 from marsad.places.gazetteer import haversine_km, normalize, skeleton
-from marsad.places.resolve import AYN_MARKS, PLACE_LABELS, province_seat, resolve_spans
+from marsad.places.resolve import (
+    AYN_MARKS,
+    PLACE_LABELS,
+    province_seat,
+    province_towns,
+    resolve_spans,
+)
 from marsad.records import (
     EVENT_TYPE_OF,
     GEO_NEAR,
@@ -5572,6 +5578,8 @@ def _build_mention(
             seat = province_seat(place)
             if seat is not place:
                 place, place_method = seat, f"{place_method}+seat"
+        else:
+            place = province_towns(place)
         ev.append(
             _evidence(
                 document,

@@ -173,3 +173,11 @@ def test_every_curated_seat_is_found_in_its_province(gaz):
         division = gaz.candidate(gaz.a1_entry[code])
         assert gaz.capital_of(division).admin1_code == code, (code, seat)
         assert any(c.admin1_code == code for c in gaz.lookup(seat)), (code, seat)
+
+
+def test_a_province_s_towns_have_a_middle(gaz):
+    helmand = next(c for c in gaz.lookup("Helmand") if c.feature == ADMIN1)
+    lat, lon = gaz.towns_middle(helmand.admin1_code)
+    # (the towns lie along the river, between Musa Qala and Garmsir)
+    assert 30.5 < lat < 32.5 and 63.5 < lon < 65.0
+    assert gaz.towns_middle("XX.99") is None

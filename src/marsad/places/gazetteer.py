@@ -998,6 +998,15 @@ class Gazetteer:
             return None
         return float(np.degrees(np.median(tl[sel]))), float(np.degrees(np.median(to[sel])))
 
+    def towns_middle(self, admin1_code: str) -> tuple[float, float] | None:
+        """The median latitude and longitude of the towns and districts filed under
+        ``admin1_code`` (``None`` under three): where a town of the division the gazetteer
+        lacks most likely lies."""
+        units = self.units_of(admin1_code)
+        if len(units) < 3:
+            return None
+        return float(np.median(self.lat[units])), float(np.median(self.lon[units]))
+
     def units_by_the_line(self, admin1_codes: Iterable[str], km: float) -> list[int]:
         """The towns and districts of the divisions ``admin1_codes`` and those of their
         countries within ``km`` of one of the divisions' points."""

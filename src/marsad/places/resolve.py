@@ -2630,6 +2630,35 @@ def _province_like(gaz: Gazetteer, c: Candidate) -> bool:
     return seat is not None and seat.index == c.index
 
 
+def province_towns(place: PlaceMention, gazetteer: Gazetteer | None = None) -> PlaceMention:
+    """A province that locates a town the gazetteer lacks ("Gadabo (Anzourou, Tillaberi)"):
+    the median point of its towns and districts, where such a town most likely lies (not the
+    middle of its box, which a long or empty province puts far from its towns). Any other
+    place comes back as it is."""
+    if place.feature != "admin1" or place.method.endswith("+toward"):
+        return place
+    gaz = gazetteer or Gazetteer.load()
+    division = next(
+        (
+            c
+            for c in gaz.lookup(place.name)
+            if c.feature == ADMIN1
+            and c.country_code == place.country_code
+            and c.geonameid == place.geonameid
+        ),
+        None,
+    )
+    middle = gaz.towns_middle(division.admin1_code) if division is not None else None
+    if middle is None:
+        return place
+    return replace(
+        place,
+        latitude=round(middle[0], 5),
+        longitude=round(middle[1], 5),
+        method=f"{place.method}+towns",
+    )
+
+
 def province_seat(place: PlaceMention, gazetteer: Gazetteer | None = None) -> PlaceMention:
     """Where ACLED puts an event known only to a province: its capital (the division's
     largest city), at geo_precision 3, the province still named as admin1. Any other place
