@@ -2630,15 +2630,9 @@ def _province_like(gaz: Gazetteer, c: Candidate) -> bool:
     return seat is not None and seat.index == c.index
 
 
-def province_towns(place: PlaceMention, gazetteer: Gazetteer | None = None) -> PlaceMention:
-    """A province that locates a town the gazetteer lacks ("Gadabo (Anzourou, Tillaberi)"):
-    the median point of its towns and districts, where such a town most likely lies (not the
-    middle of its box, which a long or empty province puts far from its towns). Any other
-    place comes back as it is."""
-    if place.feature != "admin1" or place.method.endswith("+toward"):
-        return place
-    gaz = gazetteer or Gazetteer.load()
-    division = next(
+def _division_of(place: PlaceMention, gaz: Gazetteer) -> Candidate | None:
+    """The gazetteer's first-level division a province mention names."""
+    return next(
         (
             c
             for c in gaz.lookup(place.name)
@@ -2648,6 +2642,17 @@ def province_towns(place: PlaceMention, gazetteer: Gazetteer | None = None) -> P
         ),
         None,
     )
+
+
+def province_towns(place: PlaceMention, gazetteer: Gazetteer | None = None) -> PlaceMention:
+    """A province that locates a town the gazetteer lacks ("Gadabo (Anzourou, Tillaberi)"):
+    the median point of its towns and districts, where such a town most likely lies (not the
+    middle of its box, which a long or empty province puts far from its towns). Any other
+    place comes back as it is."""
+    if place.feature != "admin1" or place.method.endswith("+toward"):
+        return place
+    gaz = gazetteer or Gazetteer.load()
+    division = _division_of(place, gaz)
     middle = gaz.towns_middle(division.admin1_code) if division is not None else None
     if middle is None:
         return place
@@ -2666,16 +2671,7 @@ def province_seat(place: PlaceMention, gazetteer: Gazetteer | None = None) -> Pl
     if place.feature != "admin1" or place.method.endswith("+toward"):
         return place  # (a compass part of it is where it is: "northern Idleb province")
     gaz = gazetteer or Gazetteer.load()
-    division = next(
-        (
-            c
-            for c in gaz.lookup(place.name)
-            if c.feature == ADMIN1
-            and c.country_code == place.country_code
-            and c.geonameid == place.geonameid
-        ),
-        None,
-    )
+    division = _division_of(place, gaz)
     seat = gaz.capital_of(division) if division is not None else None
     if seat is None:
         return place
