@@ -3761,6 +3761,9 @@ def extract_events(
     # The soldiers repulsed the assaults."); a news lead ("... in Uromi on Friday. A guard
     # was shot, police said") lends none, its next sentences often telling other things
     lead_places: dict[int, list[PlaceMention]] = {}
+    # where a joined clause of "another" deed splits each sentence (its own toll, below; its
+    # own episode, after the mentions are built)
+    inner = [_another_clause(doc, s.start, s.end) for s in document.sentences]
     labels: dict[int, str | None] = {}  # paragraph -> the sub-event type its label names
     for sent_rec in document.sentences:
         if document.dateline and sent_rec.start < document.dateline[1]:
@@ -3828,7 +3831,7 @@ def extract_events(
                         continue
                     cand.absorbed = True
 
-        context = (index, dates, published, history, dateline_places, lead)
+        context = (index, dates, published, history, dateline_places, lead, inner[sent_rec.index])
         built = 0
         for cand in cands:
             if cand.absorbed or cand.modality == "unreal":
@@ -3873,8 +3876,7 @@ def extract_events(
     # article, not once per mention)
     # (and a joined clause of "another" deed with a place of its own opens one inside its
     # sentence: "an IED exploded in Tarmiyah (Baghdad) ..., and another IED exploded in
-    # Khanaqin (Diyala)")
-    inner = [_another_clause(document.doc, s.start, s.end) for s in document.sentences]
+    # Khanaqin (Diyala)"; ``inner``, found before the mentions were built)
     episodes = list(
         itertools.accumulate(
             int(NEW_EPISODE.match(s.text.lstrip(" \"'(")) is not None) + int(k is not None)
@@ -5355,6 +5357,7 @@ def _build_mention(
     history: list[EventMention],
     dateline_places: list[PlaceMention] | None = None,
     lead_places: list[PlaceMention] | None = None,
+    split: int | None = None,  # where a joined clause of "another" deed starts in ``sent``
 ) -> EventMention | None:
     trig = cand.trigger
     event_type, sub_type = trig.event_type, trig.sub_event_type
@@ -5787,7 +5790,6 @@ def _build_mention(
     low = high = None
     # (each its own toll where a clause of "another" deed splits the sentence)
     lo, hi = sent.start, sent.end
-    split = _another_clause(document.doc, sent.start, sent.end)
     if split is not None:
         lo, hi = (split, hi) if tok.idx >= split else (lo, split)
     fat = find_fatalities(document.text[lo:hi])
