@@ -19,6 +19,7 @@ from datetime import date
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from marsad.places.gazetteer import normalize
 from marsad.records import (
     GEO_NEAR,
     GEO_PROVINCE,
@@ -176,7 +177,7 @@ def _named_apart(a: EventMention, b: EventMention) -> bool:
     p, q = a.place, b.place
     if p is None or q is None or a.sentence_index == b.sentence_index:
         return False  # (one sentence's places are its lists' and clauses' to part)
-    if _plain(p.name) == _plain(q.name):
+    if normalize(p.name) == normalize(q.name):
         return False
     if a.listed or b.listed:
         # a place of a list, its places told apart already, is no other sentence's place
@@ -189,17 +190,13 @@ def _named_apart(a: EventMention, b: EventMention) -> bool:
         if (
             unit.feature == "admin2"
             and town.feature == "city"
-            and _plain(town.admin2 or "") == _plain(unit.name)
+            and normalize(town.admin2 or "") == normalize(unit.name)
         ):
             return False  # "clashes in Nihm district ... in Al Masloub (Nihm)"
     return haversine_km(p.latitude, p.longitude, q.latitude, q.longitude) > SAME_SPOT_KM
 
 
 _SPOTS = frozenset({"city", "admin2"})
-
-
-def _plain(name: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
 def _frame(m: EventMention) -> str:
