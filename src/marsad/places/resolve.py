@@ -2620,8 +2620,8 @@ def _to_record(gaz: Gazetteer, m: _Mention, k: int, text: str) -> PlaceMention:
 
 
 def _province_like(gaz: Gazetteer, c: Candidate) -> bool:
-    """A province, or the city that is its seat (its largest): whose countryside a compass
-    word may split."""
+    """A province, or the city that is its seat (``Gazetteer.capital_of``): whose countryside
+    a compass word may split."""
     if c.feature == ADMIN1:
         return True
     if c.feature != CITY or c.admin1_code not in gaz.a1_entry:
@@ -2665,9 +2665,10 @@ def province_towns(place: PlaceMention, gazetteer: Gazetteer | None = None) -> P
 
 
 def province_seat(place: PlaceMention, gazetteer: Gazetteer | None = None) -> PlaceMention:
-    """Where ACLED puts an event known only to a province: its capital (the division's
-    largest city), at geo_precision 3, the province still named as admin1. Any other place
-    comes back as it is."""
+    """Where ACLED puts an event known only to a province: its capital
+    (``Gazetteer.capital_of``: the curated seat, else the division's largest city), at
+    geo_precision 3, the province still named as admin1. Any other place comes back as it
+    is."""
     if place.feature != "admin1" or place.method.endswith("+toward"):
         return place  # (a compass part of it is where it is: "northern Idleb province")
     gaz = gazetteer or Gazetteer.load()
