@@ -2662,10 +2662,34 @@ def test_a_base_left_and_handed_over_is_a_non_violent_transfer() -> None:
         "and pro-Hadi forces in Al Mashjah area (Sirwah, Marib).",
         "On 29 April 2020, violent clashes, accompanied by artillery shelling, took place "
         "between Houthi and pro-Hadi forces in Nihm district (Sanaa).",
+        # the guns the fight was fought with: hung on it by "involving" or "with"
+        "On 9 April 2020, a clash between Houthi and pro-Hadi forces, involving heavy artillery "
+        "fire, was reported in Nihm district (Sanaa). No casualties reported.",
+        "On 3 April 2020, Houthi and pro-Hadi forces clashed with heavy artillery fire in Sirwah "
+        "district (Marib). No casualties reported.",
     ],
 )
 def test_a_clash_fought_with_shelling_is_the_clash(text: str) -> None:
     assert _one(text).sub_event_type == "Armed clash"
+
+
+def test_artillery_one_side_fires_with_is_shelling() -> None:
+    e = _one(
+        "On 3 April 2020, Houthi forces attacked pro-Hadi positions with artillery in Hays "
+        "district (Al Hudaydah)."
+    )
+    assert e.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_gunfire_is_no_blaze_fought() -> None:
+    from marsad.events import _abstract_foe
+    from marsad.nlp import load_model
+
+    nlp = load_model()
+    guns = nlp("Houthi and pro-Hadi forces clashed with heavy artillery fire in Sirwah.")
+    blaze = nlp("Firefighters battled a huge fire in the market.")
+    assert not _abstract_foe(next(t for t in guns if t.lower_ == "clashed"))
+    assert _abstract_foe(next(t for t in blaze if t.lower_ == "battled"))
 
 
 def test_a_deed_joined_to_an_attempt_is_done() -> None:

@@ -1758,8 +1758,19 @@ def _abstract_foe(token: Token) -> bool:
     ):
         return True
     return any(
-        c.dep_ in {"dobj", "pobj"} and c.lemma_.lower() in ABSTRACT_FOES
+        c.dep_ in {"dobj", "pobj"}
+        and c.lemma_.lower() in ABSTRACT_FOES
+        # ("clashed with heavy artillery fire": gunfire, no blaze)
+        and not (c.lemma_.lower() == "fire" and _gunfire(c))
         for c in [*token.children, *(g for p in token.children for g in p.children)]
+    )
+
+
+def _gunfire(fire: Token) -> bool:
+    """'heavy artillery fire', 'machine gun fire': the fire of weapons."""
+    words = " ".join(t.text for t in fire.subtree if t.i < fire.i)
+    return bool(HEAVY_WEAPONS.search(words) or LIGHT_WEAPONS.search(words)) or any(
+        t.lower_ in {"heavy", "small", "arms", "gun", "sniper", "tank"} for t in fire.lefts
     )
 
 
@@ -2769,7 +2780,20 @@ def _manner_of(cand: _Candidate, other: _Candidate) -> bool:
         and any(c.i == other.token.i for c in by.head.children)
     ):
         return True
-    return _reached_through(cand.token, {other.token.i}, lambda g: _lemma(g) == "accompany")
+    # ... or "a clash between GNA and LNA forces, involving heavy artillery fire", "clashed
+    # with heavy artillery fire": the guns both sides fought with (not "attacked X with
+    # artillery", one side's fire)
+    fight = _lemma(other.token) in FIGHT_WORDS
+    return _reached_through(
+        cand.token,
+        {other.token.i},
+        lambda g: _lemma(g) == "accompany" or (fight and g.lower_ in WAGED_WITH),
+    )
+
+
+# The words of a fight between two sides, and how its weapons are hung on it.
+FIGHT_WORDS = frozenset({"clash", "fight", "fighting", "battle", "skirmish", "firefight"})
+WAGED_WITH = frozenset({"with", "involving", "using", "including"})
 
 
 # Which of two fire fights ACLED keeps when a note tells them "in conjunction with" each
@@ -3798,6 +3822,12 @@ def extract_events(
         _fold_killings(cands)
         _fold_raids(cands, span)
         _fold_into_fights(cands)
+        for cand in cands:
+            # the guns a fight was fought with, before the fight can be read as their role
+            # ("a clash between GNA and LNA forces, involving heavy artillery fire")
+            cand.absorbed = cand.absorbed or any(
+                o is not cand and not o.absorbed and _manner_of(cand, o) for o in cands
+            )
         for cand in cands:
             for other in cands:
                 if (
