@@ -4051,3 +4051,18 @@ def test_a_town_the_gazetteer_lacks_stands_where_its_province_s_towns_are() -> N
     lat, lon = gaz.towns_middle(idlib.admin1_code)
     assert ev.admin1 == "Idlib" and ev.geo_precision == 3
     assert (ev.latitude, ev.longitude) == (round(lat, 5), round(lon, 5))
+
+
+@pytest.mark.parametrize(
+    "doer",
+    ["unidentified actors", "a group of armed men", "unidentified men", "an unknown armed group"],
+)
+def test_property_destroyed_by_unnamed_men_is_destruction(doer: str) -> None:
+    # no fight told and no one hurt: ACLED's property destruction, not a clash
+    e = _one(
+        f"On 7 April 2020, {doer} destroyed a water pumping station in Al Mahfad district (Abyan)."
+    )
+    assert (e.sub_event_type, e.actor1) == (
+        "Looting/property destruction",
+        "Unidentified Armed Group (Yemen)",
+    )

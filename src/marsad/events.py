@@ -4795,6 +4795,15 @@ def _second_opinion(document: Document, mentions: list[EventMention]) -> None:
             and not PEOPLE_HURT.search(document.text)
         ):
             continue  # "stormed and looted the house of a GPC leader": no one was hurt
+        if (
+            m.sub_event_type == LOOT
+            and pred.label == CLASH
+            and not FIGHT_TOLD.search(document.text)
+            and not PEOPLE_HURT.search(document.text)
+        ):
+            # "armed men destroyed a water pumping station": property, no fight and no one
+            # hurt; the classifier, cued by the armed doer, reads a clash
+            continue
         if pred.probability < MODEL_RETYPE or pred.label in _KEEP_RULE_TYPES:
             continue
         if m.sub_event_type == "Agreement" and PRISONER_SWAP.search(text):
