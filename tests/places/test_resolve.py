@@ -359,6 +359,27 @@ def test_villages_the_tagger_calls_people(places_of, text):
     assert found and found[0].name in {"‘Ayn ‘Īsá", "Tall Tamr"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # tagged ORG, its article a town of its own (Al, Norway), of no recorded size
+        "ISIS cells attacked regime positions in the Badia near Al-Sukhna in the eastern "
+        "countryside of Homs.",
+        "ISIS cells attacked regime positions near Al Sukhna.",
+        "ISIS cells attacked regime positions in the town of Al-Sukhna.",
+    ],
+)
+def test_a_village_with_its_article_is_read_whole(places_of, text):
+    assert "As Sukhnah" in {p.name for p in places_of(text) if p.country_code == "SY"}
+
+
+def test_the_english_at_is_no_article(places_of):
+    # "At Makeen": the preposition, not the Arabic article, so no skeleton of "At Makeen"
+    assert not [
+        p for p in places_of("The COAS also visited a market at Makeen.") if p.country_code == "CM"
+    ]
+
+
 def test_a_person_after_a_verb_of_harm_stays_a_person(places_of):
     assert [p.text for p in places_of("Gunmen shot Ali Hassan in the leg.")] == []
 

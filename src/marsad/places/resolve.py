@@ -1201,6 +1201,20 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
             if gaz.has_key(normalize(span.text)):
                 best = span
                 break
+        if (
+            best is not None
+            and len(best) == 1
+            and best[0].lower_ in ARTICLES
+            and i + 2 < n
+            # (the article's own: "Al-Sukhna", "Al Sukhna"; not the English "at", "an")
+            and (
+                doc[i + 1].text == "-"
+                or (best[0].lower_ in {"al", "el"} and doc[i + 1].text[:1].isupper())
+            )
+        ):
+            # "Al" of "Al-Sukhna" is a name of its own (Al, Norway), never taken alone: the
+            # whole name is read by its skeleton
+            best = None
         if best is None:
             # transliteration skeleton for spans with an Arabic article ("Deir az-Zour")
             for L in range(min(5, n - i), 1, -1):
@@ -1224,7 +1238,15 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
                     and not doc[span.start - 1].is_sent_start
                 ):
                     continue
-                cands = _fuzzy_candidates(gaz, span.text, 85, 1000)
+                # (a village of no recorded size where the words around make it a place:
+                # "near Al-Sukhna", "the town of Al-Bara", "in Al Masloub, Al Jawf"; not "in
+                # Al-Qaeda attacks")
+                lead = text[max(0, span.start_char - 40) : span.start_char]
+                cued = bool(NEAR_CUE.search(lead) or STRONG_CUE.search(lead)) or (
+                    bool(IN_CUE.search(lead))
+                    and not (span.end < n and doc[span.end].pos_ in ("NOUN", "PROPN"))
+                )
+                cands = _fuzzy_candidates(gaz, span.text, 85, 0 if cued else 1000)
                 if cands:
                     record(span, cands, "skeleton", (ent_of(span[0]) or span).label_)
                     break
