@@ -3822,6 +3822,12 @@ def test_which_openings_start_an_episode(opening: str, apart: bool) -> None:
             "and Al-Ankawi (Hama).",
             {"Kabani", "Al-Ankawi"},
         ),
+        # "the vicinity of", villages the gazetteer lacks
+        (
+            "On 9 May 2020, regime forces shelled the vicinity of Kansafra and Sfohen towns in "
+            "the southern countryside of Idleb. No casualties reported.",
+            {"Kansafra", "Sfohen"},
+        ),
     ],
 )
 def test_more_lists_of_places_are_one_event_per_place(text: str, names: set) -> None:

@@ -4085,7 +4085,8 @@ LIST_GAP = re.compile(
 LIST_LEAD = re.compile(
     r"(?:\b(?:in|at|near|around|inside|on|targeting|targeted|shelled|struck|hit|attacked|"
     r"bombed|raided|stormed|across|including|such as)|"
-    r"\b(?:villages|towns|areas|districts|localities)\s+of)"
+    r"\b(?:villages|towns|areas|districts|localities|outskirts|vicinity|surroundings|environs)"
+    r"\s+of)"
     r"\s+(?:the\s+)?(?:(?:villages?|towns?|areas?|districts?|cities)\s+of\s+)?"
     rf"(?-i:{_SPOT_OF})?$",
     re.I,
@@ -4288,7 +4289,8 @@ _ITEM_SEP = re.compile(
 _NAMES_LEAD = re.compile(
     r"\b(?:in|at|near|around|on|inside|to|targeting|targeted|shelled|struck|hit|attacked|"
     r"bombed|raided|stormed|across|including|such as|"
-    r"(?:control|villages|towns|areas|outskirts|frontlines?|fronts?|axes)\s+of)"
+    r"(?:control|villages|towns|areas|outskirts|vicinity|surroundings|environs|frontlines?|"
+    r"fronts?|axes)\s+of)"
     r"\s+(?:the\s+)?(?:(?:villages?|towns?|areas?|districts?)\s+of\s+)?"
 )
 # between a list and the place that holds it: "... and Al Bara in Jabal Az-Zawiya", "(Idleb)"
