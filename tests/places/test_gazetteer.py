@@ -181,3 +181,19 @@ def test_a_province_s_towns_have_a_middle(gaz):
     # (the towns lie along the river, between Musa Qala and Garmsir)
     assert 30.5 < lat < 32.5 and 63.5 < lon < 65.0
     assert gaz.towns_middle("XX.99") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "province"),
+    [
+        # border districts whose nearest GeoNames town lies over the line (in Tajikistan,
+        # in Pakistan): filed under their own country, as GeoNames' district table has them
+        ("Qal'ah-ye Zal", "Kunduz"),
+        ("Dur Baba", "Nangarhar"),
+        ("Lalpur", "Nangarhar"),
+    ],
+)
+def test_a_border_district_stays_in_its_country(gaz, name: str, province: str) -> None:
+    found = [c for c in gaz.lookup(name) if c.country_code == "AF" and c.feature == ADMIN2]
+    assert found and gaz.admin1_name(found[0].admin1_code) == province
+    assert not [c for c in gaz.lookup(name) if c.country_code in {"TJ", "PK"}]

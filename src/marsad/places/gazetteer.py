@@ -33,7 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
-BUILD_VERSION = "27"
+BUILD_VERSION = "29"
 # a geoBoundaries unit takes the country and province of the nearest town this near
 UNIT_TOWN_KM = 60.0
 # a unit this near a town whose name is spelled like its own is that town
@@ -614,9 +614,11 @@ def build(out_dir: Path) -> None:
     # label may be out of date (Shutul, Panjshir's since 2004, labelled Parwan); one shape
     # each, for the names of a country's small units recur (Burundi has four Kigamba)
     shapes: dict[tuple[str, str], set[int]] = {}
+    abroad: dict[str, set[int]] = {}  # every shape by key, whatever its country
     for pos, (_n, base, _la, _lo, cc, _a1, _far) in enumerate(units):
         for k in _unit_keys(base):
             shapes.setdefault((cc, k), set()).add(pos)
+            abroad.setdefault(k, set()).add(pos)
     claims: dict[int, tuple[float, str, set[str]]] = {}
     for (cc, k), listed in unseated.items():
         for a1, *gn_names in listed:
@@ -627,6 +629,15 @@ def build(out_dir: Path) -> None:
                 for p in options
             }
             if not dist:
+                # a border district whose nearest town lies over the line is filed under the
+                # neighbour (Qala-e Zal of Kunduz, nearest a Tajik town): its shape is still
+                # the one of its name that near its province's towns
+                dist = {
+                    p: d
+                    for p in abroad.get(k, set()) - options
+                    if (d := km_to(a1, units[p][2], units[p][3])) < UNIT_TOWN_KM
+                }
+            if not dist:
                 continue
             pos = min(dist, key=lambda p: (dist[p], p))
             if dist[pos] < UNIT_FAR_KM / 2 and (pos not in claims or dist[pos] < claims[pos][0]):
@@ -635,6 +646,7 @@ def build(out_dir: Path) -> None:
         gn_names: set[str] = set()
         if pos in claims:
             _d, a1, gn_names = claims[pos]
+            cc = a1.split(".")[0]  # (the district's own country, where it was filed abroad)
         key = normalize(base)
         near = [
             i
