@@ -4072,3 +4072,26 @@ def test_property_destroyed_by_unnamed_men_is_destruction(doer: str) -> None:
         "Looting/property destruction",
         "Unidentified Armed Group (Yemen)",
     )
+
+
+def test_a_coder_s_note_that_gave_no_event_takes_the_classifier_s_reading() -> None:
+    # the trigger words were read as told of ("were alleged to have stabbed"); a note that
+    # opens on its date is written for an event
+    events = _events(
+        "Around 5 April 2020 (as reported), tribesmen were alleged to have stabbed and wounded "
+        "a soldier at a checkpoint in Ataq (Shabwah), and reportedly stole his weapon."
+    )
+    assert [e.location for e in events] == ["Ataq"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 5 April 2020, the Taliban denied attacking a checkpoint in Khakrez district "
+        "(Kandahar).",
+        "On 5 April 2020, the Taliban threatened to attack government forces in Khakrez "
+        "district (Kandahar) if prisoners are not released.",
+    ],
+)
+def test_a_note_that_tells_a_deed_not_done_gets_no_reading(text: str) -> None:
+    assert _events(text) == []

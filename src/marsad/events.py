@@ -3789,6 +3789,7 @@ def extract_events(
     # own episode, after the mentions are built)
     inner = [_another_clause(doc, s.start, s.end) for s in document.sentences]
     labels: dict[int, str | None] = {}  # paragraph -> the sub-event type its label names
+    unreal_told = False  # a deed the rules read as not done (denied, threatened, planned)
     for sent_rec in document.sentences:
         if document.dateline and sent_rec.start < document.dateline[1]:
             continue
@@ -3863,6 +3864,7 @@ def extract_events(
 
         context = (index, dates, published, history, dateline_places, lead, inner[sent_rec.index])
         built = 0
+        unreal_told = unreal_told or any(c.modality == "unreal" for c in cands)
         for cand in cands:
             if cand.absorbed or cand.modality == "unreal":
                 continue
@@ -3886,6 +3888,9 @@ def extract_events(
                 if mention is not None:
                     out.append(mention)
                     history.append(mention)
+    if not out and lead_places and not unreal_told:
+        # a coder's note that gave no event: the classifier's reading of its opening
+        out.extend(_note_reading(document, actors, places, dates, published, main, inner))
     mentions = infer_missing_actors(
         _drop_side_stories(
             _fold_interventions(
@@ -3927,6 +3932,45 @@ def extract_events(
             _retype(document, m, label, LABEL_RULE, 0.9)  # the coder's label has the last word
         _lone_protesters(m)
     return mentions
+
+
+def _note_reading(
+    document: Document,
+    actors: list[ActorMention],
+    places: list[PlaceMention],
+    dates: list[DateMention],
+    published: date,
+    main: set[str],
+    inner: list[int | None],
+) -> list[EventMention]:
+    """A coder's note (its paragraph opens on its full date: "On 5 May 2020, ...") is written
+    for an event. Where the trigger rules built none from it, and read nothing in it as not
+    done (denied, threatened, planned), the sub-event classifier's reading of its opening
+    sentence stands ("SPLM-IO rebels were reported to have beaten and looted from residents
+    in Wuji village": the trigger words were read as told of, not done), at the classifier's
+    usual bar."""
+    doc = document.doc
+    for sent_rec in document.sentences:
+        if not any(
+            sent_rec.start <= d.start < sent_rec.start + 25 and YEAR.search(d.text) for d in dates
+        ):
+            continue
+        span = doc.char_span(sent_rec.start, sent_rec.end, alignment_mode="expand")
+        if span is None:
+            return []
+        index = _Index(actors, places, span, main)
+        lead = [p for p in index.places if _eventful(p) and not index.foreign(p)]
+        context = (index, dates, published, [], [], lead, inner[sent_rec.index])
+        found = []
+        for cand in model_candidates(span, index):
+            if cand.modality == "unreal":
+                continue
+            _fill_roles(cand, index)
+            mention = _build_mention(document, sent_rec, span, cand, *context)
+            if mention is not None:
+                found.append(mention)
+        return found
+    return []
 
 
 def _lone_protesters(m: EventMention) -> None:
