@@ -4095,3 +4095,27 @@ def test_a_coder_s_note_that_gave_no_event_takes_the_classifier_s_reading() -> N
 )
 def test_a_note_that_tells_a_deed_not_done_gets_no_reading(text: str) -> None:
     assert _events(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # fighters held by the other side let go: ACLED's agreement
+        (
+            "On 8 March 2020, the Taliban set free 10 ANSF members who had been captured in "
+            "Ghazni province.",
+            "Agreement",
+        ),
+        (
+            "On 8 March 2020, the Taliban released 6 ANA soldiers who had been captured in "
+            "Andar district (Ghazni).",
+            "Agreement",
+        ),
+    ],
+)
+def test_captured_fighters_released_are_an_agreement(text: str, sub: str) -> None:
+    assert _one(text).sub_event_type == sub
+
+
+def test_detainees_released_by_police_are_no_agreement() -> None:
+    assert _events("On 8 March 2020, police released 3 protesters in Kabul city.") == []

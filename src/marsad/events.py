@@ -1216,6 +1216,10 @@ def _ground_taken(verb: Token, index: _Index) -> bool:
 TAKEN_PEOPLE = frozenset({"them", "him", "her", "hostage"})
 
 
+# How the freed were taken: "who had been captured", "that were kidnapped in 2019".
+CAPTIVE_TAKEN = frozenset({"capture", "captured", "kidnap", "kidnapped", "abduct", "abducted"})
+
+
 def _context_ok(trig: Trigger, token: Token, index: _Index) -> bool:
     ctx = trig.context
     if trig.frame == "gain" and token.pos_ == "VERB" and not _ground_taken(token, index):
@@ -1289,6 +1293,21 @@ def _context_ok(trig: Trigger, token: Token, index: _Index) -> bool:
     if ctx == "suicide":
         # ("suicide drone attacks": drones that blow up on their target, an air strike)
         return _has_context(token, {"suicide"}, 2) and not _has_context(token, SUICIDE_DRONES, 2)
+    if ctx == "captives" and token.pos_ == "VERB":
+        # "released 4 former IRG soldiers that were captured in 2019", "set free 10 ANSF
+        # members who had been captured": fighters held by the other side let go (ACLED's
+        # agreement; not "police released 3 protesters")
+        freed = _obj(token)
+        if freed is None or (
+            token.lower_ in {"set", "sets"} and not _has_context(token, {"free"}, 2)
+        ):
+            return False
+        told = {t.lemma_.lower() for t in freed.subtree}
+        return bool(told & CAPTIVE_TAKEN) or (
+            _lemma(freed) in CAPTIVE_HEADS
+            and index.actor_in(freed) is not None
+            and index.actor_in(freed).inter in ARMED_FORCES
+        )
     if ctx == "fired-on":
         # "border guards fired on African migrants": people fired on (not "fired on Monday";
         # a crowd or a village fired on is read by the other rules)
