@@ -4119,3 +4119,15 @@ def test_captured_fighters_released_are_an_agreement(text: str, sub: str) -> Non
 
 def test_detainees_released_by_police_are_no_agreement() -> None:
     assert _events("On 8 March 2020, police released 3 protesters in Kabul city.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 9 March 2020, ANSF increased their presence in Kunduz city following Taliban threats.",
+        "On 6 March 2020, the Afghan government announced a ban on gatherings in Herat province "
+        "to prevent the spread of coronavirus.",
+    ],
+)
+def test_a_stronger_presence_or_a_ban_announced_is_a_change_of_activity(text: str) -> None:
+    assert _one(text).sub_event_type == "Change to group/activity"
