@@ -2667,6 +2667,11 @@ def test_a_base_left_and_handed_over_is_a_non_violent_transfer() -> None:
         "fire, was reported in Nihm district (Sanaa). No casualties reported.",
         "On 3 April 2020, Houthi and pro-Hadi forces clashed with heavy artillery fire in Sirwah "
         "district (Marib). No casualties reported.",
+        # the clause hung on the verb the fight is the subject of
+        "On 28 April 2020, clashes erupted between pro-Hadi forces and STC forces in Sheikh "
+        "Salem (Zinjibar, Abyan), accompanied by artillery shelling.",
+        "On 28 April 2020, fighting took place between Houthi and pro-Hadi forces in Nihm "
+        "district (Sanaa), accompanied by artillery shelling. 5 fighters were killed.",
     ],
 )
 def test_a_clash_fought_with_shelling_is_the_clash(text: str) -> None:

@@ -2803,11 +2803,18 @@ def _manner_of(cand: _Candidate, other: _Candidate) -> bool:
     # with heavy artillery fire": the guns both sides fought with (not "attacked X with
     # artillery", one side's fire)
     fight = _lemma(other.token) in FIGHT_WORDS
-    return _reached_through(
+    if _reached_through(
         cand.token,
         {other.token.i},
         lambda g: _lemma(g) == "accompany" or (fight and g.lower_ in WAGED_WITH),
-    )
+    ):
+        return True
+    # ("clashes erupted between pro-Hadi and STC forces in Sheikh Salem, accompanied by
+    # artillery shelling": the clause hangs on the verb the fight is the subject of)
+    told = other.token
+    if told.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    return _reached_through(cand.token, {told.head.i}, lambda g: _lemma(g) == "accompany")
 
 
 # The words of a fight between two sides, and how its weapons are hung on it.
