@@ -2672,6 +2672,13 @@ def test_a_base_left_and_handed_over_is_a_non_violent_transfer() -> None:
         "Salem (Zinjibar, Abyan), accompanied by artillery shelling.",
         "On 28 April 2020, fighting took place between Houthi and pro-Hadi forces in Nihm "
         "district (Sanaa), accompanied by artillery shelling. 5 fighters were killed.",
+        # a fight and its shelling told together, or the fight amid the shelling
+        "On 28 April 2020, clashes and artillery shelling took place between Houthi and "
+        "pro-Hadi forces in Nihm district (Sanaa).",
+        "On 28 April 2020, shelling and clashes took place between regime forces and HTS in "
+        "Kafr Nabl (Idleb).",
+        "On 28 April 2020, Houthi and pro-Hadi forces clashed amid heavy shelling in Sirwah "
+        "district (Marib).",
     ],
 )
 def test_a_clash_fought_with_shelling_is_the_clash(text: str) -> None:

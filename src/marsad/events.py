@@ -2803,6 +2803,16 @@ def _manner_of(cand: _Candidate, other: _Candidate) -> bool:
     # with heavy artillery fire": the guns both sides fought with (not "attacked X with
     # artillery", one side's fire)
     fight = _lemma(other.token) in FIGHT_WORDS
+    if (
+        fight
+        and other.token.pos_ == "NOUN"
+        and cand.token.pos_ == "NOUN"
+        and cand.token.dep_ == "conj"
+        and cand.token.head.i == other.token.i
+    ) or (fight and other.token.dep_ == "conj" and other.token.head.i == cand.token.i):
+        # "clashes and artillery shelling took place between Houthi and pro-Hadi forces",
+        # "shelling and clashes took place between ...": one fight, fought with guns
+        return True
     if _reached_through(
         cand.token,
         {other.token.i},
@@ -2819,7 +2829,7 @@ def _manner_of(cand: _Candidate, other: _Candidate) -> bool:
 
 # The words of a fight between two sides, and how its weapons are hung on it.
 FIGHT_WORDS = frozenset({"clash", "fight", "fighting", "battle", "skirmish", "firefight"})
-WAGED_WITH = frozenset({"with", "involving", "using", "including"})
+WAGED_WITH = frozenset({"with", "involving", "using", "including", "amid"})
 
 
 # Which of two fire fights ACLED keeps when a note tells them "in conjunction with" each
