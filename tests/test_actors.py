@@ -119,6 +119,10 @@ def test_nationality_forces_keys_exist(dictionary: ActorDictionary) -> None:
         ("Military Forces of Iraq (2014-)", None, "MIL-IQ"),
         ("Iraqis", None, "MIL-IQ"),
         ("Russia", None, "MIL-RU"),
+        ("Hadi loyalists", None, "MIL-YE"),
+        # Shabwa's elite forces are their own actor in ACLED, not Hadramawt's
+        ("Shabwani Elite Forces", None, "SHABWANI"),
+        ("Hadrami Elite", None, "HADRAMI"),
         ("nonexistent front", None, None),
     ],
 )
