@@ -4087,13 +4087,13 @@ def test_property_destroyed_by_unnamed_men_is_destruction(doer: str) -> None:
 
 
 def test_a_coder_s_note_that_gave_no_event_takes_the_classifier_s_reading() -> None:
-    # the trigger words were read as told of ("were alleged to have stabbed"); a note that
+    # the trigger words were read as told of ("were reported to have beaten"); a note that
     # opens on its date is written for an event
     events = _events(
-        "Around 5 April 2020 (as reported), tribesmen were alleged to have stabbed and wounded "
-        "a soldier at a checkpoint in Ataq (Shabwah), and reportedly stole his weapon."
+        "On 5 April 2020, Houthi supervisors were reported to have beaten and detained "
+        "teachers in Dhamar city (Dhamar)."
     )
-    assert [e.location for e in events] == ["Ataq"]
+    assert [(e.location, e.sub_event_type) for e in events] == [("Dhamār", "Attack")]
 
 
 @pytest.mark.parametrize(

@@ -1303,11 +1303,8 @@ def _context_ok(trig: Trigger, token: Token, index: _Index) -> bool:
         ):
             return False
         told = {t.lemma_.lower() for t in freed.subtree}
-        return bool(told & CAPTIVE_TAKEN) or (
-            _lemma(freed) in CAPTIVE_HEADS
-            and index.actor_in(freed) is not None
-            and index.actor_in(freed).inter in ARMED_FORCES
-        )
+        side = index.actor_in(freed) if _lemma(freed) in CAPTIVE_HEADS else None
+        return bool(told & CAPTIVE_TAKEN) or (side is not None and side.inter in ARMED_FORCES)
     if ctx == "fired-on":
         # "border guards fired on African migrants": people fired on (not "fired on Monday";
         # a crowd or a village fired on is read by the other rules)
@@ -3982,8 +3979,8 @@ def _note_reading(
     """A coder's note (its paragraph opens on its full date: "On 5 May 2020, ...") is written
     for an event. Where the trigger rules built none from it, and read nothing in it as not
     done (denied, threatened, planned), the sub-event classifier's reading of its opening
-    sentence stands ("SPLM-IO rebels were reported to have beaten and looted from residents
-    in Wuji village": the trigger words were read as told of, not done), at the classifier's
+    sentence stands ("Houthi supervisors were reported to have beaten and detained teachers
+    in Dhamar city": the trigger words were read as told of, not done), at the classifier's
     usual bar."""
     doc = document.doc
     for sent_rec in document.sentences:
