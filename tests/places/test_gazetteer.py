@@ -197,3 +197,33 @@ def test_a_border_district_stays_in_its_country(gaz, name: str, province: str) -
     found = [c for c in gaz.lookup(name) if c.country_code == "AF" and c.feature == ADMIN2]
     assert found and gaz.admin1_name(found[0].admin1_code) == province
     assert not [c for c in gaz.lookup(name) if c.country_code in {"TJ", "PK"}]
+
+
+@pytest.mark.parametrize(
+    ("name", "names"),
+    [
+        ("Bahrami Shahid (Jaghatu)", ["Bahrami Shahid", "Jaghatu"]),
+        ("Sia Gird ( Ghorbund)", ["Sia Gird", "Ghorbund"]),
+        ("Reg(Khanshin)", ["Khanshin"]),  # (not "Reg")
+        # brackets that disambiguate or qualify: no second name
+        ("Bayside (NSW)", []),
+        ("Aesch (BL)", []),
+        ("Flin Flon (Part)", []),
+        ("Dagon Myothit (East)", []),
+        ("Altagracia (Municipio)", []),
+        ("Kajaki", []),
+    ],
+)
+def test_a_unit_s_second_name_in_brackets(name: str, names: list[str]) -> None:
+    from marsad.places.gazetteer import _bracketed_names
+
+    assert _bracketed_names(name) == names
+
+
+def test_a_district_known_by_its_bracketed_name_is_found_in_its_province(gaz) -> None:
+    # Ghazni's Jaghatu district is "Bahrami Shahid (Jaghatu)" in geoBoundaries; GeoNames has
+    # only Wardak's Jaghatu
+    provinces = {
+        gaz.admin1_name(c.admin1_code) for c in gaz.lookup("Jaghatu") if c.feature == ADMIN2
+    }
+    assert {"Ghazni", "Maidan Wardak Province"} <= provinces

@@ -33,7 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
-BUILD_VERSION = "29"
+BUILD_VERSION = "30"
 # a geoBoundaries unit takes the country and province of the nearest town this near
 UNIT_TOWN_KM = 60.0
 # a unit this near a town whose name is spelled like its own is that town
@@ -316,6 +316,32 @@ def _unit_keys(name: str) -> set[str]:
     Dihrawud, "Mir Amor" and Miramor)."""
     words = [w for w in normalize(name).split() if w not in ARTICLES and w not in IZAFE]
     return {*skeletons(name), *skeletons("".join(words))} - {""}
+
+
+# Words in a unit's brackets that are no second name of it: a part, a kind of unit, a point
+# of the compass ("Flin Flon (Part)", "Altagracia (Municipio)", "Dagon Myothit (East)").
+_BRACKET_WORDS = frozenset(
+    {"part", "municipio", "merkez", "east", "west", "north", "south", "central", "centre",
+     "center", "city", "town", "rural", "urban", "sede", "cab", "upper", "lower", "new", "old",
+     "district", "county", "province", "region", "state", "village"}
+)  # fmt: skip
+_BRACKETED = re.compile(r"^([^()]+?)\s*\(\s*([^()]+?)\s*\)$")
+_PLAIN_NAME = re.compile(r"[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+)?")
+
+
+def _bracketed_names(name: str) -> list[str]:
+    """A unit's two names where geoBoundaries writes one in brackets ("Bahrami Shahid
+    (Jaghatu)": Bahrami Shahid and Jaghatu); none for a bracket that disambiguates or
+    qualifies ("Bayside (NSW)", "Aesch (BL)", "Flin Flon (Part)")."""
+    m = _BRACKETED.match(name)
+    if m is None:
+        return []
+    out, inside = m.group(1).strip(), m.group(2).strip()
+    if not (_PLAIN_NAME.fullmatch(inside) and _PLAIN_NAME.fullmatch(out)):
+        return []
+    if any(w.lower() in _BRACKET_WORDS for w in re.split(r"[ -]", inside)):
+        return []
+    return [x for x in (out, inside) if len(x) >= 4]  # (not "Reg" of "Reg(Khanshin)")
 
 
 def _boundary_units(
@@ -680,6 +706,9 @@ def build(out_dir: Path) -> None:
             add_name(idx, name, MAIN)
         for nm in gn_names - {name, base}:
             add_name(idx, nm, MAIN)
+        for nm in _bracketed_names(base):
+            # "Bahrami Shahid (Jaghatu)", "Reg(Khanshin)": a district known by two names
+            add_name(idx, nm, ALT)
 
     # countries: centre of their cities
     for cc, name in country_names.items():
