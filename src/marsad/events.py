@@ -1522,6 +1522,10 @@ def _trigger_options(token: Token) -> list[Trigger]:
     options = table.get((lemma, _coarse_pos(token))) or table.get((token.lower_, "NOUN"))
     if not options and lemma.endswith("s"):
         options = table.get((lemma[:-1], _coarse_pos(token)))
+    if not options and token.tag_ == "VBZ":
+        # "ANSF airstrikes in response killed 5 Taliban": a plural noun the tagger read as
+        # a verb with no reading of its own as one
+        options = table.get((lemma, "NOUN"))
     return list(options or [])
 
 
