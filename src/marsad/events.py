@@ -3838,9 +3838,7 @@ def extract_events(
             continue
         index = _Index(actors, places, span, main)
         lead = lead_places.get(sent_rec.paragraph)
-        if any(
-            sent_rec.start <= d.start < sent_rec.start + 25 and YEAR.search(d.text) for d in dates
-        ):
+        if _opens_on_date(sent_rec, dates):
             lead_places[sent_rec.paragraph] = [
                 p
                 for p in index.places
@@ -3862,7 +3860,8 @@ def extract_events(
         _fold_into_fights(cands)
         for cand in cands:
             # the guns a fight was fought with, before the fight can be read as their role
-            # ("a clash between GNA and LNA forces, involving heavy artillery fire")
+            # ("a clash between GNA and LNA forces, involving heavy artillery fire"); the
+            # only place the fold runs, the pairs below finding no more of them
             cand.absorbed = cand.absorbed or any(
                 o is not cand and not o.absorbed and _manner_of(cand, o) for o in cands
             )
@@ -3875,7 +3874,6 @@ def extract_events(
                         cand.token.i in other.role_tokens
                         or _background_of(cand.token, other.token)
                         or _occasion_of(cand, other)
-                        or _manner_of(cand, other)
                         or _joint_with(cand, other)
                     )
                 ):
@@ -3919,12 +3917,11 @@ def extract_events(
         ):
             # Every trigger word of a plain sentence fell through ("seized four motorbikes"
             # is no territory): the classifier's reading of the sentence gets its turn.
-            for cand in model_candidates(span, index):
-                _fill_roles(cand, index)
-                mention = _build_mention(document, sent_rec, span, cand, *context)
-                if mention is not None:
-                    out.append(mention)
-                    history.append(mention)
+            found = _model_mentions(
+                document, sent_rec, span, index, model_candidates(span, index), context
+            )
+            out.extend(found)
+            history.extend(found)
     if not out and lead_places and not unreal_told:
         # a coder's note that gave no event: the classifier's reading of its opening
         out.extend(_note_reading(document, actors, places, dates, published, main, inner))
@@ -3988,9 +3985,7 @@ def _note_reading(
     usual bar."""
     doc = document.doc
     for sent_rec in document.sentences:
-        if not any(
-            sent_rec.start <= d.start < sent_rec.start + 25 and YEAR.search(d.text) for d in dates
-        ):
+        if not _opens_on_date(sent_rec, dates):
             continue
         span = doc.char_span(sent_rec.start, sent_rec.end, alignment_mode="expand")
         if span is None:
@@ -3998,16 +3993,35 @@ def _note_reading(
         index = _Index(actors, places, span, main)
         lead = [p for p in index.places if _eventful(p) and not index.foreign(p)]
         context = (index, dates, published, [], [], lead, inner[sent_rec.index])
-        found = []
-        for cand in model_candidates(span, index):
-            if cand.modality == "unreal":
-                continue
-            _fill_roles(cand, index)
-            mention = _build_mention(document, sent_rec, span, cand, *context)
-            if mention is not None:
-                found.append(mention)
-        return found
+        cands = [c for c in model_candidates(span, index) if c.modality != "unreal"]
+        return _model_mentions(document, sent_rec, span, index, cands, context)
     return []
+
+
+def _opens_on_date(sent_rec: Sentence, dates: list[DateMention]) -> bool:
+    """The sentence opens on a date with its year, as a coder's note or a bulletin item does
+    ("On 9 May 2020, ...", "Around 30 April 2020 (as reported), ...")."""
+    return any(
+        sent_rec.start <= d.start < sent_rec.start + 25 and YEAR.search(d.text) for d in dates
+    )
+
+
+def _model_mentions(
+    document: Document,
+    sent_rec: Sentence,
+    span: Span,
+    index: _Index,
+    cands: list[_Candidate],
+    context: tuple,
+) -> list[EventMention]:
+    """The mentions built from the classifier's candidates of a sentence (one at most)."""
+    found = []
+    for cand in cands:
+        _fill_roles(cand, index)
+        mention = _build_mention(document, sent_rec, span, cand, *context)
+        if mention is not None:
+            found.append(mention)
+    return found
 
 
 def _lone_protesters(m: EventMention) -> None:
