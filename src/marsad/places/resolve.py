@@ -1216,6 +1216,10 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
             # whole name is read by its skeleton
             best = None
         if best is None:
+            # the words before the name, which may make it a place
+            before = text[max(0, tok.idx - 40) : tok.idx]
+            strong = STRONG_CUE.search(before)
+            weak = WEAK_CUE.search(before)
             # transliteration skeleton for spans with an Arabic article ("Deir az-Zour")
             for L in range(min(5, n - i), 1, -1):
                 span = doc[i : i + L]
@@ -1241,18 +1245,14 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[s
                 # (a village of no recorded size where the words around make it a place:
                 # "near Al-Sukhna", "the town of Al-Bara", "in Al Masloub, Al Jawf"; not "in
                 # Al-Qaeda attacks")
-                lead = text[max(0, span.start_char - 40) : span.start_char]
-                cued = bool(NEAR_CUE.search(lead) or STRONG_CUE.search(lead)) or (
-                    bool(IN_CUE.search(lead))
+                cued = bool(NEAR_CUE.search(before) or strong) or (
+                    bool(IN_CUE.search(before))
                     and not (span.end < n and doc[span.end].pos_ in ("NOUN", "PROPN"))
                 )
                 cands = _fuzzy_candidates(gaz, span.text, 85, 0 if cued else 1000)
                 if cands:
                     record(span, cands, "skeleton", (ent_of(span[0]) or span).label_)
                     break
-            before = text[max(0, tok.idx - 40) : tok.idx]
-            strong = STRONG_CUE.search(before)
-            weak = WEAK_CUE.search(before)
             if (
                 not taken[i]
                 and tok.pos_ == "PROPN"
