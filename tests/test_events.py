@@ -4096,6 +4096,16 @@ def test_a_coder_s_note_that_gave_no_event_takes_the_classifier_s_reading() -> N
     assert [(e.location, e.sub_event_type) for e in events] == [("Dhamār", "Attack")]
 
 
+def test_a_deed_not_done_elsewhere_in_a_note_does_not_stop_its_reading() -> None:
+    # "lobbing" is no trigger word, and the grenade that "did not explode" is a deed not
+    # done: the throw was still done
+    events = _events(
+        "On 4 May 2020, unidentified militants targeted a police post by lobbing a grenade at "
+        "it in Ghazni city (Ghazni), but the grenade did not explode."
+    )
+    assert [(e.location, e.sub_event_type) for e in events] == [("Ghazni", "Grenade")]
+
+
 @pytest.mark.parametrize(
     "text",
     [

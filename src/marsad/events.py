@@ -3826,7 +3826,6 @@ def extract_events(
     # own episode, after the mentions are built)
     inner = [_another_clause(doc, s.start, s.end) for s in document.sentences]
     labels: dict[int, str | None] = {}  # paragraph -> the sub-event type its label names
-    unreal_told = False  # a deed the rules read as not done (denied, threatened, planned)
     for sent_rec in document.sentences:
         if document.dateline and sent_rec.start < document.dateline[1]:
             continue
@@ -3899,7 +3898,6 @@ def extract_events(
 
         context = (index, dates, published, history, dateline_places, lead, inner[sent_rec.index])
         built = 0
-        unreal_told = unreal_told or any(c.modality == "unreal" for c in cands)
         for cand in cands:
             if cand.absorbed or cand.modality == "unreal":
                 continue
@@ -3922,7 +3920,7 @@ def extract_events(
             )
             out.extend(found)
             history.extend(found)
-    if not out and lead_places and not unreal_told:
+    if not out and lead_places:
         # a coder's note that gave no event: the classifier's reading of its opening
         out.extend(_note_reading(document, actors, places, dates, published, main, inner))
     mentions = infer_missing_actors(
@@ -3978,11 +3976,13 @@ def _note_reading(
     inner: list[int | None],
 ) -> list[EventMention]:
     """A coder's note (its paragraph opens on its full date: "On 5 May 2020, ...") is written
-    for an event. Where the trigger rules built none from it, and read nothing in it as not
-    done (denied, threatened, planned), the sub-event classifier's reading of its opening
-    sentence stands ("Houthi supervisors were reported to have beaten and detained teachers
-    in Dhamar city": the trigger words were read as told of, not done), at the classifier's
-    usual bar."""
+    for an event. Where the trigger rules built none from it, the sub-event classifier's
+    reading of its opening sentence stands ("Houthi supervisors were reported to have beaten
+    and detained teachers in Dhamar city": the trigger words were read as told of, not
+    done), at the classifier's usual bar. A reading whose word the rules read as not done
+    (denied, threatened, planned) still gives nothing; a deed not done elsewhere in the note
+    does not stop it ("militants targeted a police post by lobbing a grenade at it, but the
+    grenade did not explode": the throw was done)."""
     doc = document.doc
     for sent_rec in document.sentences:
         if not _opens_on_date(sent_rec, dates):
