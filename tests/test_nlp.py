@@ -43,3 +43,13 @@ def test_a_bracket_after_a_word_goes_on_with_its_sentence() -> None:
 def test_a_sentence_still_ends_at_a_full_stop_before_a_bracket() -> None:
     doc = load_model()("Clashes erupted in Marib. (The figures are disputed.)")
     assert len(list(doc.sents)) == 2
+
+
+def test_a_square_bracket_after_a_word_goes_on_with_its_sentence() -> None:
+    # ACLED's other spelling of a name, in square brackets: the parser would end a sentence
+    # before it
+    doc = load_model()(
+        "On 3 March 2020, gunmen killed two civilians in the village of Dih Naw [Deh Now] "
+        "(Andar, Ghazni) and fled."
+    )
+    assert len(list(doc.sents)) == 1

@@ -55,11 +55,11 @@ def paragraph_breaks(doc: Doc) -> Doc:
             # would end one after it
             doc[i + 1].is_sent_start = False
         elif token.text not in SENTENCE_ENDS and (
-            doc[i + 1].text == "(" or doc[i + 1].text[:1].islower()
+            doc[i + 1].text in {"(", "["} or doc[i + 1].text[:1].islower()
         ):
             # "in Shuaub district (coded to Sanaa - Shuaub) (Amanat al Asimah) in
-            # solidarity with ...": a bracket or a small letter after a word goes on with
-            # its sentence
+            # solidarity with ...", "in the village of Zibane [Ziban] (Anzourou)": a
+            # bracket or a small letter after a word goes on with its sentence
             doc[i + 1].is_sent_start = False
     return doc
 
