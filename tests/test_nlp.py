@@ -53,3 +53,22 @@ def test_a_square_bracket_after_a_word_goes_on_with_its_sentence() -> None:
         "(Andar, Ghazni) and fled."
     )
     assert len(list(doc.sents)) == 1
+
+
+def test_no_sentence_starts_after_a_comma() -> None:
+    doc = load_model()(
+        "Around 4 May 2020 (week of), In Lashkar Gah city (Helmand), unknown gunmen killed a "
+        "shopkeeper."
+    )
+    assert len(list(doc.sents)) == 1
+
+
+def test_a_text_with_no_stops_is_still_left_to_the_parser() -> None:
+    from marsad.nlp import LONGEST_RUN, paragraph_breaks
+
+    nlp = load_model()
+    # (words in capitals: a small letter always goes on with its sentence)
+    doc = paragraph_breaks(nlp.make_doc(" ".join(["Fighters Shelled Kabul City"] * 100)))
+    starts = [t.is_sent_start for t in doc]
+    assert all(s is False for s in starts[1:LONGEST_RUN])
+    assert all(s is None for s in starts[LONGEST_RUN + 1 :])

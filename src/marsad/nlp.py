@@ -38,13 +38,34 @@ class ModelNotInstalled(RuntimeError):
     pass
 
 
+# Tokens past the last stop after which the parser may again start a sentence anywhere
+LONGEST_RUN = 120
+# Tokens that close a sentence's last quote or bracket: '... the war."', '(... over.)'
+CLOSERS = frozenset({'"', "'", "\u201d", "\u2019", ")", "]"})
+
+
+def _ends(text: str) -> bool:
+    """A token a sentence may end on: a stop, or a word with its own ("U.S.", "etc.")."""
+    return text in SENTENCE_ENDS or text.endswith((".", "!", "?", "\u2026"))
+
+
+def _may_end(doc: Doc, i: int) -> bool:
+    """``doc[i]`` may end a sentence: a stop, or a quote or bracket closed after one."""
+    if _ends(doc[i].text):
+        return True
+    return doc[i].text in CLOSERS and i > 0 and _ends(doc[i - 1].text)
+
+
 @Language.component("marsad_paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """Force a sentence start after any token followed by a blank line, and forbid one
     inside spans the parser tends to split (a count that opens a sentence and its noun)."""
+    run = 0  # tokens since the last that may end a sentence
     for i, token in enumerate(doc[:-1]):
+        run = 0 if _may_end(doc, i) else run + 1
         if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
             doc[i + 1].is_sent_start = True
+            run = 0
         elif (
             token.like_num
             and (i == 0 or doc[i - 1].text in {".", "!", "?"})
@@ -55,11 +76,16 @@ def paragraph_breaks(doc: Doc) -> Doc:
             # would end one after it
             doc[i + 1].is_sent_start = False
         elif token.text not in SENTENCE_ENDS and (
-            doc[i + 1].text in {"(", "["} or doc[i + 1].text[:1].islower()
+            doc[i + 1].text in {"(", "["}
+            or doc[i + 1].text[:1].islower()
+            or (run and run < LONGEST_RUN)
         ):
             # "in Shuaub district (coded to Sanaa - Shuaub) (Amanat al Asimah) in
             # solidarity with ...", "in the village of Zibane [Ziban] (Anzourou)": a
-            # bracket or a small letter after a word goes on with its sentence
+            # bracket or a small letter after a word goes on with its sentence; and no
+            # sentence starts after a comma or a word that ends none ("Around 4 May 2020
+            # (week of), In Lashkar Gah city ..."), unless the text has had no stop for
+            # so long that it may have none (scraped text with no full stops)
             doc[i + 1].is_sent_start = False
     return doc
 
