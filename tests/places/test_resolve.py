@@ -179,6 +179,20 @@ def test_a_desert_district_far_from_any_town_is_found(places_of):
     assert (ps["Bala Buluk"].country_code, ps["Bala Buluk"].admin1) == ("AF", "Farah")
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "cc", "admin1"),
+    [
+        # ACLED's English names of two governorates: not Babylon, New York, nor Sha Bwa,
+        # Myanmar
+        ("Iraqi forces clashed with IS militants near Zqrtnq (Babylon).", "Babylon", "IQ", "Bābil"),
+        ("Houthi forces shelled a village in Markha (Shabwa).", "Shabwa", "YE", "Shabwah"),
+    ],
+)
+def test_acled_s_governorate_names(places_of, text, name, cc, admin1):
+    place = _by_text(places_of(text))[name]
+    assert (place.country_code, place.admin1) == (cc, admin1)
+
+
 def test_a_district_by_the_first_word_of_its_name(places_of):
     # geoBoundaries' "Chaki Wardak"; ACLED writes "Chak"
     ps = _by_text(
