@@ -58,8 +58,10 @@ def _may_end(doc: Doc, i: int) -> bool:
 
 @Language.component("marsad_paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Force a sentence start after any token followed by a blank line, and forbid one
-    inside spans the parser tends to split (a count that opens a sentence and its noun)."""
+    """Force a sentence start after any token followed by a line break, and forbid one
+    where the parser tends to start one wrongly: between a count that opens a sentence and
+    its noun, before a bracket or a small letter, and after a word that ends no sentence (a
+    comma, a name: only a stop, or a quote or bracket closed after one, ends a sentence)."""
     run = 0  # tokens since the last that may end a sentence
     for i, token in enumerate(doc[:-1]):
         run = 0 if _may_end(doc, i) else run + 1
