@@ -72,3 +72,11 @@ def test_a_text_with_no_stops_is_still_left_to_the_parser() -> None:
     starts = [t.is_sent_start for t in doc]
     assert all(s is False for s in starts[1:LONGEST_RUN])
     assert all(s is None for s in starts[LONGEST_RUN + 1 :])
+
+
+def test_the_doc_s_text_is_built_once() -> None:
+    from marsad.nlp import doc_text
+
+    doc = load_model()("Taliban fighters attacked a checkpoint in Ghazni.")
+    assert doc_text(doc) == doc.text
+    assert doc_text(doc) is doc_text(doc)  # (doc.text is a new string at every access)

@@ -50,7 +50,7 @@ from importlib import resources
 import ahocorasick
 from spacy.tokens import Doc, Span, Token
 
-from marsad.nlp import ECONOMIC_AFTER
+from marsad.nlp import ECONOMIC_AFTER, doc_text
 from marsad.records import ActorMention
 
 log = logging.getLogger(__name__)
@@ -619,7 +619,7 @@ class _Context:
     def __init__(self, doc: Doc, dictionary: ActorDictionary, country: str | None):
         self.doc = doc
         self.cues: list[_Cue] = []
-        text = doc.text  # Doc.text is rebuilt on every access: read it once
+        text = doc_text(doc)
         for start, end, word in dictionary.match_nationalities(text):
             nats = [n for n in dictionary.nationality(word) if n.country]
             if not nats:
@@ -721,7 +721,7 @@ def find_actors(
     ``country`` (ISO alpha-2) is the document's main country when the caller knows it;
     otherwise it is read from the country words of the text."""
     dictionary = dictionary or ActorDictionary.load()
-    text = doc.text
+    text = doc_text(doc)
     ctx = _Context(doc, dictionary, country)
     mentions: list[ActorMention] = []
 
@@ -763,7 +763,7 @@ _CLAN_NOT_NAME = frozenset(
 def _clan_mentions(
     doc: Doc, dictionary: ActorDictionary, ctx: _Context, existing: Sequence[ActorMention]
 ) -> list[ActorMention]:
-    text = doc.text
+    text = doc_text(doc)
     out: list[ActorMention] = []
     for m in _CLAN_RE.finditer(text):
         name = m.group("name")
@@ -839,7 +839,7 @@ def _overlaps(start: int, end: int, mentions: Sequence[ActorMention]) -> bool:
 def _nationality_mentions(
     doc: Doc, dictionary: ActorDictionary, ctx: _Context, existing: list[ActorMention]
 ) -> list[ActorMention]:
-    text = doc.text
+    text = doc_text(doc)
     out: list[ActorMention] = []
 
     def add(nat: Nationality, start: int, end: int, conf: float, police: bool = False) -> None:
@@ -940,6 +940,7 @@ def _bare_force_mentions(
     event's place when the text names none). A force word that only modifies another noun
     ("a police station", "an army base") names no actor."""
     out: list[ActorMention] = []
+    text = doc_text(doc)
     for tok in doc:
         word = tok.lower_
         service = word in _SERVICES and tok.i > 0 and doc[tok.i - 1].lower_ in _SERVICE_KINDS
@@ -970,7 +971,7 @@ def _bare_force_mentions(
         start, end = first.idx, last.idx + len(last.text)
         if _overlaps(start, end, existing) or _overlaps(start, end, out):
             continue
-        if any(m.inter in {1, 8} and m.key and doc.text[m.end : start] == " " for m in existing):
+        if any(m.inter in {1, 8} and m.key and text[m.end : start] == " " for m in existing):
             continue  # "an ANA soldier": the named forces' man, not a state's unnamed forces
         police = any(
             t.lower_ in _POLICE or t.lower_ == "enforcement" for t in doc[first.i : last.i + 1]
@@ -1072,11 +1073,13 @@ def _generic_state(
     where = ctx.country_at(start, end, place_only=True)
     entry = dictionary.forces_for(where, police=police)
     if entry is not None:
-        return _mention(entry, start, end, doc.text, entry.country, "nationality", 0.6, dictionary)
+        return _mention(
+            entry, start, end, doc_text(doc), entry.country, "nationality", 0.6, dictionary
+        )
     return ActorMention(
         start=start,
         end=end,
-        text=doc.text[start:end],
+        text=doc_text(doc)[start:end],
         actor=UNKNOWN_STATE_ACTOR,
         inter=1,
         country=None,
@@ -1089,7 +1092,7 @@ def _generic_state(
 def _ner_mentions(
     doc: Doc, dictionary: ActorDictionary, ctx: _Context, existing: list[ActorMention]
 ) -> list[ActorMention]:
-    text = doc.text
+    text = doc_text(doc)
     out: list[ActorMention] = []
     candidates: list[tuple[Span, str]] = [(ent, ent.label_) for ent in doc.ents]
     candidates += [(s, "RUN") for s in _proper_runs(doc)]
@@ -1246,7 +1249,7 @@ def _norp_militia(
     return ActorMention(
         start=start,
         end=end,
-        text=doc.text[start:end],
+        text=doc_text(doc)[start:end],
         actor=actor,
         inter=inter,
         country=where,
@@ -1325,7 +1328,7 @@ def resolve_coreference(
     back 0.4 (and never above the antecedent's).
     """
     dictionary = dictionary or ActorDictionary.load()
-    text = doc.text  # Doc.text is rebuilt on every access: read it once
+    text = doc_text(doc)
     starts = sorted(paragraph_starts) if paragraph_starts else paragraph_starts_of(text)
     sents = list(doc.sents)
     sent_starts = [s.start_char for s in sents]

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from marsad import time as timex
 from marsad.fatalities import find_fatalities
+from marsad.nlp import doc_text
 from marsad.places.gazetteer import haversine_km, normalize, skeleton
 from marsad.places.resolve import (
     AYN_MARKS,
@@ -981,7 +982,7 @@ class _Index:
         if not inside:
             return None
         head = tok.idx
-        text = tok.doc.text  # once: spaCy rebuilds it on every access
+        text = doc_text(tok.doc)
 
         def score(a: ActorMention) -> tuple[int, int, float]:
             covers = a.start <= head < a.end
@@ -1009,7 +1010,7 @@ class _Index:
         """The armed actor of the sentence that is neither the doer nor its backer."""
         orgs = _keys_of_kind("org")
         skip = {actor.key, assoc.key if assoc else None, "CIV", "PROT", ""}
-        text = tok.doc.text
+        text = doc_text(tok.doc)
         options = [
             a
             for a in self.actors
@@ -1027,7 +1028,7 @@ class _Index:
             return None
         lo = tok.left_edge.idx
         hi = tok.right_edge.idx + len(tok.right_edge)
-        text = tok.doc.text
+        text = doc_text(tok.doc)
         for a in self.actors:
             if a is main or a.key == main.key or not lo <= a.start < hi + 60:
                 continue
@@ -3196,7 +3197,7 @@ def _generic_actor(key: str, tok: Token, confidence: float = 0.6) -> ActorMentio
     inter = {"CIV": 7, "PROT": 6, "RIOT": 5, "UAG": 3}[key]
     lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
     return ActorMention(
-        lo, hi, tok.doc.text[lo:hi], name, inter, None, "generic-noun", confidence, key
+        lo, hi, doc_text(tok.doc)[lo:hi], name, inter, None, "generic-noun", confidence, key
     )
 
 
@@ -6151,7 +6152,7 @@ def _country_place(cand: _Candidate, index: _Index) -> tuple[PlaceMention | None
     place = PlaceMention(
         start=start,
         end=end,
-        text=tok.doc.text[start:end],
+        text=doc_text(tok.doc)[start:end],
         name=name,
         geonameid=hit.geonameid,
         latitude=round(hit.latitude, 5),
@@ -6206,7 +6207,7 @@ def _modifier_only(doc: Doc, place: PlaceMention) -> bool:
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None:
         return False
-    if A_BEFORE.search(doc.text, max(0, place.start - 4), place.start):
+    if A_BEFORE.search(doc_text(doc), max(0, place.start - 4), place.start):
         return True  # "a US MQ-9 drone", however it is parsed: a country is not "a" place
     root = span.root
     head = root.head

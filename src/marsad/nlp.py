@@ -128,6 +128,15 @@ def load_model(name: str | None = None) -> Language:
     )
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per doc: spaCy rebuilds it from the tokens on every access,
+    so reading it per token or per mention made a long text's cost grow with its square."""
+    text = doc.user_data.get("marsad_text")
+    if text is None:
+        text = doc.user_data["marsad_text"] = doc.text
+    return text
+
+
 _SPACE_RE = re.compile(r"\s+")
 
 
