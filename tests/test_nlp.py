@@ -63,15 +63,16 @@ def test_no_sentence_starts_after_a_comma() -> None:
     assert len(list(doc.sents)) == 1
 
 
-def test_a_text_with_no_stops_is_still_left_to_the_parser() -> None:
-    from marsad.nlp import LONGEST_RUN, paragraph_breaks
+def test_a_text_with_no_stops_is_left_to_the_parser_then_cut() -> None:
+    from marsad.nlp import LONGEST_RUN, LONGEST_SENTENCE, paragraph_breaks
 
     nlp = load_model()
     # (words in capitals: a small letter always goes on with its sentence)
     doc = paragraph_breaks(nlp.make_doc(" ".join(["Fighters Shelled Kabul City"] * 100)))
     starts = [t.is_sent_start for t in doc]
     assert all(s is False for s in starts[1:LONGEST_RUN])
-    assert all(s is None for s in starts[LONGEST_RUN + 1 :])
+    assert all(s is None for s in starts[LONGEST_RUN:LONGEST_SENTENCE])
+    assert starts[LONGEST_SENTENCE] is True  # (a sentence of 250 tokens at most)
 
 
 def test_the_doc_s_text_is_built_once() -> None:

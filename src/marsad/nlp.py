@@ -40,6 +40,8 @@ class ModelNotInstalled(RuntimeError):
 
 # Tokens past the last stop after which the parser may again start a sentence anywhere
 LONGEST_RUN = 120
+# ... and after which a sentence is ended whatever follows
+LONGEST_SENTENCE = 250
 # Tokens that close a sentence's last quote or bracket: '... the war."', '(... over.)'
 CLOSERS = frozenset({'"', "'", "\u201d", "\u2019", ")", "]"})
 
@@ -66,6 +68,12 @@ def paragraph_breaks(doc: Doc) -> Doc:
     for i, token in enumerate(doc[:-1]):
         run = 0 if _may_end(doc, i) else run + 1
         if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
+            doc[i + 1].is_sent_start = True
+            run = 0
+        elif run >= LONGEST_SENTENCE:
+            # a text with no stops (a scraped list, a run of words): a sentence ends here,
+            # so no sentence grows without bound and the stages after the parse, which read
+            # a sentence's tokens against each other, stay linear in the text's length
             doc[i + 1].is_sent_start = True
             run = 0
         elif (
