@@ -50,6 +50,7 @@ from typing import Any, NamedTuple
 from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc, Span, Token
 
+from marsad.nlp import doc_text
 from marsad.records import TIME_DAY, TIME_MONTH, TIME_WEEK, DateMention
 
 __all__ = [
@@ -1220,7 +1221,7 @@ def find_dates(doc: Doc, published: date) -> list[DateMention]:
     """
     if isinstance(published, datetime):
         published = published.date()
-    text = doc.text
+    text = doc_text(doc)
     # a context rich enough that contextual phrases count as resolvable while choosing
     probe = _Ctx((published.year, published.month), published, published.year)
     viable: list[tuple[int, int, str]] = []

@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
-from marsad.nlp import ECONOMIC_AFTER
+from marsad.nlp import ECONOMIC_AFTER, doc_text
 from marsad.places.gazetteer import (
     ADMIN1,
     ADMIN2,
@@ -1006,7 +1006,7 @@ def _listed(ent: Span, text: str) -> bool:
 
 
 def _recognise(doc: Doc, gaz: Gazetteer) -> tuple[list[_Mention], Counter, set[str]]:
-    text = doc.text
+    text = doc_text(doc)
     demonym_cc: Counter = Counter()
     person_tokens: set[str] = set()
     for ent in doc.ents:
@@ -2015,7 +2015,7 @@ def _longest_names(
     """A mention that is a piece of a longer name the gazetteer knows takes the whole name:
     the tagger splits transliterations ("Mazar" + "Sharif" of "Mazar-e Sharif", "Al" of
     "Al Bab"), and a piece alone finds some other place ("Al Mazar, Jordan"; "Ål")."""
-    text = doc.text
+    text = doc_text(doc)
     grown: dict[int, _Mention] = {}
     for k, m in enumerate(mentions):
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -2730,7 +2730,7 @@ def find_places(
     gaz = gazetteer or Gazetteer.load()
     _CAPITALS.clear()
     _CAPITALS.update(gaz.capitals)
-    text = doc.text  # (spaCy rebuilds it on every access)
+    text = doc_text(doc)
     mentions, dem, _ = _recognise(doc, gaz)
     if not_places:
         mentions = [m for m in mentions if not any(s <= m.start < e for s, e in not_places)]
@@ -2767,7 +2767,7 @@ def resolve_spans(
     gaz = gazetteer or Gazetteer.load()
     _CAPITALS.clear()
     _CAPITALS.update(gaz.capitals)
-    text = doc.text  # (spaCy rebuilds it on every access)
+    text = doc_text(doc)
     found, dem, _ = _recognise(doc, gaz)
     given: list[_Mention] = []
     for s, e in spans:
